@@ -1,0 +1,32 @@
+# RACE Planner: every command installs what it needs first (see scripts/setup.sh).
+SHELL := bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+.PHONY: serve test build size bench setup clean
+
+## serve: build and serve the app locally with live reload, at http://127.0.0.1:8080/
+serve:
+	scripts/setup.sh build
+	@echo "RACE Planner: open http://127.0.0.1:8080/ (Ctrl+C stops the server)"
+	trunk serve
+
+## test: every check (format, lint, native tests, browser tests, end-to-end tests)
+test:
+	scripts/test.sh
+
+## build: the release build in dist/ (PUBLIC_URL=/race-planner/ for a project site)
+build:
+	scripts/setup.sh build
+	trunk build --release --public-url $(or $(PUBLIC_URL),/)
+
+## size: the release bytes a first visit downloads (raw and gzip)
+size: build
+	scripts/size.sh
+
+## bench: the engine benchmark (full recompute of a large plan)
+bench:
+	cargo bench --bench engine
+
+clean:
+	rm -rf dist e2e-site test-results playwright-report screenshots
+	cargo clean

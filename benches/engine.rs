@@ -1,0 +1,38 @@
+//! Times a full recompute of every number the app derives from a large plan:
+//! forecast, KPI evaluation, reverse funnel, opportunity sizing, initiative scores
+//! and ranking, measurement status of every tracked KPI, and the budget.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::hint::black_box;
+    use std::time::Duration;
+
+    use criterion::Criterion;
+    use race_planner::domain::sample::{large_plan, recompute_all};
+
+    pub fn engine(c: &mut Criterion) {
+        let plan = large_plan(42);
+        let mut group = c.benchmark_group("engine");
+        group
+            .sample_size(30)
+            .warm_up_time(Duration::from_millis(300))
+            .measurement_time(Duration::from_secs(2));
+        group.bench_function("recompute_all_large_plan", |b| {
+            b.iter(|| black_box(recompute_all(black_box(&plan))))
+        });
+        group.bench_function("validate_large_plan", |b| {
+            b.iter(|| black_box(black_box(&plan).validate()))
+        });
+        group.finish();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let mut criterion = criterion::Criterion::default().configure_from_args();
+    native::engine(&mut criterion);
+    criterion.final_summary();
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -1,0 +1,37 @@
+"""Trunk post-build hook: Content-Security-Policy hashes and GitHub Pages files.
+
+Trunk loads the wasm with an inline <script type="module">. A strict policy
+(script-src 'self' 'wasm-unsafe-eval') blocks inline scripts, so release builds get
+the SHA-256 of each inline script added to the policy instead of 'unsafe-inline'.
+Debug builds (trunk serve) drop the policy, because live reload injects a script
+after this hook has run.
+"""
+import base64
+import hashlib
+import os
+import pathlib
+import re
+import sys
+
+staging = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
+profile = os.environ.get("TRUNK_PROFILE", "debug")
+index = staging / "index.html"
+html = index.read_text(encoding="utf-8")
+
+PLACEHOLDER = "'inline-script-hashes'"
+csp_meta = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', re.S)
+
+if profile == "release":
+    bodies = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
+    hashes = " ".join(
+        "'sha256-%s'" % base64.b64encode(hashlib.sha256(b.encode("utf-8")).digest()).decode()
+        for b in bodies
+    )
+    if PLACEHOLDER not in html:
+        sys.exit("postbuild: the CSP placeholder %s is missing from index.html" % PLACEHOLDER)
+    html = html.replace(PLACEHOLDER, hashes)
+else:
+    html = csp_meta.sub("", html)
+
+index.write_text(html, encoding="utf-8")
+(staging / ".nojekyll").write_text("", encoding="utf-8")

@@ -1,0 +1,7 @@
+//! Chart geometry: scales, ticks, paths and shapes as pure functions, tested natively.
+//! The SVG components in `ui::widgets` only place what these functions compute.
+
+pub mod gantt;
+pub mod radar;
+pub mod scale;
+pub mod scatter;

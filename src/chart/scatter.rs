@@ -1,0 +1,246 @@
+//! Chart geometry: scatter plots with four quadrants, such as impact against effort.
+//! Values map linearly into a plot area; the split values divide it into quadrants.
+
+/// One axis: the values it spans and where it splits into low and high.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Axis {
+    /// Value at the start of the axis.
+    pub min: f64,
+    /// Value at the end of the axis.
+    pub max: f64,
+    /// Value that divides low from high.
+    pub split: f64,
+}
+
+impl Axis {
+    /// An axis from `min` to `max` (at least a span of 1) split at `split`.
+    pub fn new(min: f64, max: f64, split: f64) -> Axis {
+        let min = if min.is_finite() { min } else { 0.0 };
+        let max = if max.is_finite() && max > min {
+            max
+        } else {
+            min + 1.0
+        };
+        let split = if split.is_finite() {
+            split.clamp(min, max)
+        } else {
+            (min + max) / 2.0
+        };
+        Axis { min, max, split }
+    }
+
+    /// Where `value` falls from 0 (min) to 1 (max), clamped; 0 for a non-finite value.
+    pub fn fraction(&self, value: f64) -> f64 {
+        if !value.is_finite() {
+            return 0.0;
+        }
+        ((value - self.min) / (self.max - self.min)).clamp(0.0, 1.0)
+    }
+}
+
+/// A quadrant of an impact-against-effort chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Quadrant {
+    /// High impact, low effort.
+    QuickWins,
+    /// High impact, high effort.
+    BigBets,
+    /// Low impact, low effort.
+    FillIns,
+    /// Low impact, high effort.
+    MoneyPits,
+}
+
+impl Quadrant {
+    /// The four quadrants, top-left first, then clockwise.
+    pub const ALL: [Quadrant; 4] = [
+        Quadrant::QuickWins,
+        Quadrant::BigBets,
+        Quadrant::MoneyPits,
+        Quadrant::FillIns,
+    ];
+
+    /// The quadrant's name ("Quick wins").
+    pub fn name(self) -> &'static str {
+        match self {
+            Quadrant::QuickWins => "Quick wins",
+            Quadrant::BigBets => "Big bets",
+            Quadrant::FillIns => "Fill-ins",
+            Quadrant::MoneyPits => "Money pits",
+        }
+    }
+
+    /// The quadrant of a point: effort at or above the split is high, impact above the
+    /// split is high.
+    pub fn of(effort: f64, impact: f64, x: &Axis, y: &Axis) -> Quadrant {
+        let high_effort = effort >= x.split;
+        let high_impact = impact > y.split;
+        match (high_impact, high_effort) {
+            (true, false) => Quadrant::QuickWins,
+            (true, true) => Quadrant::BigBets,
+            (false, false) => Quadrant::FillIns,
+            (false, true) => Quadrant::MoneyPits,
+        }
+    }
+}
+
+/// A rectangle in SVG user units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+/// A plot area with an x (effort) and a y (impact) axis; y grows upwards.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScatterFrame {
+    /// The plot area inside the viewBox (axes and labels go around it).
+    pub area: Rect,
+    /// Horizontal axis.
+    pub x: Axis,
+    /// Vertical axis.
+    pub y: Axis,
+}
+
+impl ScatterFrame {
+    /// Horizontal position of an x value.
+    pub fn px(&self, value: f64) -> f64 {
+        self.area.x + self.x.fraction(value) * self.area.width
+    }
+
+    /// Vertical position of a y value (larger values higher up).
+    pub fn py(&self, value: f64) -> f64 {
+        self.area.y + (1.0 - self.y.fraction(value)) * self.area.height
+    }
+
+    /// The rectangle of a quadrant in the plot area.
+    pub fn quadrant(&self, q: Quadrant) -> Rect {
+        let sx = self.px(self.x.split);
+        let sy = self.py(self.y.split);
+        let right = self.area.x + self.area.width;
+        let bottom = self.area.y + self.area.height;
+        let (x0, x1) = match q {
+            Quadrant::QuickWins | Quadrant::FillIns => (self.area.x, sx),
+            Quadrant::BigBets | Quadrant::MoneyPits => (sx, right),
+        };
+        let (y0, y1) = match q {
+            Quadrant::QuickWins | Quadrant::BigBets => (self.area.y, sy),
+            Quadrant::FillIns | Quadrant::MoneyPits => (sy, bottom),
+        };
+        Rect {
+            x: x0,
+            y: y0,
+            width: (x1 - x0).max(0.0),
+            height: (y1 - y0).max(0.0),
+        }
+    }
+}
+
+/// The smallest "nice" number (1, 2, 2.5, 5 or 10 times a power of ten) at least `v`;
+/// 1 for values that are not positive and finite.
+pub fn nice_ceiling(v: f64) -> f64 {
+    if !v.is_finite() || v <= 0.0 {
+        return 1.0;
+    }
+    let power = 10f64.powf(v.log10().floor());
+    for step in [1.0, 2.0, 2.5, 5.0, 10.0] {
+        let candidate = step * power;
+        if candidate >= v * (1.0 - 1e-12) {
+            return candidate;
+        }
+    }
+    10.0 * power
+}
+
+/// Evenly spaced tick values from `min` to `max` inclusive, `count` intervals (at least 1).
+pub fn ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
+    if !min.is_finite() || !max.is_finite() || max < min {
+        return Vec::new();
+    }
+    let n = count.max(1);
+    (0..=n)
+        .map(|i| min + (max - min) * i as f64 / n as f64)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame() -> ScatterFrame {
+        ScatterFrame {
+            area: Rect {
+                x: 40.0,
+                y: 10.0,
+                width: 200.0,
+                height: 100.0,
+            },
+            x: Axis::new(0.0, 10.0, 5.5),
+            y: Axis::new(0.0, 10.0, 5.5),
+        }
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn positions_map_linearly_with_y_upwards() {
+        let f = frame();
+        assert!(close(f.px(0.0), 40.0));
+        assert!(close(f.px(10.0), 240.0));
+        assert!(close(f.px(5.0), 140.0));
+        assert!(close(f.py(0.0), 110.0));
+        assert!(close(f.py(10.0), 10.0));
+        assert!(close(f.px(20.0), 240.0));
+        assert!(close(f.py(f64::NAN), 110.0));
+    }
+
+    #[test]
+    fn quadrants_classify_and_tile_the_area() {
+        let f = frame();
+        assert_eq!(Quadrant::of(2.0, 9.0, &f.x, &f.y), Quadrant::QuickWins);
+        assert_eq!(Quadrant::of(8.0, 9.0, &f.x, &f.y), Quadrant::BigBets);
+        assert_eq!(Quadrant::of(2.0, 3.0, &f.x, &f.y), Quadrant::FillIns);
+        assert_eq!(Quadrant::of(8.0, 3.0, &f.x, &f.y), Quadrant::MoneyPits);
+        let area: f64 = Quadrant::ALL
+            .iter()
+            .map(|q| {
+                let r = f.quadrant(*q);
+                r.width * r.height
+            })
+            .sum();
+        assert!(close(area, 200.0 * 100.0));
+        let qw = f.quadrant(Quadrant::QuickWins);
+        assert!(close(qw.x, 40.0) && close(qw.y, 10.0) && close(qw.width, 110.0));
+        assert_eq!(Quadrant::MoneyPits.name(), "Money pits");
+    }
+
+    #[test]
+    fn axes_guard_against_empty_ranges() {
+        let a = Axis::new(3.0, 3.0, 9.0);
+        assert!(close(a.max, 4.0));
+        assert!(close(a.split, 4.0));
+        let b = Axis::new(f64::NAN, 2.0, f64::NAN);
+        assert!(close(b.min, 0.0) && close(b.split, 1.0));
+    }
+
+    #[test]
+    fn nice_ceilings_and_ticks() {
+        assert!(close(nice_ceiling(3.2), 5.0));
+        assert!(close(nice_ceiling(2.0), 2.0));
+        assert!(close(nice_ceiling(2.1), 2.5));
+        assert!(close(nice_ceiling(11.0), 20.0));
+        assert!(close(nice_ceiling(0.3), 0.5));
+        assert!(close(nice_ceiling(0.0), 1.0));
+        assert_eq!(ticks(0.0, 10.0, 5), vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+        assert!(ticks(1.0, 0.0, 2).is_empty());
+        assert_eq!(ticks(0.0, 1.0, 0), vec![0.0, 1.0]);
+    }
+}

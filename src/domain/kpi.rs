@@ -1,0 +1,863 @@
+//! The KPI catalogue: every KPI's definition, its formula as a pure function, and the
+//! evaluation of all KPIs for a plan's forecast month.
+
+use serde::{Deserialize, Serialize};
+
+use super::funnel::{self, FunnelMonth};
+use super::input::trim_number;
+use super::plan::{
+    ClvVariant, Denominator, EngagementBase, FunnelInputs, Media, Plan, RoiBasis, Stage,
+};
+
+/// How a KPI's value is expressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// People, sessions, orders.
+    Count,
+    /// Money in major units of the plan's currency.
+    Money,
+    /// A fraction shown as a percent (0.025 → 2.5 %).
+    Ratio,
+    /// A multiple shown with an ×, such as ROAS 3.0×.
+    Multiple,
+    /// A number of months.
+    Months,
+    /// A score on its own scale (NPS −100 to +100).
+    Score,
+}
+
+/// A KPI of the catalogue: what it is, how it is computed, how to read it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KpiDef {
+    /// Stable identifier used in plans and files ("ctr").
+    pub id: &'static str,
+    /// Name shown ("Click-through rate (CTR)").
+    pub name: &'static str,
+    /// The RACE stage it measures; `None` for plan-level KPIs (ROI, MER...).
+    pub stage: Option<Stage>,
+    /// How the value is expressed.
+    pub unit: Unit,
+    /// The formula in words.
+    pub formula: &'static str,
+    /// What it is divided by ("sessions"), empty when it is not a ratio.
+    pub denominator: &'static str,
+    /// One line saying what it tells you.
+    pub explanation: &'static str,
+    /// The variants tools disagree on, empty when there are none.
+    pub variants: &'static str,
+    /// True when more is better; false for costs, churn, bounce and errors.
+    pub higher_is_better: bool,
+    /// True when values add up over time (sessions, revenue), so a month's target is
+    /// paced through the month; false for levels (rates, costs per unit, multiples).
+    pub additive: bool,
+    /// Smallest sensible value.
+    pub min: f64,
+    /// Largest sensible value.
+    pub max: f64,
+}
+
+impl KpiDef {
+    /// The message for a value outside this KPI's range.
+    pub fn range_message(&self) -> String {
+        match self.unit {
+            Unit::Ratio if self.min == 0.0 && self.max == 1.0 => {
+                "must be between 0 and 100 %".to_string()
+            }
+            _ if self.max.is_infinite() && self.min == 0.0 => "must not be negative".to_string(),
+            Unit::Ratio if self.max.is_infinite() => {
+                format!("must be at least {} %", trim_number(self.min * 100.0, 2))
+            }
+            _ => format!(
+                "must be between {} and {}",
+                trim_number(self.min, 2),
+                trim_number(self.max, 2)
+            ),
+        }
+    }
+
+    /// Status direction: the stage or "Plan" name for display.
+    pub fn stage_name(&self) -> &'static str {
+        self.stage.map_or("Plan", Stage::name)
+    }
+}
+
+const INF: f64 = f64::INFINITY;
+
+macro_rules! kpi {
+    ($id:literal, $name:literal, $stage:expr, $unit:ident, $formula:literal, $den:literal,
+     $expl:literal, $variants:literal, hib: $hib:literal, add: $add:literal, $min:expr, $max:expr) => {
+        KpiDef {
+            id: $id,
+            name: $name,
+            stage: $stage,
+            unit: Unit::$unit,
+            formula: $formula,
+            denominator: $den,
+            explanation: $expl,
+            variants: $variants,
+            higher_is_better: $hib,
+            additive: $add,
+            min: $min,
+            max: $max,
+        }
+    };
+}
+
+const R: Option<Stage> = Some(Stage::Reach);
+const A: Option<Stage> = Some(Stage::Act);
+const C: Option<Stage> = Some(Stage::Convert);
+const E: Option<Stage> = Some(Stage::Engage);
+const P: Option<Stage> = None;
+
+static CATALOGUE: [KpiDef; 31] = [
+    kpi!("impressions", "Impressions", R, Count, "times your ads or posts were shown", "",
+        "How often your audience saw you.", "", hib: true, add: true, 0.0, INF),
+    kpi!("ctr", "Click-through rate (CTR)", R, Ratio, "clicks ÷ impressions", "impressions",
+        "Share of people shown an ad or post who clicked it.", "", hib: true, add: false, 0.0, 1.0),
+    kpi!("cpc", "Cost per click (CPC)", R, Money, "spend ÷ clicks", "clicks",
+        "What each click costs you.", "", hib: false, add: false, 0.0, INF),
+    kpi!("cpm", "Cost per thousand impressions (CPM)", R, Money, "spend ÷ impressions × 1000",
+        "impressions", "What a thousand views of your ads cost.", "", hib: false, add: false, 0.0, INF),
+    kpi!("sessions", "Sessions", R, Count,
+        "Σ sessions of online Reach touchpoints × (1 + monthly growth)^month", "",
+        "Visits to your site that Reach brings each month.", "", hib: true, add: true, 0.0, INF),
+    kpi!("offline_contacts", "Offline contacts", R, Count,
+        "Σ contacts of offline touchpoints × (1 + monthly growth)^month", "",
+        "Calls, store visits and event leads from offline touchpoints each month.", "",
+        hib: true, add: true, 0.0, INF),
+    kpi!("engagement_rate", "Engagement rate (GA4)", A, Ratio, "engaged sessions ÷ sessions",
+        "sessions", "Share of sessions that lasted 10 s or more, viewed 2+ pages or converted.",
+        "", hib: true, add: false, 0.0, 1.0),
+    kpi!("bounce_rate", "Bounce rate (GA4)", A, Ratio, "1 − engagement rate", "sessions",
+        "Share of sessions that were not engaged.", "", hib: false, add: false, 0.0, 1.0),
+    kpi!("lead_rate", "Lead / interaction rate", A, Ratio, "leads ÷ sessions", "sessions",
+        "Share of sessions where the visitor takes the action you want (sign-up, enquiry).",
+        "", hib: true, add: false, 0.0, 1.0),
+    kpi!("leads", "Leads / interactions", A, Count, "sessions × lead rate", "",
+        "People who opened the conversation: sign-ups, enquiries, quote requests.", "",
+        hib: true, add: true, 0.0, INF),
+    kpi!("cpl", "Cost per lead (CPL)", A, Money, "marketing spend ÷ leads", "leads",
+        "What each lead costs you.", "", hib: false, add: false, 0.0, INF),
+    kpi!("conversion_rate", "Conversion rate", C, Ratio,
+        "online customers ÷ sessions (or ÷ users)", "sessions or users",
+        "Share of visits (or visitors) that end in a purchase.",
+        "Per session or per user: the plan states which.", hib: true, add: false, 0.0, 1.0),
+    kpi!("customers", "New customers", C, Count,
+        "leads × conversion rate + offline contacts × offline conversion rate", "",
+        "New paying customers each month, online and offline.", "", hib: true, add: true, 0.0, INF),
+    kpi!("orders", "Orders", C, Count, "customers × orders per customer", "",
+        "Orders placed each month.", "", hib: true, add: true, 0.0, INF),
+    kpi!("aov", "Average order value (AOV)", C, Money, "revenue ÷ orders", "orders",
+        "What an order is worth on average.", "", hib: true, add: false, 0.0, INF),
+    kpi!("revenue", "Revenue", C, Money, "orders × AOV", "",
+        "Money from new customers' orders each month.", "", hib: true, add: true, 0.0, INF),
+    kpi!("cpa", "Cost per acquisition (CPA)", C, Money, "marketing spend ÷ customers",
+        "customers", "Touchpoint spend for each new customer.", "", hib: false, add: false, 0.0, INF),
+    kpi!("cac", "Customer acquisition cost (CAC)", C, Money,
+        "(touchpoint spend + other sales and marketing cost) ÷ new customers", "new customers",
+        "All it costs to win one customer, salaries and tools included.", "",
+        hib: false, add: false, 0.0, INF),
+    kpi!("roas", "Return on ad spend (ROAS)", C, Multiple, "ad revenue ÷ ad spend",
+        "paid spend", "Revenue brought by paid media for each unit spent on it.",
+        "A ratio (3.0) or a percent (300 %): shown as a ratio.", hib: true, add: false, 0.0, INF),
+    kpi!("repeat_purchase_rate", "Repeat purchase rate", E, Ratio,
+        "customers with 2+ orders ÷ all customers", "customers",
+        "Share of customers who buy again.", "", hib: true, add: false, 0.0, 1.0),
+    kpi!("repeat_customers", "Repeat customers", E, Count, "customers × repeat purchase rate", "",
+        "Customers of the month who come back for another order.", "", hib: true, add: true, 0.0, INF),
+    kpi!("retention_rate", "Retention rate", E, Ratio,
+        "(customers at end − new customers) ÷ customers at start", "customers at start",
+        "Share of customers you keep over a period.", "", hib: true, add: false, 0.0, 1.0),
+    kpi!("churn_rate", "Churn rate", E, Ratio, "1 − retention rate", "customers at start",
+        "Share of customers (or subscribers) you lose per period.", "",
+        hib: false, add: false, 0.0, 1.0),
+    kpi!("clv", "Customer lifetime value (CLV)", E, Money,
+        "depends on the variant: AOV × purchases per year × years (× gross margin); m × r ÷ (1 + i − r); ARPA × gross margin ÷ churn",
+        "", "What a customer is worth over the whole relationship.",
+        "Simple, margin, retention-discounted or subscription: the plan states which.",
+        hib: true, add: false, 0.0, INF),
+    kpi!("social_engagement_rate", "Social engagement rate", E, Ratio,
+        "engagements ÷ impressions (or ÷ reach)", "impressions or reach",
+        "Share of people shown a post who liked, commented, shared or saved it.",
+        "Per impression or per person reached: the plan states which.",
+        hib: true, add: false, 0.0, INF),
+    kpi!("nps", "Net Promoter Score (NPS)", E, Score,
+        "% promoters (9–10) − % detractors (0–6)", "responses",
+        "How many customers would recommend you, minus those who would not.", "",
+        hib: true, add: false, -100.0, 100.0),
+    kpi!("mer", "Marketing efficiency ratio (MER)", P, Multiple,
+        "total revenue ÷ total marketing spend", "marketing spend",
+        "Revenue for each unit of all marketing spend (blended ROAS).", "",
+        hib: true, add: false, 0.0, INF),
+    kpi!("roi", "Return on investment (ROI)", P, Ratio,
+        "(revenue − marketing cost) ÷ marketing cost, or (gross profit − marketing cost) ÷ marketing cost",
+        "marketing cost", "What marketing returns beyond its own cost.",
+        "Revenue basis or gross-profit basis: the plan states which.",
+        hib: true, add: false, -1.0, INF),
+    kpi!("ltv_cac", "LTV:CAC", P, Multiple, "CLV ÷ CAC", "CAC",
+        "How many times a customer's value covers the cost of winning them (3 or more is healthy).",
+        "", hib: true, add: false, 0.0, INF),
+    kpi!("cac_payback", "CAC payback", P, Months, "CAC ÷ (ARPA × gross margin)",
+        "monthly margin per customer",
+        "Months of a customer's margin needed to pay back their acquisition cost.",
+        "Without ARPA, AOV × orders per customer per month is used.",
+        hib: false, add: false, 0.0, INF),
+    kpi!("forecast_error", "Forecast error (APE)", P, Ratio,
+        "|actual − forecast| ÷ actual", "actual",
+        "How far the forecast was from what happened (revenue, latest month with actuals).",
+        "", hib: false, add: false, 0.0, INF),
+];
+
+/// Every KPI the app knows, in stage order.
+pub fn catalogue() -> &'static [KpiDef] {
+    &CATALOGUE
+}
+
+/// The KPI with this id.
+pub fn find(id: &str) -> Option<&'static KpiDef> {
+    CATALOGUE.iter().find(|k| k.id == id)
+}
+
+/// KPIs of one stage (`None` for the plan-level ones).
+pub fn for_stage(stage: Option<Stage>) -> impl Iterator<Item = &'static KpiDef> {
+    CATALOGUE.iter().filter(move |k| k.stage == stage)
+}
+
+// ---------------------------------------------------------------------------
+// Pure formulas. Inputs are plain numbers (money in major units); every function
+// returns `None` rather than NaN or infinity.
+
+/// The value if it is finite.
+pub fn finite(v: f64) -> Option<f64> {
+    v.is_finite().then_some(v)
+}
+
+/// numerator ÷ denominator; `None` for a zero denominator or any non-finite number.
+pub fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
+    if denominator == 0.0 || !numerator.is_finite() || !denominator.is_finite() {
+        return None;
+    }
+    finite(numerator / denominator)
+}
+
+/// CTR = clicks ÷ impressions.
+pub fn ctr(clicks: f64, impressions: f64) -> Option<f64> {
+    ratio(clicks, impressions)
+}
+
+/// CPC = spend ÷ clicks.
+pub fn cpc(spend: f64, clicks: f64) -> Option<f64> {
+    ratio(spend, clicks)
+}
+
+/// CPM = spend ÷ impressions × 1000.
+pub fn cpm(spend: f64, impressions: f64) -> Option<f64> {
+    ratio(spend, impressions).and_then(|v| finite(v * 1000.0))
+}
+
+/// Impressions bought by a spend at a CPM: spend ÷ CPM × 1000.
+pub fn impressions_from_cpm(spend: f64, cpm: f64) -> Option<f64> {
+    ratio(spend, cpm).and_then(|v| finite(v * 1000.0))
+}
+
+/// Engagement rate (GA4) = engaged sessions ÷ sessions.
+pub fn engagement_rate(engaged_sessions: f64, sessions: f64) -> Option<f64> {
+    ratio(engaged_sessions, sessions)
+}
+
+/// Bounce rate (GA4) = 1 − engaged sessions ÷ sessions.
+pub fn bounce_rate(engaged_sessions: f64, sessions: f64) -> Option<f64> {
+    engagement_rate(engaged_sessions, sessions).and_then(|e| finite(1.0 - e))
+}
+
+/// Lead (interaction) rate = leads ÷ sessions.
+pub fn lead_rate(leads: f64, sessions: f64) -> Option<f64> {
+    ratio(leads, sessions)
+}
+
+/// Stage rate = step n ÷ step n−1.
+pub fn stage_rate(step: f64, previous_step: f64) -> Option<f64> {
+    ratio(step, previous_step)
+}
+
+/// Whole-funnel rate = product of the stage rates (`None` if any is not finite).
+pub fn whole_funnel_rate(rates: &[f64]) -> Option<f64> {
+    rates
+        .iter()
+        .try_fold(1.0_f64, |acc, &r| finite(r).and_then(|r| finite(acc * r)))
+}
+
+/// People needed at the top of the funnel = target ÷ whole-funnel rate, rounded up;
+/// `None` at a zero rate.
+pub fn traffic_needed(target: f64, whole_funnel_rate: f64) -> Option<f64> {
+    ratio(target, whole_funnel_rate).and_then(funnel::ceil_count)
+}
+
+/// Traffic projection = current × (1 + g)^months.
+pub fn traffic_projection(current: f64, monthly_growth: f64, months: u32) -> Option<f64> {
+    let months = i32::try_from(months).ok()?;
+    finite(current * (1.0 + monthly_growth).powi(months))
+}
+
+/// CPL = spend ÷ leads.
+pub fn cpl(spend: f64, leads: f64) -> Option<f64> {
+    ratio(spend, leads)
+}
+
+/// Conversion rate = conversions ÷ sessions (or users: say which).
+pub fn conversion_rate(conversions: f64, sessions_or_users: f64) -> Option<f64> {
+    ratio(conversions, sessions_or_users)
+}
+
+/// CPA = spend ÷ customers (or conversions).
+pub fn cpa(spend: f64, customers: f64) -> Option<f64> {
+    ratio(spend, customers)
+}
+
+/// CAC = all sales and marketing cost ÷ new customers.
+pub fn cac(sales_and_marketing_cost: f64, new_customers: f64) -> Option<f64> {
+    ratio(sales_and_marketing_cost, new_customers)
+}
+
+/// AOV = revenue ÷ orders.
+pub fn aov(revenue: f64, orders: f64) -> Option<f64> {
+    ratio(revenue, orders)
+}
+
+/// ROAS = ad revenue ÷ ad spend (a ratio: 3.0 means 300 %).
+pub fn roas(ad_revenue: f64, ad_spend: f64) -> Option<f64> {
+    ratio(ad_revenue, ad_spend)
+}
+
+/// MER (blended ROAS) = total revenue ÷ total marketing spend.
+pub fn mer(total_revenue: f64, total_marketing_spend: f64) -> Option<f64> {
+    ratio(total_revenue, total_marketing_spend)
+}
+
+/// ROI, revenue basis = (revenue − cost) ÷ cost.
+pub fn roi_revenue(revenue: f64, cost: f64) -> Option<f64> {
+    ratio(revenue - cost, cost)
+}
+
+/// ROI, gross-profit basis = (gross profit − marketing cost) ÷ marketing cost.
+pub fn roi_gross_profit(gross_profit: f64, marketing_cost: f64) -> Option<f64> {
+    ratio(gross_profit - marketing_cost, marketing_cost)
+}
+
+/// ROI with the plan's basis: gross profit = revenue × gross margin on that basis.
+pub fn roi(basis: RoiBasis, revenue: f64, gross_margin: f64, cost: f64) -> Option<f64> {
+    match basis {
+        RoiBasis::Revenue => roi_revenue(revenue, cost),
+        RoiBasis::GrossProfit => roi_gross_profit(revenue * gross_margin, cost),
+    }
+}
+
+/// Repeat purchase rate = customers with 2+ orders ÷ all customers.
+pub fn repeat_purchase_rate(repeat_customers: f64, customers: f64) -> Option<f64> {
+    ratio(repeat_customers, customers)
+}
+
+/// Retention rate = (customers at end − new customers) ÷ customers at start.
+pub fn retention_rate(
+    customers_at_end: f64,
+    new_customers: f64,
+    customers_at_start: f64,
+) -> Option<f64> {
+    ratio(customers_at_end - new_customers, customers_at_start)
+}
+
+/// Churn rate = 1 − retention rate.
+pub fn churn_rate(
+    customers_at_end: f64,
+    new_customers: f64,
+    customers_at_start: f64,
+) -> Option<f64> {
+    retention_rate(customers_at_end, new_customers, customers_at_start)
+        .and_then(|r| finite(1.0 - r))
+}
+
+/// CLV, simple = AOV × purchases per year × years.
+pub fn clv_simple(aov: f64, purchases_per_year: f64, years: f64) -> Option<f64> {
+    finite(aov * purchases_per_year * years)
+}
+
+/// CLV, margin = AOV × purchases per year × years × gross margin.
+pub fn clv_margin(aov: f64, purchases_per_year: f64, years: f64, gross_margin: f64) -> Option<f64> {
+    clv_simple(aov, purchases_per_year, years).and_then(|v| finite(v * gross_margin))
+}
+
+/// CLV, retention-discounted = m × r ÷ (1 + i − r): margin per period m, retention r,
+/// discount rate i per period.
+pub fn clv_retention_discounted(
+    margin_per_period: f64,
+    retention: f64,
+    discount_rate: f64,
+) -> Option<f64> {
+    ratio(
+        margin_per_period * retention,
+        1.0 + discount_rate - retention,
+    )
+}
+
+/// CLV, subscription = ARPA × gross margin ÷ churn per period.
+pub fn clv_subscription(arpa: f64, gross_margin: f64, churn: f64) -> Option<f64> {
+    ratio(arpa * gross_margin, churn)
+}
+
+/// LTV:CAC = CLV ÷ CAC.
+pub fn ltv_cac(clv: f64, cac: f64) -> Option<f64> {
+    ratio(clv, cac)
+}
+
+/// CAC payback in periods = CAC ÷ (ARPA × gross margin).
+pub fn cac_payback(cac: f64, arpa: f64, gross_margin: f64) -> Option<f64> {
+    ratio(cac, arpa * gross_margin)
+}
+
+/// Social engagement rate = engagements ÷ impressions (or ÷ reach: say which).
+pub fn social_engagement_rate(engagements: f64, impressions_or_reach: f64) -> Option<f64> {
+    ratio(engagements, impressions_or_reach)
+}
+
+/// NPS = % promoters − % detractors, from counts of promoters (9–10), passives (7–8)
+/// and detractors (0–6); −100 to +100.
+pub fn nps(promoters: f64, passives: f64, detractors: f64) -> Option<f64> {
+    let total = promoters + passives + detractors;
+    ratio(promoters - detractors, total).and_then(|v| finite(v * 100.0))
+}
+
+/// NPS from raw 0–10 answers (answers above 10 are ignored).
+pub fn nps_from_scores(scores: &[u8]) -> Option<f64> {
+    let (mut p, mut n, mut d) = (0.0, 0.0, 0.0);
+    for &s in scores {
+        match s {
+            9..=10 => p += 1.0,
+            7..=8 => n += 1.0,
+            0..=6 => d += 1.0,
+            _ => {}
+        }
+    }
+    nps(p, n, d)
+}
+
+/// Forecast error (absolute percentage error) = |actual − forecast| ÷ actual.
+pub fn forecast_error(actual: f64, forecast: f64) -> Option<f64> {
+    ratio((actual - forecast).abs(), actual.abs())
+}
+
+/// CLV with the plan's variant and funnel assumptions (money in major units).
+pub fn clv_for(variant: ClvVariant, inputs: &FunnelInputs, digits: u32) -> Option<f64> {
+    let aov = inputs.aov.to_major(digits);
+    let arpa = inputs.arpa.to_major(digits);
+    match variant {
+        ClvVariant::Simple => clv_simple(aov, inputs.purchases_per_year, inputs.customer_years),
+        ClvVariant::Margin => clv_margin(
+            aov,
+            inputs.purchases_per_year,
+            inputs.customer_years,
+            inputs.gross_margin,
+        ),
+        ClvVariant::RetentionDiscounted => clv_retention_discounted(
+            aov * inputs.purchases_per_year * inputs.gross_margin,
+            inputs.retention_rate,
+            inputs.discount_rate,
+        ),
+        ClvVariant::Subscription => clv_subscription(arpa, inputs.gross_margin, inputs.churn_rate),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Evaluation of a plan.
+
+/// One KPI's value in a plan's forecast, with the inputs it used (for the ⓘ panel).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KpiValue {
+    /// KPI id.
+    pub id: &'static str,
+    /// The value in the KPI's unit, `None` when it cannot be computed.
+    pub value: Option<f64>,
+    /// The inputs used, or why there is no value.
+    pub inputs: String,
+}
+
+/// A number for the ⓘ panel: grouped thousands, at most two decimals.
+fn show(v: f64) -> String {
+    let text = trim_number(v, 2);
+    let (sign, body) = match text.strip_prefix('-') {
+        Some(b) => ("-", b),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+fn pct(v: f64) -> String {
+    format!("{} %", trim_number(v * 100.0, 2))
+}
+
+/// Spend, clicks and impressions of the touchpoints that report them.
+struct AdTotals {
+    clicks: f64,
+    click_spend: f64,
+    impressions: f64,
+    impression_spend: f64,
+    any_clicks: bool,
+    any_impressions: bool,
+}
+
+fn ad_totals(plan: &Plan, digits: u32) -> AdTotals {
+    let mut t = AdTotals {
+        clicks: 0.0,
+        click_spend: 0.0,
+        impressions: 0.0,
+        impression_spend: 0.0,
+        any_clicks: false,
+        any_impressions: false,
+    };
+    for tp in plan.touchpoints() {
+        let spend = tp.budget.to_major(digits);
+        if let Some(c) = tp.clicks.and_then(finite) {
+            t.clicks += c;
+            t.click_spend += spend;
+            t.any_clicks = true;
+        }
+        if let Some(i) = tp.impressions.and_then(finite) {
+            t.impressions += i;
+            t.impression_spend += spend;
+            t.any_impressions = true;
+        }
+    }
+    t
+}
+
+/// Every catalogue KPI for the first month of the plan's forecast, using the plan's
+/// variants. KPIs the forecast does not model (GA4 engagement, NPS, social engagement)
+/// have no value and say so; they are measured from actuals.
+pub fn evaluate(plan: &Plan) -> Vec<KpiValue> {
+    let month = funnel::first_month(plan);
+    evaluate_month(plan, &month)
+}
+
+/// Every catalogue KPI for one forecast month of the plan (see [`evaluate`]).
+pub fn evaluate_month(plan: &Plan, m: &FunnelMonth) -> Vec<KpiValue> {
+    let digits = plan.currency_digits();
+    let f = &plan.funnel;
+    let v = &plan.variants;
+    let cur = plan.profile.currency.as_str();
+    let money = |x: f64| format!("{cur} {}", show(x));
+    let ads = ad_totals(plan, digits);
+    let spend = m.touchpoint_spend;
+    let all_cost = m.marketing_cost;
+    let paid_spend: f64 = plan
+        .touchpoints()
+        .filter(|t| t.media == Media::Paid)
+        .map(|t| t.budget.to_major(digits))
+        .sum();
+    let cac_value = cac(all_cost, m.customers);
+    let clv_value = clv_for(v.clv, f, digits);
+    let arpa = f.arpa.to_major(digits);
+    let monthly_revenue_per_customer = if arpa > 0.0 {
+        arpa
+    } else {
+        f.aov.to_major(digits) * f.orders_per_customer
+    };
+    let not_modelled = "Not modelled in the forecast: measured from your actuals.".to_string();
+
+    catalogue()
+        .iter()
+        .map(|def| {
+            let (value, inputs) = match def.id {
+                "impressions" => (
+                    ads.any_impressions.then_some(ads.impressions),
+                    if ads.any_impressions {
+                        format!("Σ touchpoint impressions {}", show(ads.impressions))
+                    } else {
+                        "No touchpoint has impressions.".into()
+                    },
+                ),
+                "ctr" => (
+                    ctr(ads.clicks, ads.impressions),
+                    format!("clicks {} ÷ impressions {}", show(ads.clicks), show(ads.impressions)),
+                ),
+                "cpc" => (
+                    cpc(ads.click_spend, ads.clicks),
+                    format!("spend {} ÷ clicks {}", money(ads.click_spend), show(ads.clicks)),
+                ),
+                "cpm" => (
+                    cpm(ads.impression_spend, ads.impressions),
+                    format!(
+                        "spend {} ÷ impressions {} × 1000",
+                        money(ads.impression_spend),
+                        show(ads.impressions)
+                    ),
+                ),
+                "sessions" => (
+                    Some(m.sessions),
+                    format!("online Reach touchpoints, month {}", m.month + 1),
+                ),
+                "offline_contacts" => (
+                    Some(m.offline_contacts),
+                    format!("offline touchpoints, month {}", m.month + 1),
+                ),
+                "engagement_rate" | "bounce_rate" | "social_engagement_rate" | "nps" => {
+                    (None, not_modelled.clone())
+                }
+                "lead_rate" => (
+                    lead_rate(m.leads, m.sessions),
+                    format!("leads {} ÷ sessions {}", show(m.leads), show(m.sessions)),
+                ),
+                "leads" => (
+                    Some(m.leads),
+                    format!("sessions {} × act rate {}", show(m.sessions), pct(f.act_rate)),
+                ),
+                "cpl" => (
+                    cpl(spend, m.leads),
+                    format!("spend {} ÷ leads {}", money(spend), show(m.leads)),
+                ),
+                "conversion_rate" => match v.conversion_denominator {
+                    Denominator::Sessions => (
+                        conversion_rate(m.online_customers, m.sessions),
+                        format!(
+                            "online customers {} ÷ sessions {}",
+                            show(m.online_customers),
+                            show(m.sessions)
+                        ),
+                    ),
+                    Denominator::Users => {
+                        let users = ratio(m.sessions, f.sessions_per_user).unwrap_or(0.0);
+                        (
+                            conversion_rate(m.online_customers, users),
+                            format!(
+                                "online customers {} ÷ users {} (sessions ÷ {} sessions per user)",
+                                show(m.online_customers),
+                                show(users),
+                                show(f.sessions_per_user)
+                            ),
+                        )
+                    }
+                },
+                "customers" => (
+                    Some(m.customers),
+                    format!(
+                        "online {} + offline {}",
+                        show(m.online_customers),
+                        show(m.offline_customers)
+                    ),
+                ),
+                "orders" => (
+                    Some(m.orders),
+                    format!(
+                        "customers {} × orders per customer {}",
+                        show(m.customers),
+                        show(f.orders_per_customer)
+                    ),
+                ),
+                "aov" => (
+                    aov(m.revenue, m.orders).or(Some(f.aov.to_major(digits))),
+                    format!("AOV assumption {}", money(f.aov.to_major(digits))),
+                ),
+                "revenue" => (
+                    Some(m.revenue),
+                    format!(
+                        "orders {} × AOV {}",
+                        show(m.orders),
+                        money(f.aov.to_major(digits))
+                    ),
+                ),
+                "cpa" => (
+                    cpa(spend, m.customers),
+                    format!("spend {} ÷ customers {}", money(spend), show(m.customers)),
+                ),
+                "cac" => (
+                    cac_value,
+                    format!(
+                        "(touchpoint spend {} + other cost {}) ÷ customers {}",
+                        money(spend),
+                        money(all_cost - spend),
+                        show(m.customers)
+                    ),
+                ),
+                "roas" => (
+                    roas(m.paid_revenue, paid_spend),
+                    format!(
+                        "revenue from paid touchpoints {} ÷ paid spend {}",
+                        money(m.paid_revenue),
+                        money(paid_spend)
+                    ),
+                ),
+                "repeat_purchase_rate" => (
+                    repeat_purchase_rate(m.repeat_customers, m.customers).or(Some(f.repeat_rate)),
+                    format!("repeat purchase rate assumption {}", pct(f.repeat_rate)),
+                ),
+                "repeat_customers" => (
+                    Some(m.repeat_customers),
+                    format!(
+                        "customers {} × repeat rate {}",
+                        show(m.customers),
+                        pct(f.repeat_rate)
+                    ),
+                ),
+                "retention_rate" => (
+                    Some(f.retention_rate),
+                    "retention assumption (yearly)".into(),
+                ),
+                "churn_rate" => (Some(f.churn_rate), "churn assumption (monthly)".into()),
+                "clv" => (
+                    clv_value,
+                    match v.clv {
+                        ClvVariant::Simple => format!(
+                            "simple: AOV {} × {} purchases per year × {} years",
+                            money(f.aov.to_major(digits)),
+                            show(f.purchases_per_year),
+                            show(f.customer_years)
+                        ),
+                        ClvVariant::Margin => format!(
+                            "margin: AOV {} × {} purchases per year × {} years × margin {}",
+                            money(f.aov.to_major(digits)),
+                            show(f.purchases_per_year),
+                            show(f.customer_years),
+                            pct(f.gross_margin)
+                        ),
+                        ClvVariant::RetentionDiscounted => format!(
+                            "retention-discounted: yearly margin {} × retention {} ÷ (1 + discount {} − retention)",
+                            money(f.aov.to_major(digits) * f.purchases_per_year * f.gross_margin),
+                            pct(f.retention_rate),
+                            pct(f.discount_rate)
+                        ),
+                        ClvVariant::Subscription => format!(
+                            "subscription: ARPA {} × margin {} ÷ churn {}",
+                            money(arpa),
+                            pct(f.gross_margin),
+                            pct(f.churn_rate)
+                        ),
+                    },
+                ),
+                "mer" => (
+                    mer(m.revenue, all_cost),
+                    format!("revenue {} ÷ marketing cost {}", money(m.revenue), money(all_cost)),
+                ),
+                "roi" => (
+                    roi(v.roi, m.revenue, f.gross_margin, all_cost),
+                    match v.roi {
+                        RoiBasis::Revenue => format!(
+                            "revenue basis: (revenue {} − cost {}) ÷ cost",
+                            money(m.revenue),
+                            money(all_cost)
+                        ),
+                        RoiBasis::GrossProfit => format!(
+                            "gross-profit basis: (gross profit {} − cost {}) ÷ cost",
+                            money(m.gross_profit),
+                            money(all_cost)
+                        ),
+                    },
+                ),
+                "ltv_cac" => (
+                    clv_value.zip(cac_value).and_then(|(l, c)| ltv_cac(l, c)),
+                    format!(
+                        "CLV {} ÷ CAC {}",
+                        clv_value.map_or("—".into(), money),
+                        cac_value.map_or("—".into(), money)
+                    ),
+                ),
+                "cac_payback" => (
+                    cac_value.and_then(|c| cac_payback(c, monthly_revenue_per_customer, f.gross_margin)),
+                    format!(
+                        "CAC {} ÷ (monthly revenue per customer {} × margin {})",
+                        cac_value.map_or("—".into(), money),
+                        money(monthly_revenue_per_customer),
+                        pct(f.gross_margin)
+                    ),
+                ),
+                "forecast_error" => latest_revenue_error(plan),
+                _ => (None, String::new()),
+            };
+            let value = value.and_then(finite);
+            let inputs = if def.id == "social_engagement_rate" {
+                match v.social_engagement_base {
+                    EngagementBase::Impressions => format!("{inputs} Base: impressions."),
+                    EngagementBase::Reach => format!("{inputs} Base: reach."),
+                }
+            } else {
+                inputs
+            };
+            KpiValue {
+                id: def.id,
+                value,
+                inputs,
+            }
+        })
+        .collect()
+}
+
+/// APE of revenue for the latest month that has a monthly revenue actual inside the
+/// horizon.
+fn latest_revenue_error(plan: &Plan) -> (Option<f64>, String) {
+    let forecast = funnel::forward_funnel(plan);
+    let Ok(start) = super::period::parse_date(&plan.profile.start_date) else {
+        return (None, "The plan's start date is not valid.".into());
+    };
+    let months = super::period::Period::months_from(start, plan.horizon_months);
+    let mut best: Option<(usize, f64)> = None;
+    for a in plan.actuals.iter().filter(|a| a.kpi == "revenue") {
+        if let Some(i) = months.iter().position(|p| *p == a.period) {
+            if best.is_none_or(|(j, _)| i >= j) {
+                best = Some((i, a.value));
+            }
+        }
+    }
+    match best {
+        Some((i, actual)) => {
+            let fc = forecast.months.get(i).map_or(0.0, |m| m.revenue);
+            (
+                forecast_error(actual, fc),
+                format!(
+                    "|actual {} − forecast {}| ÷ actual, {}",
+                    show(actual),
+                    show(fc),
+                    months.get(i).map_or(String::new(), |p| p.to_string())
+                ),
+            )
+        }
+        None => (
+            None,
+            "No monthly revenue actual within the plan's horizon yet.".into(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_ids_are_unique() {
+        for (i, a) in catalogue().iter().enumerate() {
+            for b in &catalogue()[i + 1..] {
+                assert_ne!(a.id, b.id);
+            }
+        }
+        assert!(find("ctr").is_some());
+        assert!(find("nope").is_none());
+    }
+
+    #[test]
+    fn shows_numbers() {
+        assert_eq!(show(1234567.891), "1,234,567.89");
+        assert_eq!(show(-1000.0), "-1,000");
+        assert_eq!(show(12.5), "12.5");
+    }
+}

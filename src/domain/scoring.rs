@@ -1,0 +1,140 @@
+//! Scoring initiatives with ICE or RICE, suggesting an impact from the funnel, and
+//! ranking them.
+
+use serde::Serialize;
+
+use super::funnel::opportunity_sizing;
+use super::kpi::finite;
+use super::plan::{
+    Decision, IceInputs, IceVariant, Initiative, KpiVariants, Plan, RiceInputs, ScoringMethod,
+};
+
+/// ICE, average variant: (impact + confidence + ease) ÷ 3.
+pub fn ice_average(impact: f64, confidence: f64, ease: f64) -> Option<f64> {
+    finite((impact + confidence + ease) / 3.0)
+}
+
+/// ICE, product variant: impact × confidence × ease.
+pub fn ice_product(impact: f64, confidence: f64, ease: f64) -> Option<f64> {
+    finite(impact * confidence * ease)
+}
+
+/// ICE with the chosen variant.
+pub fn ice(inputs: &IceInputs, variant: IceVariant) -> Option<f64> {
+    match variant {
+        IceVariant::Average => ice_average(inputs.impact, inputs.confidence, inputs.ease),
+        IceVariant::Product => ice_product(inputs.impact, inputs.confidence, inputs.ease),
+    }
+}
+
+/// RICE = reach × impact × confidence ÷ effort; `None` when effort is 0.
+pub fn rice(reach: f64, impact: f64, confidence: f64, effort: f64) -> Option<f64> {
+    super::kpi::ratio(reach * impact * confidence, effort)
+}
+
+/// RICE from an initiative's inputs.
+pub fn rice_of(inputs: &RiceInputs) -> Option<f64> {
+    rice(
+        inputs.reach,
+        inputs.impact,
+        inputs.confidence,
+        inputs.effort,
+    )
+}
+
+/// An initiative's score with the plan's method and ICE variant.
+pub fn score(initiative: &Initiative, variants: &KpiVariants) -> Option<f64> {
+    match variants.scoring {
+        ScoringMethod::Ice => ice(&initiative.ice, variants.ice),
+        ScoringMethod::Rice => rice_of(&initiative.rice),
+    }
+}
+
+/// Impact (1–10) suggested by the funnel: the revenue that one more point at the
+/// initiative's stage brings, relative to the stage with the largest such effect
+/// (see `funnel::opportunity_sizing`), scaled to 10 and rounded, at least 1.
+/// 5 when the funnel gives no revenue effect at any stage yet.
+pub fn suggested_impact(plan: &Plan, initiative: &Initiative) -> u8 {
+    impact_from(&opportunity_sizing(plan), initiative.stage)
+}
+
+/// An initiative's place in the ranking.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RankedInitiative {
+    /// Initiative id.
+    pub id: String,
+    /// Its score, `None` when it cannot be computed.
+    pub score: Option<f64>,
+    /// 1 for the best; initiatives without a score come last.
+    pub rank: usize,
+}
+
+/// All initiatives, best score first (ties keep plan order; no score comes last).
+/// Initiatives on the not-doing list are ranked too, so the list can be reconsidered.
+pub fn rank(plan: &Plan) -> Vec<RankedInitiative> {
+    let mut scored: Vec<(usize, &Initiative, Option<f64>)> = plan
+        .strategy
+        .initiatives
+        .iter()
+        .enumerate()
+        .map(|(i, ini)| (i, ini, score(ini, &plan.variants)))
+        .collect();
+    scored.sort_by(|a, b| match (a.2, b.2) {
+        (Some(x), Some(y)) => y.total_cmp(&x).then(a.0.cmp(&b.0)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.0.cmp(&b.0),
+    });
+    scored
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, ini, s))| RankedInitiative {
+            id: ini.id.clone(),
+            score: s,
+            rank: i + 1,
+        })
+        .collect()
+}
+
+/// Initiatives on the not-doing list with their reasons.
+pub fn not_doing(plan: &Plan) -> Vec<(&Initiative, &str)> {
+    plan.strategy
+        .initiatives
+        .iter()
+        .filter_map(|i| match &i.decision {
+            Decision::NotDoing { reason } => Some((i, reason.as_str())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Suggested impact (see [`suggested_impact`]) of every initiative, in plan order,
+/// sizing the funnel once.
+pub fn suggested_impacts(plan: &Plan) -> Vec<u8> {
+    let sizing = opportunity_sizing(plan);
+    plan.strategy
+        .initiatives
+        .iter()
+        .map(|i| impact_from(&sizing, i.stage))
+        .collect()
+}
+
+fn impact_from(sizing: &[super::funnel::StageOpportunity], stage: super::plan::Stage) -> u8 {
+    let largest = sizing
+        .iter()
+        .map(|s| s.revenue_delta_per_point)
+        .fold(0.0_f64, f64::max);
+    if largest <= 0.0 || !largest.is_finite() {
+        return 5;
+    }
+    let own = sizing
+        .iter()
+        .find(|s| s.stage == stage)
+        .map_or(0.0, |s| s.revenue_delta_per_point.max(0.0));
+    let scaled = (own / largest * 10.0).round();
+    if scaled.is_finite() {
+        scaled.clamp(1.0, 10.0) as u8
+    } else {
+        1
+    }
+}

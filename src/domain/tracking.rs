@@ -1,0 +1,520 @@
+//! The Action and measurement steps as pure functions: dates of the 13-week plan,
+//! moving and resizing an action, creating actions from chosen initiatives, the
+//! owners' summary, the 30/60/90-day reviews and their KPI snapshots, and typing
+//! actuals (parsing a value in a KPI's unit, writing it for a period).
+
+use super::input::{
+    format_count_input, format_percent_input, parse_count, parse_money, parse_number,
+    parse_percent, trim_number, InputError,
+};
+use super::kpi::{self, finite, KpiDef, Unit};
+use super::measure::{self, Status};
+use super::money::{Money, MAX_MINOR_DIGITS};
+use super::period::{add_days, days_between, parse_date, Date, Period};
+use super::plan::{Action, Actual, KpiSnapshot, Plan, Review, Source, ACTION_WEEKS};
+
+/// Days between two reviews of the 90-day plan.
+pub const REVIEW_EVERY_DAYS: i64 = 30;
+
+/// Number of reviews in the 90-day plan (days 30, 60 and 90).
+pub const REVIEW_COUNT: i64 = 3;
+
+/// Weeks an action created from an initiative lasts (weeks 1–4).
+pub const NEW_ACTION_WEEKS: u8 = 4;
+
+/// First day of a week of the plan (week 1 starts on `start`).
+pub fn week_start(start: Date, week: u8) -> Option<Date> {
+    add_days(start, (i64::from(week.max(1)) - 1) * 7)
+}
+
+/// Last day of a week of the plan.
+pub fn week_end(start: Date, week: u8) -> Option<Date> {
+    add_days(start, i64::from(week.max(1)) * 7 - 1)
+}
+
+/// An action's first day and the day after its last (an exclusive end, as calendars
+/// want for all-day events).
+pub fn action_span(start: Date, action: &Action) -> Option<(Date, Date)> {
+    let first = week_start(start, action.start_week)?;
+    let after = add_days(start, i64::from(action.end_week.max(action.start_week)) * 7)?;
+    Some((first, after))
+}
+
+/// Moves an action by `delta` weeks, keeping its length, within weeks 1–13.
+pub fn shift_weeks(start_week: u8, end_week: u8, delta: i32) -> (u8, u8) {
+    let max = i32::from(ACTION_WEEKS);
+    let start = i32::from(start_week).clamp(1, max);
+    let end = i32::from(end_week).clamp(start, max);
+    let length = end - start;
+    let new_start = (start + delta).clamp(1, max - length);
+    (to_week(new_start), to_week(new_start + length))
+}
+
+/// Moves an action's last week by `delta`, never before its first week nor after 13.
+pub fn resize_end(start_week: u8, end_week: u8, delta: i32) -> (u8, u8) {
+    let max = i32::from(ACTION_WEEKS);
+    let start = i32::from(start_week).clamp(1, max);
+    let end = (i32::from(end_week) + delta).clamp(start, max);
+    (to_week(start), to_week(end))
+}
+
+fn to_week(week: i32) -> u8 {
+    u8::try_from(week.clamp(1, i32::from(ACTION_WEEKS))).unwrap_or(1)
+}
+
+/// Ids of the chosen initiatives that no action delivers yet, in the plan's order.
+pub fn initiatives_without_actions(plan: &Plan) -> Vec<String> {
+    plan.strategy
+        .initiatives
+        .iter()
+        .filter(|i| i.is_chosen())
+        .filter(|i| {
+            !plan
+                .action
+                .actions
+                .iter()
+                .any(|a| a.initiative.as_deref() == Some(i.id.as_str()))
+        })
+        .map(|i| i.id.clone())
+        .collect()
+}
+
+/// Adds one action per chosen initiative that has none yet: titled after the
+/// initiative, at its stage, with its cost as budget, in weeks 1–4. Returns how many
+/// actions were added.
+pub fn add_actions_from_initiatives(plan: &mut Plan) -> usize {
+    let ids = initiatives_without_actions(plan);
+    let mut added = 0;
+    for id in ids {
+        let Some(initiative) = plan.initiative(&id).cloned() else {
+            continue;
+        };
+        let action = Action {
+            id: plan.next_id("action"),
+            title: initiative.title.clone(),
+            owner: String::new(),
+            start_week: 1,
+            end_week: NEW_ACTION_WEEKS.min(ACTION_WEEKS),
+            status: Default::default(),
+            budget: initiative.cost,
+            initiative: Some(initiative.id.clone()),
+            stage: initiative.stage,
+        };
+        plan.action.actions.push(action);
+        added += 1;
+    }
+    added
+}
+
+/// One owner's share of the 90-day plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnerLoad {
+    /// The owner as typed, trimmed; empty for actions without an owner.
+    pub owner: String,
+    /// Number of actions.
+    pub actions: usize,
+    /// Sum of their budgets.
+    pub budget: Money,
+}
+
+/// Actions and budget per owner, by name (actions without an owner last).
+pub fn owners(plan: &Plan) -> Vec<OwnerLoad> {
+    let mut out: Vec<OwnerLoad> = Vec::new();
+    for a in &plan.action.actions {
+        let owner = a.owner.trim();
+        match out.iter_mut().find(|o| o.owner == owner) {
+            Some(line) => {
+                line.actions += 1;
+                line.budget = line.budget.saturating_add(a.budget);
+            }
+            None => out.push(OwnerLoad {
+                owner: owner.to_string(),
+                actions: 1,
+                budget: a.budget,
+            }),
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.owner.is_empty(), a.owner.to_lowercase())
+            .cmp(&(b.owner.is_empty(), b.owner.to_lowercase()))
+    });
+    out
+}
+
+/// A review that falls due in the 90-day plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReviewDue {
+    /// Days after the start date: 30, 60 or 90.
+    pub day: i64,
+    /// The date it falls due.
+    pub date: Date,
+    /// True when a review was recorded within 15 days of that date.
+    pub done: bool,
+}
+
+/// The reviews due 30, 60 and 90 days after the plan's start, and whether each one
+/// was recorded (a review dated within 15 days of the due date counts).
+pub fn reviews_due(start: Date, reviews: &[Review]) -> Vec<ReviewDue> {
+    let dates: Vec<Date> = reviews
+        .iter()
+        .filter_map(|r| parse_date(&r.date).ok())
+        .collect();
+    (1..=REVIEW_COUNT)
+        .filter_map(|k| {
+            let day = k * REVIEW_EVERY_DAYS;
+            let date = add_days(start, day)?;
+            let done = dates
+                .iter()
+                .any(|d| days_between(date, *d).abs() <= REVIEW_EVERY_DAYS / 2);
+            Some(ReviewDue { day, date, done })
+        })
+        .collect()
+}
+
+/// The first review not yet recorded, if any.
+pub fn next_review(start: Date, reviews: &[Review]) -> Option<ReviewDue> {
+    reviews_due(start, reviews).into_iter().find(|r| !r.done)
+}
+
+/// Each stage KPI's target, latest actual and status as of `today`, for a review.
+///
+/// The latest actual is the one of the most recent month (up to today) that has one;
+/// its status compares it with that month's target, paced to `today` when the month
+/// is the current one.
+pub fn snapshot(plan: &Plan, today: Date) -> Vec<KpiSnapshot> {
+    let mut out = Vec::new();
+    for (_, stage_plan) in plan.stages.iter() {
+        for sk in &stage_plan.kpis {
+            let Some(def) = kpi::find(&sk.kpi) else {
+                continue;
+            };
+            let latest = latest_period(plan, def.id, today);
+            let (actual, status) = match latest {
+                Some(period) => progress_in(plan, def, sk.target, period, today),
+                None => (None, None),
+            };
+            out.push(KpiSnapshot {
+                kpi: def.id.to_string(),
+                target: sk.target.and_then(finite),
+                actual,
+                status,
+            });
+        }
+    }
+    out
+}
+
+/// The most recent month, up to `today`, in which a KPI has an actual.
+fn latest_period(plan: &Plan, kpi_id: &str, today: Date) -> Option<Period> {
+    plan.actuals
+        .iter()
+        .filter(|a| a.kpi == kpi_id && a.value.is_finite())
+        .filter_map(|a| {
+            let start = a.period.start()?;
+            (start <= today).then_some(Period::month_of(start))
+        })
+        .max_by_key(|p| p.start())
+}
+
+/// A KPI's actual and status in one period, judged as of `today` (a period already
+/// over is judged on its whole target, the current one on its paced target).
+pub fn progress_in(
+    plan: &Plan,
+    def: &KpiDef,
+    monthly_target: Option<f64>,
+    period: Period,
+    today: Date,
+) -> (Option<f64>, Option<Status>) {
+    let actual = measure::actual_for(plan.actuals.iter(), def, period);
+    let target = monthly_target
+        .and_then(finite)
+        .map(|t| measure::target_for_period(def, t, period));
+    let paced = target.map(|t| {
+        if def.additive {
+            measure::pacing(t, period.fraction_elapsed(today))
+        } else {
+            t
+        }
+    });
+    let status = actual
+        .zip(paced)
+        .map(|(a, p)| measure::status(a, p, def.higher_is_better));
+    (actual, status)
+}
+
+/// A new review dated `date` with the KPI snapshot as of that date.
+pub fn new_review(plan: &Plan, id: &str, date: Date, notes: &str) -> Review {
+    Review {
+        id: id.to_string(),
+        date: super::period::format_date(date),
+        notes: notes.to_string(),
+        snapshot: snapshot(plan, date),
+    }
+}
+
+/// The date to judge a period by: today inside it, its last day when it is over,
+/// its first day when it has not started.
+pub fn as_of(period: Period, today: Date) -> Date {
+    match (period.start(), period.end()) {
+        (Some(s), _) if today < s => s,
+        (_, Some(e)) if today > e => e,
+        _ => today,
+    }
+}
+
+/// Parses an actual typed in a KPI's unit: a percent for rates ("2.5" is 2.5 %),
+/// a non-negative number for counts and money, a number in range otherwise.
+pub fn parse_actual(def: &KpiDef, text: &str) -> Result<f64, InputError> {
+    let value = match def.unit {
+        Unit::Ratio if def.max <= 1.0 => parse_percent(text)?,
+        Unit::Ratio => {
+            let trimmed = text.trim();
+            parse_number(trimmed.strip_suffix('%').unwrap_or(trimmed))? / 100.0
+        }
+        Unit::Count => parse_count(text)?,
+        Unit::Money => parse_money(text, MAX_MINOR_DIGITS)?.to_major(MAX_MINOR_DIGITS),
+        Unit::Multiple | Unit::Months | Unit::Score => parse_number(text)?,
+    };
+    if value < def.min || value > def.max {
+        return Err(InputError::new(range_sentence(def)));
+    }
+    Ok(value)
+}
+
+fn range_sentence(def: &KpiDef) -> String {
+    let message = def.range_message();
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}", first.to_uppercase(), chars.as_str()),
+        None => message,
+    }
+}
+
+/// The text to show in an actual's input for a stored value (2.5 for 2.5 %).
+pub fn format_actual_input(def: &KpiDef, value: f64) -> String {
+    match def.unit {
+        Unit::Ratio => format_percent_input(value),
+        Unit::Count => format_count_input(value),
+        _ => trim_number(value, 4),
+    }
+}
+
+/// The unit to show after an actual's input ("%", "×", "months"), if any.
+pub fn actual_unit(def: &KpiDef, currency: &str) -> Option<String> {
+    match def.unit {
+        Unit::Ratio => Some("%".into()),
+        Unit::Money => Some(currency.to_string()),
+        Unit::Multiple => Some("×".into()),
+        Unit::Months => Some("months".into()),
+        Unit::Count | Unit::Score => None,
+    }
+}
+
+/// The typed actual of a KPI for exactly this period, if any.
+pub fn typed_actual(plan: &Plan, kpi_id: &str, period: Period) -> Option<f64> {
+    plan.actuals
+        .iter()
+        .find(|a| a.kpi == kpi_id && a.period == period)
+        .map(|a| a.value)
+}
+
+/// Sets (or with `None` removes) the actual of a KPI for a period, as typed.
+pub fn set_actual(plan: &mut Plan, kpi_id: &str, period: Period, value: Option<f64>) {
+    plan.actuals
+        .retain(|a| !(a.kpi == kpi_id && a.period == period));
+    if let Some(v) = value.and_then(finite) {
+        plan.actuals.push(Actual {
+            kpi: kpi_id.to_string(),
+            period,
+            value: v,
+            source: Source::Typed,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::plan::{ActionStatus, Decision, Initiative, Stage, StageKpi};
+
+    fn date(text: &str) -> Date {
+        parse_date(text).unwrap()
+    }
+
+    #[test]
+    fn weeks_and_spans() {
+        let start = date("2026-01-01");
+        assert_eq!(week_start(start, 1), Some(start));
+        assert_eq!(week_start(start, 2), Some(date("2026-01-08")));
+        assert_eq!(week_end(start, 13), Some(date("2026-04-01")));
+        let a = Action {
+            start_week: 3,
+            end_week: 5,
+            ..Action::default()
+        };
+        assert_eq!(
+            action_span(start, &a),
+            Some((date("2026-01-15"), date("2026-02-05")))
+        );
+    }
+
+    #[test]
+    fn moving_keeps_length_and_bounds() {
+        assert_eq!(shift_weeks(3, 5, 1), (4, 6));
+        assert_eq!(shift_weeks(3, 5, -5), (1, 3));
+        assert_eq!(shift_weeks(10, 13, 1), (10, 13));
+        assert_eq!(shift_weeks(1, 13, 4), (1, 13));
+        assert_eq!(resize_end(3, 5, 1), (3, 6));
+        assert_eq!(resize_end(3, 5, -4), (3, 3));
+        assert_eq!(resize_end(3, 13, 1), (3, 13));
+        assert_eq!(shift_weeks(0, 0, 0), (1, 1));
+    }
+
+    fn plan_with_initiatives() -> Plan {
+        let mut plan = Plan::new("p", "Test", 0, "2026-01-01");
+        plan.strategy.initiatives = vec![
+            Initiative {
+                id: "i1".into(),
+                title: "Checkout".into(),
+                stage: Stage::Convert,
+                cost: Money(500_00),
+                decision: Decision::Chosen,
+                ..Initiative::default()
+            },
+            Initiative {
+                id: "i2".into(),
+                title: "Blog".into(),
+                decision: Decision::Parked,
+                ..Initiative::default()
+            },
+            Initiative {
+                id: "i3".into(),
+                title: "Ads".into(),
+                decision: Decision::Chosen,
+                ..Initiative::default()
+            },
+        ];
+        plan.action.actions.push(Action {
+            id: "a1".into(),
+            initiative: Some("i3".into()),
+            owner: "Leo".into(),
+            budget: Money(100_00),
+            ..Action::default()
+        });
+        plan
+    }
+
+    #[test]
+    fn creates_one_action_per_chosen_initiative_without_one() {
+        let mut plan = plan_with_initiatives();
+        assert_eq!(initiatives_without_actions(&plan), vec!["i1".to_string()]);
+        assert_eq!(add_actions_from_initiatives(&mut plan), 1);
+        let a = plan.action.actions.last().unwrap();
+        assert_eq!(a.title, "Checkout");
+        assert_eq!(a.stage, Stage::Convert);
+        assert_eq!(a.budget, Money(500_00));
+        assert_eq!((a.start_week, a.end_week), (1, 4));
+        assert_eq!(a.status, ActionStatus::Todo);
+        assert!(!a.id.is_empty() && a.id != "a1");
+        assert_eq!(add_actions_from_initiatives(&mut plan), 0);
+    }
+
+    #[test]
+    fn owners_sum_budgets() {
+        let mut plan = plan_with_initiatives();
+        add_actions_from_initiatives(&mut plan);
+        plan.action.actions.push(Action {
+            id: "a3".into(),
+            owner: " Leo ".into(),
+            budget: Money(50_00),
+            ..Action::default()
+        });
+        let lines = owners(&plan);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].owner, "Leo");
+        assert_eq!(lines[0].actions, 2);
+        assert_eq!(lines[0].budget, Money(150_00));
+        assert_eq!(lines[1].owner, "");
+        assert_eq!(lines[1].budget, Money(500_00));
+    }
+
+    #[test]
+    fn reviews_fall_due_every_30_days() {
+        let start = date("2026-01-01");
+        let due = reviews_due(start, &[]);
+        assert_eq!(due.len(), 3);
+        assert_eq!(due[0].date, date("2026-01-31"));
+        assert_eq!(due[2].date, date("2026-04-01"));
+        let done = Review {
+            date: "2026-02-03".into(),
+            ..Review::default()
+        };
+        let due = reviews_due(start, &[done.clone()]);
+        assert!(due[0].done && !due[1].done);
+        assert_eq!(next_review(start, &[done]).map(|r| r.day), Some(60));
+    }
+
+    #[test]
+    fn snapshot_takes_latest_actual_and_status() {
+        let mut plan = Plan::new("p", "Test", 0, "2026-01-01");
+        plan.stages.reach.kpis.push(StageKpi {
+            kpi: "sessions".into(),
+            target: Some(1000.0),
+            baseline: None,
+        });
+        plan.stages.convert.kpis.push(StageKpi {
+            kpi: "conversion_rate".into(),
+            target: Some(0.02),
+            baseline: None,
+        });
+        let jan = Period::month(2026, 1).unwrap();
+        let feb = Period::month(2026, 2).unwrap();
+        set_actual(&mut plan, "sessions", jan, Some(500.0));
+        set_actual(&mut plan, "sessions", feb, Some(990.0));
+        let snap = snapshot(&plan, date("2026-03-05"));
+        assert_eq!(snap.len(), 2);
+        assert_eq!(snap[0].kpi, "sessions");
+        assert_eq!(snap[0].target, Some(1000.0));
+        assert_eq!(snap[0].actual, Some(990.0));
+        assert_eq!(snap[0].status, Some(Status::OnTrack));
+        assert_eq!(snap[1].actual, None);
+        assert_eq!(snap[1].status, None);
+        let review = new_review(&plan, "r1", date("2026-01-31"), "ok");
+        assert_eq!(review.date, "2026-01-31");
+        assert_eq!(review.snapshot[0].actual, Some(500.0));
+        assert_eq!(review.snapshot[0].status, Some(Status::OffTrack));
+    }
+
+    #[test]
+    fn typing_actuals() {
+        let rate = kpi::find("conversion_rate").unwrap();
+        assert_eq!(parse_actual(rate, "2.5").unwrap(), 0.025);
+        assert!(parse_actual(rate, "120").is_err());
+        let sessions = kpi::find("sessions").unwrap();
+        assert_eq!(parse_actual(sessions, "12,000").unwrap(), 12000.0);
+        assert!(parse_actual(sessions, "-1").is_err());
+        assert!(parse_actual(sessions, "abc").is_err());
+        let revenue = kpi::find("revenue").unwrap();
+        assert_eq!(parse_actual(revenue, "$1,200.50").unwrap(), 1200.5);
+        assert_eq!(format_actual_input(rate, 0.025), "2.5");
+        assert_eq!(actual_unit(rate, "USD").as_deref(), Some("%"));
+        let mut plan = Plan::default();
+        let jan = Period::month(2026, 1).unwrap();
+        set_actual(&mut plan, "sessions", jan, Some(10.0));
+        set_actual(&mut plan, "sessions", jan, Some(20.0));
+        assert_eq!(typed_actual(&plan, "sessions", jan), Some(20.0));
+        assert_eq!(plan.actuals.len(), 1);
+        set_actual(&mut plan, "sessions", jan, None);
+        assert!(plan.actuals.is_empty());
+        set_actual(&mut plan, "sessions", jan, Some(f64::NAN));
+        assert!(plan.actuals.is_empty());
+    }
+
+    #[test]
+    fn as_of_clamps_to_the_period() {
+        let jan = Period::month(2026, 1).unwrap();
+        assert_eq!(as_of(jan, date("2026-03-01")), date("2026-01-31"));
+        assert_eq!(as_of(jan, date("2025-12-01")), date("2026-01-01"));
+        assert_eq!(as_of(jan, date("2026-01-10")), date("2026-01-10"));
+    }
+}

@@ -1,0 +1,1 @@
+//! CSV export of KPIs, initiatives and actions.

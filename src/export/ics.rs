@@ -1,0 +1,1 @@
+//! The 90-day plan as an iCalendar (.ics) file.

@@ -1,0 +1,75 @@
+//! The layout of keys in localStorage. Every key starts with [`PREFIX`], so the
+//! app shares its origin's storage with other sites safely: it reads, counts and
+//! removes only its own keys.
+//!
+//! | key | holds |
+//! |---|---|
+//! | `race-planner:index` | the list of plans (id, name, last change, revision, version) |
+//! | `race-planner:plan:<id>` | one plan, compact JSON with `schema_version` |
+//! | `race-planner:trash:<id>` | a deleted plan and when it was deleted |
+//! | `race-planner:recovery:<id>:<ms>` | a damaged plan's text, kept aside |
+//! | `race-planner:meta` | exports and the backup reminder |
+
+/// The start of every key the app owns.
+pub const PREFIX: &str = "race-planner:";
+/// The key of the index of plans.
+pub const INDEX_KEY: &str = "race-planner:index";
+/// The key of the app's notes (backups).
+pub const META_KEY: &str = "race-planner:meta";
+
+const PLAN_PREFIX: &str = "race-planner:plan:";
+const TRASH_PREFIX: &str = "race-planner:trash:";
+const RECOVERY_PREFIX: &str = "race-planner:recovery:";
+
+/// The key of plan `id`.
+pub fn plan_key(id: &str) -> String {
+    format!("{PLAN_PREFIX}{id}")
+}
+
+/// The key of plan `id` in the trash.
+pub fn trash_key(id: &str) -> String {
+    format!("{TRASH_PREFIX}{id}")
+}
+
+/// The key under which the damaged text of plan `id` is kept from `at_ms`.
+pub fn recovery_key(id: &str, at_ms: i64) -> String {
+    format!("{RECOVERY_PREFIX}{id}:{at_ms}")
+}
+
+/// What one of the app's keys holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyKind {
+    /// The index.
+    Index,
+    /// The meta document.
+    Meta,
+    /// A plan, with its id.
+    Plan(String),
+    /// A trash entry, with the id part of its key.
+    Trash(String),
+    /// A recovery entry, with the plan id part of its key.
+    Recovery(String),
+    /// Some other key under the prefix (left alone).
+    Other,
+}
+
+/// What `key` holds; `None` when it is not one of the app's keys.
+pub fn classify_key(key: &str) -> Option<KeyKind> {
+    if !key.starts_with(PREFIX) {
+        return None;
+    }
+    Some(if key == INDEX_KEY {
+        KeyKind::Index
+    } else if key == META_KEY {
+        KeyKind::Meta
+    } else if let Some(id) = key.strip_prefix(PLAN_PREFIX) {
+        KeyKind::Plan(id.to_owned())
+    } else if let Some(id) = key.strip_prefix(TRASH_PREFIX) {
+        KeyKind::Trash(id.to_owned())
+    } else if let Some(rest) = key.strip_prefix(RECOVERY_PREFIX) {
+        let id = rest.rsplit_once(':').map_or(rest, |(id, _)| id);
+        KeyKind::Recovery(id.to_owned())
+    } else {
+        KeyKind::Other
+    })
+}

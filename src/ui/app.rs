@@ -1,0 +1,72 @@
+//! The app shell: header, the current screen (from the URL fragment), footer.
+
+use crate::route::Route;
+use crate::ui::screens::{
+    home::Home, not_found::NotFound, trash::TrashScreen, workspace::Workspace,
+};
+use crate::ui::state::{AppState, Theme};
+use crate::ui::widgets::shortcuts::ShortcutsDialog;
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The root component.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::start();
+    provide_context(state);
+
+    let hash = || window().location().hash().unwrap_or_default();
+    state.route.set(Route::parse(&hash()));
+    window_event_listener(ev::hashchange, move |_| {
+        state.route.set(Route::parse(&hash()))
+    });
+
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            if let Some(main) = document().get_element_by_id("main") {
+                let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }>"Skip to content"</a>
+        <Header/>
+        <main id="main" class="app-main" tabindex="-1">
+            <crate::ui::widgets::banners::Banners/>
+            {move || match state.route.get() {
+                Route::Home => view! { <Home/> }.into_any(),
+                Route::Trash => view! { <TrashScreen/> }.into_any(),
+                Route::Plan { id, screen } => view! { <Workspace id screen/> }.into_any(),
+                Route::NotFound(path) => view! { <NotFound path/> }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer">
+            <p>"Your plans stay in this browser: nothing is sent anywhere. Export a backup from "
+                <a href="#/">"Plans"</a>" to keep a copy."</p>
+        </footer>
+        <ShortcutsDialog/>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let theme_label = move || match state.theme.get() {
+        Theme::System => "Theme: system",
+        Theme::Light => "Theme: light",
+        Theme::Dark => "Theme: dark",
+    };
+    view! {
+        <header class="app-header">
+            <a class="brand" href="#/"><span class="brand-mark" aria-hidden="true"></span>"RACE Planner"</a>
+            <nav class="header-nav" aria-label="App">
+                <a class="btn btn-small" href="#/">"Plans"</a>
+                <a class="btn btn-small" href="#/trash">"Trash"</a>
+                <button type="button" class="btn btn-small" on:click=move |_| state.cycle_theme()
+                    title="Switch between the system theme, light and dark">{theme_label}</button>
+                <button type="button" class="btn btn-small" aria-keyshortcuts="?"
+                    on:click=move |_| state.shortcuts_open.set(true)>"Shortcuts"</button>
+                <span class="save-state" role="status" aria-live="polite">{move || state.save_state.get().label()}</span>
+            </nav>
+        </header>
+    }
+}

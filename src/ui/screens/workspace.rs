@@ -1,0 +1,102 @@
+//! The plan workspace: navigation along RACE + OSA and the current screen.
+
+use crate::domain::plan::Stage;
+use crate::route::{Route, Screen};
+use crate::ui::screens::{
+    actions::ActionsScreen, measure::MeasureScreen, opportunity::OpportunityScreen,
+    overview::OverviewScreen, report::ReportScreen, stage::StageScreen, strategy::StrategyScreen,
+};
+use crate::ui::state::{AppState, Editor};
+use crate::ui::widgets::shortcuts::install_plan_shortcuts;
+use leptos::prelude::*;
+
+/// Opens the plan with this id on one of its screens.
+#[component]
+pub fn Workspace(id: String, screen: Screen) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let plan = state
+        .plans
+        .with_untracked(|ps| ps.iter().find(|p| p.id == id).cloned());
+    let Some(plan) = plan else {
+        return view! {
+            <h1>"Plan not found"</h1>
+            <p>"No plan with this link is stored in this browser. It may have been deleted (look in the "
+                <a href="#/trash">"Trash"</a>") or made in another browser."</p>
+            <p><a class="btn btn-primary" href="#/">"Go to your plans"</a></p>
+        }
+        .into_any();
+    };
+    let editor = Editor::new(plan, None);
+    provide_context(editor);
+
+    // Every edit flows back into the list of plans (and from there to storage).
+    Effect::new(move |first: Option<()>| {
+        editor.plan.track();
+        if first.is_some() {
+            state.put_plan(&editor.plan.get_untracked());
+        }
+    });
+
+    let current = Memo::new(move |_| match state.route.get() {
+        Route::Plan { screen, .. } => screen,
+        _ => screen,
+    });
+    install_plan_shortcuts(editor, id.clone(), current.into());
+    let menu_open = RwSignal::new(false);
+    let nav_id = id.clone();
+    view! {
+        <div class="workspace">
+            <nav class="side-nav" aria-label="Plan" data-open=move || menu_open.get().to_string()>
+                <p class="plan-name"><strong>{move || editor.plan.with(|p| p.name.clone())}</strong></p>
+                <button type="button" class="btn btn-small menu-toggle" aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|o| *o = !*o)>"Menu"</button>
+                <ol>
+                    {Screen::ALL.into_iter().map(|s| {
+                        let href = Route::Plan { id: nav_id.clone(), screen: s }.to_fragment();
+                        view! {
+                            <li class=stage_class(s)>
+                                <a href=href on:click=move |_| menu_open.set(false)
+                                    aria-current=move || (current.get() == s).then_some("page")>{s.label()}</a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+                <div class="btn-row">
+                    <button type="button" class="btn btn-small" on:click=move |_| editor.undo()
+                        disabled=move || !editor.can_undo.get() aria-keyshortcuts="Control+Z">"Undo"</button>
+                    <button type="button" class="btn btn-small" on:click=move |_| editor.redo()
+                        disabled=move || !editor.can_redo.get() aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
+                </div>
+            </nav>
+            <section class="screen" aria-live="off">
+                {move || editor.read_only.get().map(|why| view! {
+                    <div class="banner banner-warn" role="status"><h2>"Read-only"</h2><p>{why}</p></div>
+                })}
+                {move || match current.get() {
+                    Screen::Overview => view! { <OverviewScreen/> }.into_any(),
+                    Screen::Opportunity => view! { <OpportunityScreen/> }.into_any(),
+                    Screen::Reach => view! { <StageScreen stage=Stage::Reach/> }.into_any(),
+                    Screen::Act => view! { <StageScreen stage=Stage::Act/> }.into_any(),
+                    Screen::Convert => view! { <StageScreen stage=Stage::Convert/> }.into_any(),
+                    Screen::Engage => view! { <StageScreen stage=Stage::Engage/> }.into_any(),
+                    Screen::Strategy => view! { <StrategyScreen/> }.into_any(),
+                    Screen::Actions => view! { <ActionsScreen/> }.into_any(),
+                    Screen::Measure => view! { <MeasureScreen/> }.into_any(),
+                    Screen::Report => view! { <ReportScreen/> }.into_any(),
+                }}
+            </section>
+        </div>
+    }
+    .into_any()
+}
+
+/// The stage colour class of a screen, so the navigation echoes the stage accents.
+pub fn stage_class(screen: Screen) -> &'static str {
+    match screen {
+        Screen::Reach => "stage-reach",
+        Screen::Act => "stage-act",
+        Screen::Convert => "stage-convert",
+        Screen::Engage => "stage-engage",
+        _ => "stage-plan",
+    }
+}

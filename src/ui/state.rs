@@ -1,0 +1,242 @@
+//! App-wide state: the plans, where the user is, the theme, the save state; and the
+//! editor of the open plan, through which every edit goes (undo history, autosave).
+
+use crate::domain::plan::Plan;
+use crate::format::history::History;
+use crate::route::Route;
+use leptos::prelude::*;
+
+/// What the header says about saving.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    /// Nothing to save yet.
+    Idle,
+    /// An edit waits for the debounce to end.
+    Pending,
+    /// Everything is stored in this browser.
+    Saved,
+    /// The last save failed; edits are kept in memory.
+    Failed(String),
+}
+
+impl SaveState {
+    /// The discreet text shown in the header.
+    pub fn label(&self) -> String {
+        match self {
+            SaveState::Idle => String::new(),
+            SaveState::Pending => "Saving…".into(),
+            SaveState::Saved => "✓ Saved".into(),
+            SaveState::Failed(_) => "⚠ Not saved".into(),
+        }
+    }
+}
+
+/// The colour theme: the system's, or one the user picked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+/// State shared by every screen (all fields are signals, so it is `Copy`).
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub route: RwSignal<Route>,
+    pub plans: RwSignal<Vec<Plan>>,
+    pub save_state: RwSignal<SaveState>,
+    pub theme: RwSignal<Theme>,
+    pub shortcuts_open: RwSignal<bool>,
+    pub notices: RwSignal<Vec<Notice>>,
+}
+
+/// How serious a notice is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warn,
+    Error,
+}
+
+/// A message shown in a banner above the screen until the user dismisses it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// Same key, same notice: a new one replaces the old.
+    pub key: String,
+    pub level: Level,
+    pub title: String,
+    pub body: String,
+}
+
+impl AppState {
+    /// Creates the state.
+    pub fn start() -> AppState {
+        AppState {
+            route: RwSignal::new(Route::Home),
+            plans: RwSignal::new(Vec::new()),
+            save_state: RwSignal::new(SaveState::Idle),
+            theme: RwSignal::new(Theme::System),
+            shortcuts_open: RwSignal::new(false),
+            notices: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// System → light → dark → system.
+    pub fn cycle_theme(&self) {
+        let next = match self.theme.get_untracked() {
+            Theme::System => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::System,
+        };
+        self.theme.set(next);
+        if let Some(root) = document().document_element() {
+            let _ = match next {
+                Theme::System => root.remove_attribute("data-theme"),
+                Theme::Light => root.set_attribute("data-theme", "light"),
+                Theme::Dark => root.set_attribute("data-theme", "dark"),
+            };
+        }
+    }
+
+    /// Shows a notice (replacing one with the same key).
+    pub fn notify(
+        &self,
+        level: Level,
+        key: &str,
+        title: impl Into<String>,
+        body: impl Into<String>,
+    ) {
+        let notice = Notice {
+            key: key.to_string(),
+            level,
+            title: title.into(),
+            body: body.into(),
+        };
+        self.notices.update(|n| {
+            n.retain(|x| x.key != notice.key);
+            n.push(notice);
+        });
+    }
+
+    /// Removes the notice with this key, if shown.
+    pub fn dismiss(&self, key: &str) {
+        self.notices.update(|n| n.retain(|x| x.key != key));
+    }
+
+    /// Goes somewhere in the app (by changing the URL fragment).
+    pub fn go(&self, route: Route) {
+        let _ = window().location().set_hash(&route.to_fragment());
+    }
+
+    /// Adds a new plan and opens it.
+    pub fn add_plan(&self, plan: Plan) {
+        let id = plan.id.clone();
+        self.plans.update(|plans| plans.push(plan));
+        self.go(Route::Plan {
+            id,
+            screen: crate::route::Screen::Overview,
+        });
+    }
+
+    /// Writes the open plan back into the list of plans.
+    pub fn put_plan(&self, plan: &Plan) {
+        self.plans
+            .update(|plans| match plans.iter_mut().find(|p| p.id == plan.id) {
+                Some(slot) => *slot = plan.clone(),
+                None => plans.push(plan.clone()),
+            });
+    }
+}
+
+/// The milliseconds since the Unix epoch, from the browser's clock.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Today as `YYYY-MM-DD` in the user's time zone.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// A new random id such as `p-k3j9x2m1q7`.
+pub fn new_id(prefix: &str) -> String {
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
+    let mut id = String::from(prefix);
+    id.push('-');
+    for _ in 0..10 {
+        let i = (js_sys::Math::random() * ALPHABET.len() as f64) as usize;
+        id.push(ALPHABET[i.min(ALPHABET.len() - 1)] as char);
+    }
+    id
+}
+
+/// The open plan, and the one way to change it.
+#[derive(Clone, Copy)]
+pub struct Editor {
+    pub plan: RwSignal<Plan>,
+    /// Why the plan cannot be edited (a newer app version wrote it), if so.
+    pub read_only: RwSignal<Option<String>>,
+    history: StoredValue<History<Plan>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+}
+
+impl Editor {
+    /// An editor for one plan.
+    pub fn new(plan: Plan, read_only: Option<String>) -> Editor {
+        Editor {
+            plan: RwSignal::new(plan),
+            read_only: RwSignal::new(read_only),
+            history: StoredValue::new(History::new(crate::format::history::DEFAULT_HISTORY_LIMIT)),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+        }
+    }
+
+    /// Applies an edit. `key` names the field, so that a run of keystrokes in one
+    /// field undoes as one step.
+    pub fn edit(&self, key: &str, change: impl FnOnce(&mut Plan)) {
+        if self.read_only.get_untracked().is_some() {
+            return;
+        }
+        let before = self.plan.get_untracked();
+        let now = now_ms();
+        self.history
+            .update_value(|h| _ = h.record_coalesced(before, key, now));
+        self.plan.update(|p| {
+            change(p);
+            p.updated_at = now;
+        });
+        self.sync_flags();
+    }
+
+    /// Goes back one edit.
+    pub fn undo(&self) {
+        let current = self.plan.get_untracked();
+        if let Some(previous) = self.history.try_update_value(|h| h.undo(current)).flatten() {
+            self.plan.set(previous);
+        }
+        self.sync_flags();
+    }
+
+    /// Goes forward one undone edit.
+    pub fn redo(&self) {
+        let current = self.plan.get_untracked();
+        if let Some(next) = self.history.try_update_value(|h| h.redo(current)).flatten() {
+            self.plan.set(next);
+        }
+        self.sync_flags();
+    }
+
+    fn sync_flags(&self) {
+        let (u, r) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        self.can_undo.set(u);
+        self.can_redo.set(r);
+    }
+}

@@ -1,0 +1,381 @@
+//! Input fields bound to the open plan. Each one parses what the user types with the
+//! domain's parsers; a bad value shows a message at the field, marks it
+//! `aria-invalid`, and never reaches the plan (the last good value stays).
+
+use crate::domain::input::{
+    format_count_input, format_money_input, format_percent_input, parse_count, parse_money,
+    parse_percent, parse_score, trim_number, InputError,
+};
+use crate::domain::money::{minor_digits, Money};
+use crate::domain::plan::Plan;
+use crate::ui::state::Editor;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// What a numeric field holds, which decides how it is parsed and shown.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NumKind {
+    /// A rate stored as a fraction, typed as a percentage ("2.5" or "2.5%" = 2.5 %).
+    Percent,
+    /// A count (sessions, visits, customers): not negative.
+    Count,
+    /// A score within a range, such as ICE 1–10.
+    Score { min: f64, max: f64 },
+}
+
+impl NumKind {
+    fn parse(self, text: &str) -> Result<f64, InputError> {
+        match self {
+            NumKind::Percent => parse_percent(text),
+            NumKind::Count => parse_count(text),
+            NumKind::Score { min, max } => parse_score(text, min, max),
+        }
+    }
+
+    fn show(self, value: f64) -> String {
+        match self {
+            NumKind::Percent => format_percent_input(value),
+            NumKind::Count => format_count_input(value),
+            NumKind::Score { .. } => trim_number(value, 2),
+        }
+    }
+
+    fn unit(self) -> Option<&'static str> {
+        match self {
+            NumKind::Percent => Some("%"),
+            _ => None,
+        }
+    }
+
+    fn hint(self) -> Option<String> {
+        match self {
+            NumKind::Percent => Some("Type 2.5 for 2.5 %".into()),
+            NumKind::Score { min, max } => Some(format!("From {min} to {max}")),
+            NumKind::Count => None,
+        }
+    }
+}
+
+type Getter<T> = Arc<dyn Fn(&Plan) -> T + Send + Sync>;
+type Setter<T> = Arc<dyn Fn(&mut Plan, T) + Send + Sync>;
+
+/// A number field (percent, count or score) bound to one value of the open plan.
+#[component]
+pub fn NumField(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// A stable name of the value, unique on the screen (used for the element id and undo).
+    #[prop(into)]
+    key: String,
+    kind: NumKind,
+    get: impl Fn(&Plan) -> f64 + Send + Sync + 'static,
+    set: impl Fn(&mut Plan, f64) + Send + Sync + 'static,
+    /// Extra help under the label.
+    #[prop(optional, into)]
+    hint: Option<String>,
+) -> impl IntoView {
+    let get: Getter<f64> = Arc::new(get);
+    let set: Setter<f64> = Arc::new(set);
+    let hint = hint.or_else(|| kind.hint());
+    text_field_view(
+        label,
+        key,
+        kind.unit().map(str::to_string),
+        hint,
+        move |p| kind.show(get(p)),
+        move |text, _p| kind.parse(text),
+        move |p, v| set(p, v),
+    )
+}
+
+/// A money field in the plan's currency, exact to the minor unit.
+#[component]
+pub fn MoneyField(
+    #[prop(into)] label: String,
+    #[prop(into)] key: String,
+    get: impl Fn(&Plan) -> Money + Send + Sync + 'static,
+    set: impl Fn(&mut Plan, Money) + Send + Sync + 'static,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let currency = Signal::derive(move || editor.plan.with(|p| p.profile.currency.clone()));
+    let get: Getter<Money> = Arc::new(get);
+    let set: Setter<Money> = Arc::new(set);
+    text_field_view(
+        label,
+        key,
+        Some(currency.get_untracked()),
+        hint,
+        move |p| format_money_input(get(p), minor_digits(&p.profile.currency)),
+        move |text, p| {
+            let m = parse_money(text, minor_digits(&p.profile.currency))?;
+            if m.is_negative() {
+                Err(InputError::new("Enter an amount of 0 or more"))
+            } else {
+                Ok(m)
+            }
+        },
+        move |p, v| set(p, v),
+    )
+}
+
+/// The shared body of the numeric fields: local text while typing, parse on input.
+fn text_field_view<T: Clone + Send + Sync + 'static>(
+    label: String,
+    key: String,
+    unit: Option<String>,
+    hint: Option<String>,
+    show: impl Fn(&Plan) -> String + Send + Sync + 'static,
+    parse: impl Fn(&str, &Plan) -> Result<T, InputError> + Send + Sync + 'static,
+    set: impl Fn(&mut Plan, T) + Send + Sync + 'static,
+) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let id = format!("f-{key}");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let text = RwSignal::new(editor.plan.with_untracked(|p| show(p)));
+    let error = RwSignal::new(None::<String>);
+    let focused = RwSignal::new(false);
+    let show = Arc::new(show);
+    let set = Arc::new(set);
+
+    // Follow the plan when it changes elsewhere (undo, another tab), unless the user is typing here.
+    {
+        let show = show.clone();
+        Effect::new(move |_| {
+            let shown = editor.plan.with(|p| show(p));
+            if !focused.get_untracked() {
+                text.set(shown);
+                error.set(None);
+            }
+        });
+    }
+
+    let on_input = {
+        let key = key.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            text.set(value.clone());
+            match editor.plan.with_untracked(|p| parse(&value, p)) {
+                Ok(v) => {
+                    error.set(None);
+                    let set = set.clone();
+                    editor.edit(&key, move |p| set(p, v));
+                }
+                Err(e) => error.set(Some(e.message)),
+            }
+        }
+    };
+    let on_blur = move |_| {
+        focused.set(false);
+        if error.get_untracked().is_none() {
+            text.set(editor.plan.with_untracked(|p| show(p)));
+        }
+    };
+    let described = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        let has_hint = hint.is_some();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let has_unit = unit.is_some();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <span class="hint" id=hint_id.clone()>{h}</span> })}
+            {move || error.get().map(|e| view! { <span class="field-error" id=error_id.clone()>{e}</span> })}
+            <div class="input-wrap" class:has-unit=has_unit>
+                <input id=id class="num-input" type="text" inputmode="decimal" autocomplete="off"
+                    prop:value=move || text.get()
+                    aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                    aria-describedby=described
+                    readonly=move || editor.read_only.get().is_some()
+                    on:focus=move |_| focused.set(true)
+                    on:blur=on_blur
+                    on:input=on_input/>
+                {unit.map(|u| view! { <span class="unit" aria-hidden="true">{u}</span> })}
+            </div>
+        </div>
+    }
+}
+
+/// A one-line text field bound to the plan (names, owners, notes).
+#[component]
+pub fn TextField(
+    #[prop(into)] label: String,
+    #[prop(into)] key: String,
+    get: impl Fn(&Plan) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut Plan, String) + Send + Sync + 'static,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional, into)] hint: Option<String>,
+    /// Refuse an empty value (names).
+    #[prop(optional)]
+    required: bool,
+) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let id = format!("f-{key}");
+    let hint_id = format!("{id}-hint");
+    let error = RwSignal::new(None::<String>);
+    let value = Memo::new(move |_| editor.plan.with(|p| get(p)));
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        if required && text.trim().is_empty() {
+            error.set(Some("Enter a name".into()));
+            return;
+        }
+        error.set(None);
+        editor.edit(&key, |p| set(p, text));
+    };
+    let field = if multiline {
+        view! {
+            <textarea id=id.clone() prop:value=move || value.get() on:input=on_input
+                readonly=move || editor.read_only.get().is_some()
+                aria-describedby=hint.as_ref().map(|_| hint_id.clone())></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() type="text" prop:value=move || value.get() on:input=on_input
+                readonly=move || editor.read_only.get().is_some()
+                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                aria-describedby=hint.as_ref().map(|_| hint_id.clone())/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {hint.clone().map(|h| view! { <span class="hint" id=hint_id.clone()>{h}</span> })}
+            {move || error.get().map(|e| view! { <span class="field-error">{e}</span> })}
+            {field}
+        </div>
+    }
+}
+
+/// An extra rule for a number field, run after parsing: the message when the value is
+/// not allowed (for instance a KPI's range, or "effort must be more than 0").
+pub type NumCheck = Arc<dyn Fn(&Plan, f64) -> Option<String> + Send + Sync>;
+
+/// A number field whose value may be unknown: an empty field stores `None`.
+#[component]
+pub fn OptNumField(
+    #[prop(into)] label: String,
+    #[prop(into)] key: String,
+    kind: NumKind,
+    get: impl Fn(&Plan) -> Option<f64> + Send + Sync + 'static,
+    set: impl Fn(&mut Plan, Option<f64>) + Send + Sync + 'static,
+    #[prop(optional, into)] hint: Option<String>,
+    /// A unit shown after the field, when the kind has none ("USD").
+    #[prop(optional, into)]
+    unit: Option<String>,
+    /// An extra rule for the typed value.
+    #[prop(optional)]
+    check: Option<NumCheck>,
+) -> impl IntoView {
+    let get: Getter<Option<f64>> = Arc::new(get);
+    let set: Setter<Option<f64>> = Arc::new(set);
+    let hint = hint.or_else(|| kind.hint());
+    let unit = kind.unit().map(str::to_string).or(unit);
+    text_field_view(
+        label,
+        key,
+        unit,
+        hint,
+        move |p| {
+            get(p)
+                .filter(|v| v.is_finite())
+                .map(|v| kind.show(v))
+                .unwrap_or_default()
+        },
+        move |text, p| {
+            if text.trim().is_empty() {
+                return Ok(None);
+            }
+            let v = kind.parse(text)?;
+            match check.as_ref().and_then(|c| c(p, v)) {
+                Some(message) => Err(InputError::new(message)),
+                None => Ok(Some(v)),
+            }
+        },
+        move |p, v| set(p, v),
+    )
+}
+
+/// A number field with an extra rule (see [`NumCheck`]) on top of its kind's parser.
+#[component]
+pub fn CheckedNumField(
+    #[prop(into)] label: String,
+    #[prop(into)] key: String,
+    kind: NumKind,
+    get: impl Fn(&Plan) -> f64 + Send + Sync + 'static,
+    set: impl Fn(&mut Plan, f64) + Send + Sync + 'static,
+    check: NumCheck,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let get: Getter<f64> = Arc::new(get);
+    let set: Setter<f64> = Arc::new(set);
+    let hint = hint.or_else(|| kind.hint());
+    text_field_view(
+        label,
+        key,
+        kind.unit().map(str::to_string),
+        hint,
+        move |p| kind.show(get(p)),
+        move |text, p| {
+            let v = kind.parse(text)?;
+            match check(p, v) {
+                Some(message) => Err(InputError::new(message)),
+                None => Ok(v),
+            }
+        },
+        move |p, v| set(p, v),
+    )
+}
+
+/// A money field whose amount may be unknown: an empty field stores `None`.
+#[component]
+pub fn OptMoneyField(
+    #[prop(into)] label: String,
+    #[prop(into)] key: String,
+    get: impl Fn(&Plan) -> Option<Money> + Send + Sync + 'static,
+    set: impl Fn(&mut Plan, Option<Money>) + Send + Sync + 'static,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let currency = editor.plan.with_untracked(|p| p.profile.currency.clone());
+    let get: Getter<Option<Money>> = Arc::new(get);
+    let set: Setter<Option<Money>> = Arc::new(set);
+    text_field_view(
+        label,
+        key,
+        Some(currency),
+        hint,
+        move |p| {
+            get(p)
+                .map(|m| format_money_input(m, minor_digits(&p.profile.currency)))
+                .unwrap_or_default()
+        },
+        move |text, p| {
+            if text.trim().is_empty() {
+                return Ok(None);
+            }
+            let m = parse_money(text, minor_digits(&p.profile.currency))?;
+            if m.is_negative() {
+                Err(InputError::new("Enter an amount of 0 or more"))
+            } else {
+                Ok(Some(m))
+            }
+        },
+        move |p, v| set(p, v),
+    )
+}

@@ -1,0 +1,1 @@
+//! Widget: funnel_chart.

@@ -1,0 +1,247 @@
+//! The plan model: construction, helpers, setters, validation and JSON.
+
+use race_planner::domain::money::Money;
+use race_planner::domain::period::Period;
+use race_planner::domain::plan::*;
+use race_planner::domain::templates::Template;
+
+fn template() -> Plan {
+    Template::EcommerceB2c.build("p1", 1_767_225_600_000, "2026-01-05")
+}
+
+fn paths(plan: &Plan) -> Vec<String> {
+    plan.validate().into_iter().map(|e| e.path).collect()
+}
+
+#[test]
+fn a_new_plan_is_blank_usable_and_valid() {
+    let plan = Plan::new("p1", "My plan", 1_000, "2026-03-01");
+    assert_eq!(plan.schema_version, SCHEMA_VERSION);
+    assert_eq!(plan.profile.currency, "USD");
+    assert_eq!(plan.profile.locale, "en-US");
+    assert_eq!(plan.horizon_months, 12);
+    assert_eq!(plan.action.start_date, "2026-03-01");
+    assert_eq!(plan.validate(), vec![]);
+    assert_eq!(plan.touchpoints().count(), 0);
+}
+
+#[test]
+fn missing_fields_load_with_defaults() {
+    let plan: Plan = serde_json::from_str(r#"{"id":"x","name":"Old plan","schema_version":1}"#).unwrap();
+    assert_eq!(plan.horizon_months, 12);
+    assert_eq!(plan.funnel.orders_per_customer, 1.0);
+    assert_eq!(plan.validate(), vec![]);
+}
+
+#[test]
+fn json_shape_is_readable() {
+    let plan = template();
+    let v: serde_json::Value = serde_json::to_value(&plan).unwrap();
+    assert_eq!(v["stages"]["reach"]["touchpoints"][0]["budget"], 900_000);
+    assert_eq!(v["stages"]["reach"]["touchpoints"][0]["media"], "paid");
+    assert_eq!(v["strategy"]["initiatives"][4]["decision"]["kind"], "not_doing");
+    assert_eq!(v["profile"]["market"], "b2c");
+    let mut with_actual = plan.clone();
+    with_actual.actuals.push(Actual {
+        kpi: "sessions".into(),
+        period: Period::week(2026, 5).unwrap(),
+        value: 10_000.0,
+        source: Source::Imported { file: "ga4.csv".into() },
+    });
+    let v = serde_json::to_value(&with_actual).unwrap();
+    assert_eq!(v["actuals"][0]["period"], "2026-W05");
+    assert_eq!(v["actuals"][0]["source"]["kind"], "imported");
+}
+
+#[test]
+fn stage_basics() {
+    assert_eq!(Stage::ALL.len(), 4);
+    for s in Stage::ALL {
+        assert_eq!(Stage::from_slug(s.slug()), Some(s));
+        assert!(!s.purpose().is_empty());
+    }
+    assert_eq!(Stage::Convert.name(), "Convert");
+    assert_eq!(Stage::from_slug("nope"), None);
+}
+
+#[test]
+fn finders_and_ids() {
+    let mut plan = template();
+    assert_eq!(plan.touchpoint("tp-seo").unwrap().name, "SEO trail guides (blog)");
+    assert_eq!(plan.touchpoint_stage("tp-phone"), Some(Stage::Convert));
+    assert!(plan.initiative("ini-tv").is_some());
+    assert!(plan.action("act-build").is_some());
+    assert!(plan.objective("obj-traffic").is_some());
+    assert_eq!(plan.stage_kpi("nps").map(|(s, _)| s), Some(Stage::Engage));
+    assert_eq!(plan.objectives_for(Stage::Reach).len(), 1);
+    plan.touchpoint_mut("tp-seo").unwrap().monthly_volume = 1.0;
+    assert_eq!(plan.touchpoint("tp-seo").unwrap().monthly_volume, 1.0);
+    let id = plan.next_id("tp");
+    assert!(!plan.id_in_use(&id));
+    assert!(plan.remove_touchpoint("tp-seo").is_some());
+    assert!(plan.touchpoint("tp-seo").is_none());
+    // The initiative pointing at the removed touchpoint is now reported.
+    assert!(paths(&plan).contains(&"strategy.initiatives[0].touchpoint".to_string()));
+    plan.touch(5);
+    assert_eq!(plan.revision, 1);
+    assert_eq!(plan.updated_at, 5);
+}
+
+#[test]
+fn setters_refuse_bad_input_and_leave_the_plan_unchanged() {
+    let mut plan = template();
+    let tp = plan.touchpoint_mut("tp-seo").unwrap();
+    assert_eq!(tp.set_budget(Money(-1)).unwrap_err().message, "Must not be negative");
+    assert!(tp.set_monthly_volume(f64::NAN).is_err());
+    assert!(tp.set_monthly_volume(-3.0).is_err());
+    assert!(tp.set_impressions(Some(f64::INFINITY)).is_err());
+    assert!(tp.set_clicks(Some(10.0)).is_ok());
+    assert_eq!(tp.budget, Money(250_000));
+
+    let f = &mut plan.funnel;
+    assert!(FunnelField::ActRate.set(f, 1.5).is_err());
+    assert!(FunnelField::ActRate.set(f, -0.1).is_err());
+    assert!(FunnelField::ActRate.set(f, f64::NAN).is_err());
+    assert_eq!(f.act_rate, 0.08);
+    assert!(FunnelField::TrafficGrowth.set(f, -0.05).is_ok());
+    assert!(FunnelField::OrdersPerCustomer.set(f, 2.0).is_ok());
+    assert!(f.set_money(FunnelMoney::Aov, Money(-5)).is_err());
+    for field in FunnelField::ALL {
+        assert_eq!(field.check(field.get(f)), None, "{}", field.key());
+    }
+
+    let ini = plan.initiative_mut("ini-hub").unwrap();
+    let bad_ice = IceInputs { impact: 11.0, confidence: 5.0, ease: 5.0 };
+    assert!(ini.set_ice(bad_ice).is_err());
+    assert!(ini
+        .set_rice(RiceInputs { reach: 10.0, impact: 1.0, confidence: 0.8, effort: 0.0 })
+        .is_err());
+    assert!(ini.set_cost(Money(-1)).is_err());
+
+    let action = plan.action_mut("act-build").unwrap();
+    assert!(action.set_weeks(5, 14).is_err());
+    assert!(action.set_weeks(6, 5).is_err());
+    assert!(action.set_weeks(0, 5).is_err());
+    assert!(action.set_weeks(2, 13).is_ok());
+    assert!(action.set_budget(Money(-1)).is_err());
+
+    assert!(CapabilityScore::new(None, "Analytics", 6).is_err());
+    assert!(CapabilityScore::new(Some(Stage::Act), " ", 3).is_err());
+    assert!(CapabilityScore::new(Some(Stage::Act), "Forms", 3).is_ok());
+    assert!(plan.set_horizon_months(0).is_err());
+    assert!(plan.set_horizon_months(61).is_err());
+    assert!(plan.set_horizon_months(24).is_ok());
+    assert_eq!(plan.validate(), vec![]);
+}
+
+#[test]
+fn validate_reports_every_bad_field_with_its_path() {
+    let mut plan = template();
+    plan.stages.reach.touchpoints[3].budget = Money(-100);
+    plan.stages.reach.touchpoints[1].monthly_volume = f64::NAN;
+    plan.stages.act.touchpoints[0].id = String::new();
+    plan.stages.engage.touchpoints[0].id = "tp-seo".into();
+    plan.funnel.act_rate = 1.2;
+    plan.funnel.convert_rate = -0.1;
+    plan.funnel.traffic_growth = f64::INFINITY;
+    plan.funnel.aov = Money(-1);
+    plan.profile.currency = "dollars".into();
+    plan.profile.start_date = "2026-02-30".into();
+    plan.horizon_months = 0;
+    plan.opportunity.capability[0].score = 9;
+    plan.opportunity.objectives[0].deadline = Some("soon".into());
+    plan.opportunity.objectives[1].kpi = "made_up".into();
+    plan.stages.convert.kpis[0].target = Some(2.0);
+    plan.strategy.initiatives[0].ice.impact = 0.0;
+    plan.strategy.initiatives[1].rice.effort = 0.0;
+    plan.strategy.initiatives[4].decision = Decision::NotDoing { reason: " ".into() };
+    plan.action.actions[0].end_week = 14;
+    plan.action.actions[1].start_week = 9;
+    plan.action.actions[1].end_week = 3;
+    plan.action.actions[2].initiative = Some("ghost".into());
+    plan.actuals.push(Actual {
+        kpi: "ctr".into(),
+        period: Period::month(2026, 1).unwrap(),
+        value: 2.5,
+        source: Source::Typed,
+    });
+    let errors = plan.validate();
+    let has = |path: &str, message: &str| {
+        errors
+            .iter()
+            .any(|e| e.path == path && e.message.contains(message))
+    };
+    assert!(has("stages.reach.touchpoints[3].budget", "must not be negative"), "{errors:#?}");
+    assert!(has("stages.reach.touchpoints[1].monthly_volume", "must be a number"));
+    assert!(has("stages.act.touchpoints[0].id", "must not be empty"));
+    assert!(has("stages.engage.touchpoints[0].id", "must be unique"));
+    assert!(has("funnel.act_rate", "between 0 and 100 %"));
+    assert!(has("funnel.convert_rate", "between 0 and 100 %"));
+    assert!(has("funnel.traffic_growth", "must be a number"));
+    assert!(has("funnel.aov", "must not be negative"));
+    assert!(has("profile.currency", "ISO 4217"));
+    assert!(has("profile.start_date", "YYYY-MM-DD"));
+    assert!(has("horizon_months", "between 1 and 60"));
+    assert!(has("opportunity.capability[0].score", "between 1 and 5"));
+    assert!(has("opportunity.objectives[0].deadline", "YYYY-MM-DD"));
+    assert!(has("opportunity.objectives[1].kpi", "not a KPI"));
+    assert!(has("stages.convert.kpis[0].target", "between 0 and 100 %"));
+    assert!(has("strategy.initiatives[0].ice.impact", "between 1 and 10"));
+    assert!(has("strategy.initiatives[1].rice.effort", "more than 0"));
+    assert!(has("strategy.initiatives[4].decision.reason", "must not be empty"));
+    assert!(has("action.actions[0].end_week", "between 1 and 13"));
+    assert!(has("action.actions[1].end_week", "before the start week"));
+    assert!(has("action.actions[2].initiative", "does not exist"));
+    assert!(has("actuals[0].value", "between 0 and 100 %"));
+}
+
+#[test]
+fn validate_catches_out_of_range_values_in_imported_json() {
+    let mut v = serde_json::to_value(template()).unwrap();
+    v["funnel"]["repeat_rate"] = serde_json::json!(28);
+    v["stages"]["reach"]["touchpoints"][0]["budget"] = serde_json::json!(-5);
+    v["action"]["actions"][0]["start_week"] = serde_json::json!(0);
+    v["schema_version"] = serde_json::json!(99);
+    v["id"] = serde_json::json!("");
+    let plan: Plan = serde_json::from_value(v).unwrap();
+    let p = paths(&plan);
+    for expected in [
+        "funnel.repeat_rate",
+        "stages.reach.touchpoints[0].budget",
+        "action.actions[0].start_week",
+        "schema_version",
+        "id",
+    ] {
+        assert!(p.contains(&expected.to_string()), "{expected} in {p:?}");
+    }
+    // A period that does not exist is refused by the reader itself.
+    let bad = r#"{"kpi":"sessions","period":"2026-W60","value":1}"#;
+    assert!(serde_json::from_str::<Actual>(bad).is_err());
+}
+
+#[test]
+fn smart_rules() {
+    let mut o = Objective {
+        id: "o".into(),
+        stage: Stage::Convert,
+        kpi: "conversion_rate".into(),
+        description: "Raise mobile checkout conversion".into(),
+        target: Some(0.02),
+        deadline: Some("2026-06-30".into()),
+        achievable_note: "Competitors reach 2.5 %".into(),
+        relevant_note: "Mobile is most of our traffic".into(),
+    };
+    assert!(o.is_smart());
+    o.description = "More sales".into();
+    o.kpi = "unknown".into();
+    o.achievable_note = " ".into();
+    o.relevant_note = String::new();
+    o.deadline = Some("2026-02-30".into());
+    assert_eq!(o.smart_gaps(), SmartPart::ALL.to_vec());
+    o.kpi = "conversion_rate".into();
+    o.target = Some(f64::NAN);
+    assert!(o.smart_gaps().contains(&SmartPart::Measurable));
+    for part in SmartPart::ALL {
+        assert!(!part.hint().is_empty() && !part.name().is_empty());
+    }
+}

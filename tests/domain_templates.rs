@@ -1,0 +1,126 @@
+//! Templates and the large sample plan: complete, valid, and stable through JSON.
+
+use race_planner::domain::funnel::forward_funnel;
+use race_planner::domain::kpi::{self, evaluate};
+use race_planner::domain::plan::{Decision, Media, Place, Plan, SmartPart, Stage};
+use race_planner::domain::sample::{large_plan, recompute_all};
+use race_planner::domain::templates::Template;
+
+fn build(t: Template) -> Plan {
+    t.build("plan-1", 1_767_225_600_000, "2026-01-05")
+}
+
+#[test]
+fn every_template_validates_clean() {
+    for t in Template::ALL {
+        let plan = build(t);
+        assert_eq!(plan.validate(), vec![], "{}", t.name());
+    }
+}
+
+#[test]
+fn every_template_round_trips_through_json_unchanged() {
+    for t in Template::ALL {
+        let plan = build(t);
+        let json = serde_json::to_string(&plan).unwrap();
+        let back: Plan = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, plan, "{}", t.name());
+        assert_eq!(serde_json::to_string(&back).unwrap(), json);
+    }
+}
+
+#[test]
+fn every_template_covers_the_whole_framework() {
+    for t in Template::ALL {
+        let plan = build(t);
+        let name = t.name();
+        assert!(!t.description().is_empty());
+        for stage in Stage::ALL {
+            let page = plan.stages.get(stage);
+            assert!(!page.touchpoints.is_empty(), "{name}: no touchpoint at {stage:?}");
+            assert!(!page.kpis.is_empty(), "{name}: no KPI at {stage:?}");
+            assert!(page.kpis.iter().all(|k| k.target.is_some()), "{name}: KPI without target");
+        }
+        for media in Media::ALL {
+            assert!(plan.touchpoints().any(|tp| tp.media == media), "{name}: no {media:?}");
+        }
+        for place in Place::ALL {
+            assert!(plan.touchpoints().any(|tp| tp.place == place), "{name}: no {place:?}");
+        }
+        let n = plan.strategy.initiatives.len();
+        assert!((5..=8).contains(&n), "{name}: {n} initiatives");
+        let not_doing: Vec<_> = plan
+            .strategy
+            .initiatives
+            .iter()
+            .filter(|i| matches!(&i.decision, Decision::NotDoing { reason } if !reason.is_empty()))
+            .collect();
+        assert_eq!(not_doing.len(), 1, "{name}: one not-doing with a reason");
+        assert!(plan.strategy.initiatives.iter().any(|i| i.is_chosen()));
+        let a = plan.action.actions.len();
+        assert!((6..=10).contains(&a), "{name}: {a} actions");
+        assert!(plan
+            .action
+            .actions
+            .iter()
+            .all(|a| a.start_week >= 1 && a.end_week <= 13 && a.start_week <= a.end_week));
+        let objectives = &plan.opportunity.objectives;
+        assert!(objectives.len() >= 3);
+        assert!(objectives.iter().any(|o| o.smart_gaps().is_empty()), "{name}: a SMART one");
+        assert!(objectives.iter().any(|o| !o.smart_gaps().is_empty()), "{name}: a gap to fix");
+        assert!(!plan.opportunity.capability.is_empty());
+        assert!(!plan.opportunity.swot.strengths.is_empty());
+    }
+}
+
+#[test]
+fn templates_forecast_real_money_and_every_kpi_is_finite_or_none() {
+    for t in Template::ALL {
+        let plan = build(t);
+        let f = forward_funnel(&plan);
+        assert_eq!(f.months.len(), 12);
+        assert!(f.total.revenue > 0.0, "{}", t.name());
+        assert!(f.months[11].sessions > f.months[0].sessions);
+        assert!(f.months[0].offline_customers > 0.0, "{}: offline sales count", t.name());
+        let values = evaluate(&plan);
+        assert_eq!(values.len(), kpi::catalogue().len());
+        for v in values {
+            if let Some(x) = v.value {
+                assert!(x.is_finite(), "{} {}", t.name(), v.id);
+            }
+            assert!(!v.inputs.is_empty(), "{} {}", t.name(), v.id);
+        }
+    }
+}
+
+#[test]
+fn template_objectives_show_deliberate_gaps() {
+    let plan = build(Template::EcommerceB2c);
+    let gaps = |id: &str| plan.objective(id).unwrap().smart_gaps();
+    assert_eq!(gaps("obj-traffic"), vec![]);
+    assert_eq!(gaps("obj-signups"), vec![SmartPart::Achievable]);
+    assert_eq!(gaps("obj-mobile"), vec![SmartPart::TimeBound]);
+    assert_eq!(gaps("obj-repeat"), vec![SmartPart::Specific]);
+}
+
+#[test]
+fn large_plan_is_deterministic_valid_and_complete() {
+    let a = large_plan(7);
+    let b = large_plan(7);
+    assert_eq!(a, b);
+    assert_ne!(large_plan(8), a);
+    assert_eq!(a.validate(), vec![]);
+    assert_eq!(a.touchpoints().count(), 60);
+    assert_eq!(a.strategy.initiatives.len(), 200);
+    assert_eq!(a.action.actions.len(), 500);
+    let kpis: std::collections::HashSet<&str> = a.actuals.iter().map(|x| x.kpi.as_str()).collect();
+    assert_eq!(kpis.len(), 30);
+    assert_eq!(a.actuals.len(), 30 * 261);
+    let r = recompute_all(&a);
+    assert_eq!(r.ranking.len(), 200);
+    assert_eq!(r.suggested_impacts.len(), 200);
+    assert_eq!(r.status_week.kpis.len(), 30);
+    assert!(r.status_week.kpis.iter().all(|k| k.actual.is_some()));
+    assert!(r.status_week.plan.is_some());
+    assert_eq!(r.forecast.months.len(), 60);
+}

@@ -1,0 +1,45 @@
+// The release build loads, runs under its Content-Security-Policy, and a user can
+// create a plan and find it listed: at / and under a GitHub Pages sub-path.
+import { test, expect, openApp, createPlan } from "./fixtures.mjs";
+
+test("the app shell loads with its name, navigation and privacy note", async ({ page }) => {
+  await openApp(page);
+  await expect(page).toHaveTitle(/RACE Planner/);
+  await expect(page.getByRole("link", { name: "RACE Planner" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "App" })).toBeVisible();
+  await expect(page.getByRole("contentinfo")).toContainText("stay in this browser");
+  await expect(page.getByRole("heading", { name: "Your plans" })).toBeVisible();
+});
+
+test("the page carries a strict Content-Security-Policy", async ({ page }) => {
+  await openApp(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+  expect(csp).not.toContain("unsafe-inline");
+  expect(csp).not.toMatch(/https?:/);
+});
+
+test("a new plan is created, opened and listed", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "Spring growth plan");
+  await expect(page).toHaveURL(/#\/plan\/[^/]+\/overview$/);
+  await expect(page.getByRole("navigation", { name: "Plan" })).toContainText("Spring growth plan");
+  await page.getByRole("navigation", { name: "App" }).getByRole("link", { name: "Plans" }).click();
+  await expect(page.getByRole("link", { name: "Spring growth plan" })).toBeVisible();
+});
+
+test("a deep link to a screen survives a reload", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "Deep link plan");
+  await page.getByRole("link", { name: "Convert", exact: true }).click();
+  await expect(page).toHaveURL(/\/convert$/);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Convert" })).toBeVisible();
+});
+
+test("an unknown address shows a way back", async ({ page }) => {
+  await openApp(page, "#/nowhere");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to your plans" }).click();
+  await expect(page.getByRole("heading", { name: "Your plans" })).toBeVisible();
+});

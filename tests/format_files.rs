@@ -1,0 +1,543 @@
+//! Plan files, backups, migrations and import checks.
+
+use std::collections::HashSet;
+
+use race_planner::domain::money::Money;
+use race_planner::domain::plan::{Plan, SCHEMA_VERSION};
+use race_planner::format::document::{
+    backup_file_name, classify, export_backup, export_plan, iso_utc, parse_json, plan_file_name,
+    read_plan_text, to_storage_json, Document,
+};
+use race_planner::format::error::{ImportError, LoadError};
+use race_planner::format::import::{decode_text, import_file, is_valid_id, FileKind};
+use race_planner::format::migrate::{migrate, read_newer_for_display};
+use race_planner::format::MAX_IMPORT_BYTES;
+use serde_json::{json, Value};
+
+const V0: &str = include_str!("fixtures/plan-v0.json");
+const V1: &str = include_str!("fixtures/plan-v1.json");
+const T0: i64 = 1_767_225_600_000; // 2026-01-01T00:00:00Z
+
+fn no_ids() -> HashSet<String> {
+    HashSet::new()
+}
+
+fn counter() -> impl FnMut() -> String {
+    let mut n = 0;
+    move || {
+        n += 1;
+        format!("new-{n}")
+    }
+}
+
+fn sample_plan(id: &str, name: &str) -> Plan {
+    let (mut plan, _) = read_plan_text(V1).unwrap();
+    plan.id = id.into();
+    plan.name = name.into();
+    plan
+}
+
+fn import_err(bytes: &[u8]) -> ImportError {
+    match import_file(bytes, &no_ids(), counter()) {
+        Ok(r) => panic!("expected an error, got {} plans", r.plans.len()),
+        Err(e) => e,
+    }
+}
+
+/// The v1 plan of the fixture with `edit` applied to its JSON.
+fn v1_with(edit: impl FnOnce(&mut Value)) -> Vec<u8> {
+    let mut value: Value = serde_json::from_str(V1).unwrap();
+    edit(&mut value);
+    serde_json::to_vec(&value).unwrap()
+}
+
+// --- Current version -------------------------------------------------------
+
+#[test]
+fn the_v1_fixture_imports_as_is() {
+    let result = import_file(V1.as_bytes(), &no_ids(), counter()).unwrap();
+    assert_eq!(result.kind, FileKind::Plan);
+    assert!(result.notes.is_empty(), "{:?}", result.notes);
+    let imported = &result.plans[0];
+    assert!(!imported.report.migrated());
+    assert_eq!(imported.original_id, None);
+    let plan = &imported.plan;
+    assert_eq!(plan.id, "spring-launch-2026");
+    assert_eq!(plan.name, "Spring launch 2026");
+    assert_eq!(plan.schema_version, SCHEMA_VERSION);
+    assert_eq!(plan.revision, 0, "an imported plan is new here");
+    assert_eq!(plan.funnel.act_rate, 0.05);
+    assert_eq!(plan.funnel.aov, Money(8550));
+    assert_eq!(plan.stages.reach.touchpoints.len(), 2);
+    assert_eq!(plan.stages.reach.touchpoints[0].budget, Money(250000));
+    assert!(plan.validate().is_empty());
+}
+
+#[test]
+fn export_then_import_gives_the_same_plan() {
+    let plan = sample_plan("p1", "Round trip");
+    let text = export_plan(&plan, T0);
+    assert!(text.contains("\"format\": \"race-planner/plan\""), "pretty for people");
+    assert!(text.contains("\"exported_at\": \"2026-01-01T00:00:00Z\""));
+    let back = import_file(text.as_bytes(), &no_ids(), counter()).unwrap();
+    let mut expected = plan.clone();
+    expected.revision = 0;
+    assert_eq!(back.plans[0].plan, expected);
+}
+
+#[test]
+fn storage_json_is_compact_and_reads_back() {
+    let plan = sample_plan("p1", "Compact");
+    let text = to_storage_json(&plan);
+    assert!(!text.contains('\n'));
+    assert!(text.starts_with("{\"schema_version\":1,"));
+    let (back, report) = read_plan_text(&text).unwrap();
+    assert_eq!(back, plan);
+    assert!(!report.migrated());
+}
+
+#[test]
+fn names_with_markup_stay_plain_text() {
+    let name = "<script>alert('x')</script> & <b>\"bold\"</b>";
+    let plan = sample_plan("p1", name);
+    let text = export_plan(&plan, T0);
+    let back = import_file(text.as_bytes(), &no_ids(), counter()).unwrap();
+    assert_eq!(back.plans[0].plan.name, name);
+    let (stored, _) = read_plan_text(&to_storage_json(&plan)).unwrap();
+    assert_eq!(stored.name, name);
+    assert_eq!(
+        back.plans[0].plan.stages.act.touchpoints[0].name,
+        "Newsletter sign-up <b>10% off</b>"
+    );
+}
+
+#[test]
+fn a_bare_plan_object_is_accepted() {
+    let plan = sample_plan("bare-1", "Bare");
+    let text = serde_json::to_string(&plan).unwrap();
+    let result = import_file(text.as_bytes(), &no_ids(), counter()).unwrap();
+    assert_eq!(result.kind, FileKind::Plan);
+    assert_eq!(result.plans[0].plan.id, "bare-1");
+}
+
+// --- Version 0 -------------------------------------------------------------
+
+#[test]
+fn the_v0_fixture_migrates_to_the_current_version() {
+    let (plan, report) = migrate(serde_json::from_str(V0).unwrap()).unwrap();
+    assert_eq!(report.from_version, 0);
+    assert_eq!(report.to_version, SCHEMA_VERSION);
+    assert!(report.migrated());
+    assert_eq!(report.steps.len(), 1);
+    assert_eq!(plan.schema_version, SCHEMA_VERSION);
+    assert_eq!(plan.id, "autumn-draft");
+    // title → name
+    assert_eq!(plan.name, "Autumn draft plan");
+    // percents → fractions
+    assert_eq!(plan.funnel.traffic_growth, 0.03);
+    assert_eq!(plan.funnel.act_rate, 0.025);
+    assert_eq!(plan.funnel.convert_rate, 0.12);
+    assert_eq!(plan.funnel.offline_convert_rate, 0.3);
+    assert_eq!(plan.funnel.repeat_rate, 0.4);
+    assert_eq!(plan.funnel.gross_margin, 0.8);
+    assert_eq!(plan.funnel.retention_rate, 0.85);
+    assert_eq!(plan.funnel.discount_rate, 0.08);
+    assert_eq!(plan.funnel.churn_rate, 0.015);
+    assert_eq!(plan.opportunity.baseline.repeat_rate, Some(0.35));
+    // counts untouched
+    assert_eq!(plan.funnel.sessions_per_user, 1.4);
+    assert_eq!(plan.opportunity.baseline.sessions, Some(8000.0));
+    // major units → minor units (EUR has 2 decimals)
+    assert_eq!(plan.funnel.aov, Money(149_999));
+    assert_eq!(plan.funnel.arpa, Money(4_990));
+    assert_eq!(plan.funnel.marketing_cost_other, Money(1_200_000));
+    assert_eq!(plan.opportunity.baseline.revenue, Some(Money(4_500_050)));
+    assert_eq!(plan.opportunity.baseline.marketing_spend, Some(Money(900_000)));
+    // flat touchpoints → per stage
+    assert_eq!(plan.stages.reach.touchpoints.len(), 1);
+    assert_eq!(plan.stages.reach.touchpoints[0].id, "tp-1");
+    assert_eq!(plan.stages.reach.touchpoints[0].budget, Money(250_050));
+    assert_eq!(plan.stages.act.touchpoints[0].name, "Webinar");
+    assert_eq!(plan.stages.convert.touchpoints[0].id, "tp-3");
+    assert!(plan.stages.engage.touchpoints.is_empty());
+    // revision and creation time
+    assert_eq!(plan.revision, 0);
+    assert_eq!(plan.created_at, 1_754_000_000_000);
+    assert_eq!(plan.updated_at, 1_754_000_000_000);
+    // untouched parts
+    assert_eq!(plan.profile.currency, "EUR");
+    assert_eq!(plan.opportunity.objectives[0].target, Some(300.0));
+    assert!(plan.validate().is_empty(), "{:?}", plan.validate());
+}
+
+#[test]
+fn v0_money_follows_the_currency_decimals() {
+    let mut value: Value = serde_json::from_str(V0).unwrap();
+    value["profile"]["currency"] = json!("JPY");
+    value["funnel"]["aov"] = json!(12000);
+    let (plan, _) = migrate(value.clone()).unwrap();
+    assert_eq!(plan.funnel.aov, Money(12000));
+    value["profile"]["currency"] = json!("KWD");
+    let (plan, _) = migrate(value).unwrap();
+    assert_eq!(plan.funnel.aov, Money(12_000_000));
+}
+
+#[test]
+fn the_v0_fixture_imports_with_a_note() {
+    let result = import_file(V0.as_bytes(), &no_ids(), counter()).unwrap();
+    assert!(result.plans[0].report.migrated());
+    assert!(
+        result.notes.iter().any(|n| n.contains("updated from data version 0 to 1")),
+        "{:?}",
+        result.notes
+    );
+}
+
+#[test]
+fn a_v0_touchpoint_without_a_known_stage_is_reported_at_its_path() {
+    let mut value: Value = serde_json::from_str(V0).unwrap();
+    value["touchpoints"][1]["stage"] = json!("awareness");
+    match migrate(value) {
+        Err(LoadError::Shape { path, .. }) => assert_eq!(path, "touchpoints[1].stage"),
+        other => panic!("{other:?}"),
+    }
+    let mut value: Value = serde_json::from_str(V0).unwrap();
+    value["funnel"]["act_rate"] = json!("2.5 %");
+    match migrate(value) {
+        Err(LoadError::Shape { path, .. }) => assert_eq!(path, "funnel.act_rate"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_v0_percent_out_of_range_is_invalid_after_migration() {
+    let mut value: Value = serde_json::from_str(V0).unwrap();
+    value["funnel"]["act_rate"] = json!(250);
+    match migrate(value) {
+        Err(LoadError::Invalid(errors)) => {
+            assert_eq!(errors[0].path, "funnel.act_rate");
+            assert_eq!(errors[0].message, "must be between 0 and 100 %");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+// --- Newer versions --------------------------------------------------------
+
+#[test]
+fn a_newer_plan_file_is_refused_with_both_versions() {
+    let bytes = v1_with(|v| v["schema_version"] = json!(SCHEMA_VERSION + 1));
+    match import_err(&bytes) {
+        ImportError::File(LoadError::NewerVersion { found, supported }) => {
+            assert_eq!(found, SCHEMA_VERSION + 1);
+            assert_eq!(supported, SCHEMA_VERSION);
+        }
+        other => panic!("{other:?}"),
+    }
+    let message = import_err(&bytes).to_string();
+    assert!(message.contains("newer version of RACE Planner"), "{message}");
+}
+
+#[test]
+fn a_newer_stored_plan_is_refused_but_can_be_shown() {
+    let mut value: Value = serde_json::from_str(V1).unwrap();
+    let mut plan = value["plan"].take();
+    plan["schema_version"] = json!(2);
+    plan["a_field_from_the_future"] = json!({"x": 1});
+    assert_eq!(
+        migrate(plan.clone()).unwrap_err(),
+        LoadError::NewerVersion {
+            found: 2,
+            supported: SCHEMA_VERSION
+        }
+    );
+    let shown = read_newer_for_display(&plan).unwrap();
+    assert_eq!(shown.name, "Spring launch 2026");
+    assert_eq!(shown.schema_version, 2, "it keeps saying which version it is");
+    plan["stages"] = json!("reshaped in v2");
+    assert!(read_newer_for_display(&plan).is_none());
+}
+
+// --- Backups ---------------------------------------------------------------
+
+#[test]
+fn a_backup_round_trips_every_plan() {
+    let plans = vec![sample_plan("a", "First"), sample_plan("b", "Second")];
+    let text = export_backup(&plans, T0);
+    assert!(text.contains("\"format\": \"race-planner/backup\""));
+    let result = import_file(text.as_bytes(), &no_ids(), counter()).unwrap();
+    assert_eq!(result.kind, FileKind::Backup);
+    let names: Vec<&str> = result.plans.iter().map(|p| p.plan.name.as_str()).collect();
+    assert_eq!(names, ["First", "Second"]);
+    assert!(result.skipped.is_empty());
+}
+
+#[test]
+fn duplicate_ids_get_new_ids_and_a_note() {
+    let plans = vec![
+        sample_plan("a", "Taken here"),
+        sample_plan("b", "Free"),
+        sample_plan("b", "Twice in the file"),
+    ];
+    let text = export_backup(&plans, T0);
+    let existing: HashSet<String> = ["a".to_string()].into();
+    let result = import_file(text.as_bytes(), &existing, counter()).unwrap();
+    let ids: Vec<&str> = result.plans.iter().map(|p| p.plan.id.as_str()).collect();
+    assert_eq!(ids, ["new-1", "b", "new-2"]);
+    assert_eq!(result.plans[0].original_id.as_deref(), Some("a"));
+    assert_eq!(result.plans[2].original_id.as_deref(), Some("b"));
+    assert_eq!(result.notes.len(), 2);
+    assert!(result.notes[0].contains("Taken here"));
+    assert!(result.notes[0].contains("same id as an existing plan"));
+}
+
+#[test]
+fn an_id_source_that_repeats_itself_does_not_hang_the_import() {
+    let existing: HashSet<String> = ["a".to_string(), "same".to_string()].into();
+    let text = export_plan(&sample_plan("a", "X"), T0);
+    let result = import_file(text.as_bytes(), &existing, || "same".to_string()).unwrap();
+    assert_eq!(result.plans[0].plan.id, "imported-1");
+}
+
+#[test]
+fn unsafe_ids_are_replaced() {
+    assert!(is_valid_id("spring-launch_2026"));
+    assert!(!is_valid_id("a:b"));
+    assert!(!is_valid_id(""));
+    assert!(!is_valid_id(&"x".repeat(65)));
+    let text = export_plan(&sample_plan("../race-planner:index", "Sneaky"), T0);
+    let result = import_file(text.as_bytes(), &no_ids(), counter()).unwrap();
+    assert_eq!(result.plans[0].plan.id, "new-1");
+    assert!(result.notes[0].contains("cannot be used"));
+}
+
+#[test]
+fn a_backup_skips_bad_plans_and_says_why() {
+    let mut value: Value =
+        serde_json::from_str(&export_backup(&[sample_plan("a", "Good"), sample_plan("b", "Bad")], T0))
+            .unwrap();
+    value["plans"][1]["stages"]["reach"]["touchpoints"][0]["budget"] = json!(-100);
+    let result = import_file(value.to_string().as_bytes(), &no_ids(), counter()).unwrap();
+    assert_eq!(result.plans.len(), 1);
+    assert_eq!(result.skipped.len(), 1);
+    let problem = &result.skipped[0];
+    assert_eq!(problem.index, 1);
+    assert_eq!(problem.name.as_deref(), Some("Bad"));
+    assert_eq!(
+        problem.to_string(),
+        "Plan \u{201c}Bad\u{201d}: stages.reach.touchpoints[0].budget: must not be negative"
+    );
+    // Every plan bad: nothing to import.
+    value["plans"][0]["horizon_months"] = json!(0);
+    match import_err(value.to_string().as_bytes()) {
+        ImportError::NoUsablePlans(problems) => assert_eq!(problems.len(), 2),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn an_empty_backup_imports_nothing_and_says_so() {
+    let text = export_backup(&[], T0);
+    let result = import_file(text.as_bytes(), &no_ids(), counter()).unwrap();
+    assert!(result.plans.is_empty());
+    assert_eq!(result.notes, ["The backup holds no plans."]);
+}
+
+// --- Import checks ---------------------------------------------------------
+
+#[test]
+fn the_size_is_checked_before_anything_is_read() {
+    let bytes = vec![0xFF; MAX_IMPORT_BYTES + 1]; // not even text
+    match import_err(&bytes) {
+        ImportError::File(LoadError::TooLarge { bytes, limit }) => {
+            assert_eq!(bytes, MAX_IMPORT_BYTES + 1);
+            assert_eq!(limit, MAX_IMPORT_BYTES);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(MAX_IMPORT_BYTES, 10_000_000);
+    assert_eq!(
+        import_err(&vec![b' '; MAX_IMPORT_BYTES + 1]).to_string(),
+        "The file is 10.1 MB; files up to 10 MB can be imported."
+    );
+}
+
+#[test]
+fn text_with_a_byte_order_mark_is_read() {
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend_from_slice(V1.as_bytes());
+    assert_eq!(import_file(&bytes, &no_ids(), counter()).unwrap().plans.len(), 1);
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in V1.encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    assert_eq!(import_file(&utf16, &no_ids(), counter()).unwrap().plans.len(), 1);
+    assert_eq!(decode_text(&[0xC3, 0x28]), Err(LoadError::NotText));
+    assert_eq!(import_err(&[0xC3, 0x28]), ImportError::File(LoadError::NotText));
+}
+
+#[test]
+fn empty_files_are_named_as_such() {
+    assert_eq!(import_err(b""), ImportError::File(LoadError::Empty));
+    assert_eq!(import_err(b"  \n "), ImportError::File(LoadError::Empty));
+}
+
+#[test]
+fn broken_json_reports_line_and_column() {
+    let text = "{\n  \"format\": \"race-planner/plan\",\n  \"plan\": {\n}";
+    match import_err(text.as_bytes()) {
+        ImportError::File(LoadError::Syntax { line, column, .. }) => {
+            assert_eq!(line, 4);
+            assert!(column >= 1);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn deeply_nested_input_is_refused_by_the_parser() {
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    match import_err(deep.as_bytes()) {
+        ImportError::File(LoadError::Syntax { message, .. }) => {
+            assert!(message.contains("nested too deeply"), "{message}")
+        }
+        other => panic!("{other:?}"),
+    }
+    // Nested inside a field of an otherwise good plan.
+    let inner = format!("{}1{}", "[".repeat(150), "]".repeat(150));
+    let text = V1.replacen("\"Spring launch 2026\"", &inner, 1);
+    assert!(matches!(
+        import_err(text.as_bytes()),
+        ImportError::File(LoadError::Syntax { .. })
+    ));
+    // 100 levels are fine for the parser (then it is simply not a plan).
+    let ok = format!("{}{}", "[".repeat(100), "]".repeat(100));
+    assert!(parse_json(&ok).is_ok());
+}
+
+#[test]
+fn nan_and_infinity_are_not_json() {
+    for bad in ["NaN", "Infinity", "-Infinity"] {
+        let text = V1.replacen("\"act_rate\": 0.05", &format!("\"act_rate\": {bad}"), 1);
+        assert_ne!(text, V1);
+        assert!(
+            matches!(import_err(text.as_bytes()), ImportError::File(LoadError::Syntax { .. })),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn wrong_types_are_reported_with_the_field_path() {
+    let bytes = v1_with(|v| v["plan"]["stages"]["reach"]["touchpoints"][1]["budget"] = json!("a lot"));
+    match import_err(&bytes) {
+        ImportError::File(LoadError::Shape { path, message }) => {
+            assert_eq!(path, "stages.reach.touchpoints[1].budget");
+            assert_eq!(message, "should be a whole number, not text \"a lot\"");
+        }
+        other => panic!("{other:?}"),
+    }
+    let bytes = v1_with(|v| v["plan"]["funnel"]["act_rate"] = json!([1]));
+    match import_err(&bytes) {
+        ImportError::File(e @ LoadError::Shape { .. }) => {
+            assert_eq!(e.to_string(), "funnel.act_rate: should be a number, not a list")
+        }
+        other => panic!("{other:?}"),
+    }
+    let bytes = v1_with(|v| v["plan"]["stages"]["act"]["touchpoints"][0]["media"] = json!("radio"));
+    match import_err(&bytes) {
+        ImportError::File(LoadError::Shape { path, message }) => {
+            assert_eq!(path, "stages.act.touchpoints[0].media");
+            assert!(message.contains("\"radio\" is not allowed here"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let bytes = v1_with(|v| {
+        v["plan"]["actuals"][0].as_object_mut().unwrap().remove("kpi");
+    });
+    match import_err(&bytes) {
+        ImportError::File(LoadError::Shape { path, message }) => {
+            assert_eq!(path, "actuals[0].kpi");
+            assert_eq!(message, "is missing");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn values_out_of_range_are_reported_with_the_field_path() {
+    let bytes = v1_with(|v| {
+        v["plan"]["stages"]["reach"]["touchpoints"][1]["budget"] = json!(-1);
+        v["plan"]["funnel"]["convert_rate"] = json!(2.5);
+    });
+    let error = import_err(&bytes);
+    match &error {
+        ImportError::File(LoadError::Invalid(errors)) => {
+            let listed: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            assert!(listed.contains(&"funnel.convert_rate: must be between 0 and 100 %".to_string()));
+            assert!(listed
+                .contains(&"stages.reach.touchpoints[1].budget: must not be negative".to_string()));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(error.to_string().starts_with("The plan in this file has errors: "));
+}
+
+#[test]
+fn other_json_is_not_a_plan_file() {
+    for text in [
+        "{\"hello\": 1}",
+        "[1, 2, 3]",
+        "\"race-planner\"",
+        "{\"format\": \"something/else\", \"schema_version\": 1}",
+    ] {
+        assert_eq!(
+            import_err(text.as_bytes()),
+            ImportError::File(LoadError::NotAPlanFile),
+            "{text}"
+        );
+    }
+    let bytes = v1_with(|v| {
+        v.as_object_mut().unwrap().remove("plan");
+    });
+    match import_err(&bytes) {
+        ImportError::File(LoadError::Shape { path, message }) => {
+            assert_eq!((path.as_str(), message.as_str()), ("plan", "is missing"))
+        }
+        other => panic!("{other:?}"),
+    }
+    let bytes = v1_with(|v| v["schema_version"] = json!("one"));
+    assert!(matches!(
+        import_err(&bytes),
+        ImportError::File(LoadError::Shape { .. })
+    ));
+}
+
+#[test]
+fn classify_sets_the_envelope_version_on_the_plan() {
+    let value = parse_json(V1).unwrap();
+    match classify(value).unwrap() {
+        Document::Plan(plan) => assert_eq!(plan["schema_version"], json!(1)),
+        other => panic!("{other:?}"),
+    }
+}
+
+// --- Names and times -------------------------------------------------------
+
+#[test]
+fn times_and_file_names() {
+    assert_eq!(iso_utc(0), "1970-01-01T00:00:00Z");
+    assert_eq!(iso_utc(T0), "2026-01-01T00:00:00Z");
+    assert_eq!(iso_utc(1_709_210_096_789), "2024-02-29T12:34:56Z");
+    assert_eq!(iso_utc(-1_000), "1969-12-31T23:59:59Z");
+    let plan = sample_plan("p", "Spring Launch: EU & UK!");
+    assert_eq!(
+        plan_file_name(&plan, T0),
+        "spring-launch-eu-uk-2026-01-01.race-plan.json"
+    );
+    assert_eq!(
+        plan_file_name(&sample_plan("p", "<>"), T0),
+        "plan-2026-01-01.race-plan.json"
+    );
+    assert_eq!(backup_file_name(T0), "race-planner-backup-2026-01-01.json");
+}

@@ -1,0 +1,121 @@
+//! Documents kept in storage beside the plans, and the JSON Schema in the docs.
+
+use race_planner::domain::plan::Plan;
+use race_planner::format::error::LoadError;
+use race_planner::format::stored::{
+    name_in_damaged_text, Index, IndexEntry, Meta, RecoveryDoc, TrashEntry, STORED_DOC_VERSION,
+};
+use serde_json::Value;
+
+const T0: i64 = 1_767_225_600_000;
+
+fn plan(id: &str, name: &str, updated_at: i64) -> Plan {
+    let mut p = Plan::new(id, name, T0, "2026-01-01");
+    p.updated_at = updated_at;
+    p
+}
+
+#[test]
+fn the_index_lists_recent_plans_first_and_replaces_entries() {
+    let index = Index::new(vec![IndexEntry::of(&plan("a", "A", T0))])
+        .with(IndexEntry::of(&plan("b", "B", T0 + 5)))
+        .with(IndexEntry::of(&plan("a", "A renamed", T0 + 9)));
+    assert_eq!(index.schema_version, STORED_DOC_VERSION);
+    let names: Vec<&str> = index.plans.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["A renamed", "B"]);
+    let back = Index::from_json(&index.to_json()).unwrap();
+    assert_eq!(back, index);
+    assert_eq!(back.without("a").plans.len(), 1);
+    assert!(Index::from_json("{broken").is_none());
+}
+
+#[test]
+fn trash_entries_round_trip() {
+    let entry = TrashEntry {
+        deleted_at: T0,
+        plan: plan("a", "Deleted", T0),
+    };
+    let text = entry.to_json();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["format"], "race-planner/trash");
+    assert_eq!(value["schema_version"], STORED_DOC_VERSION);
+    let back = TrashEntry::from_json(&text).unwrap();
+    assert_eq!(back.deleted_at, T0);
+    assert_eq!(back.plan, entry.plan);
+    assert!(matches!(
+        TrashEntry::from_json("{\"plan\": {}}"),
+        Err(LoadError::Shape { .. })
+    ));
+}
+
+#[test]
+fn recovery_documents_keep_the_text_exactly() {
+    let raw = "{\"name\": \"Half a plan\", \"funnel\": {";
+    let error = LoadError::Empty;
+    let doc = RecoveryDoc::new("a", Some("Half a plan".into()), T0, &error, raw);
+    let back = RecoveryDoc::from_json(&doc.to_json()).unwrap();
+    assert_eq!(back.raw, raw);
+    assert_eq!(back.error, "The file is empty.");
+    assert!(RecoveryDoc::from_json(raw).is_none());
+}
+
+#[test]
+fn a_damaged_meta_reads_as_empty() {
+    assert_eq!(Meta::from_json("not json"), Meta::default());
+    let mut meta = Meta::default();
+    meta.backup.note_export(T0);
+    let back = Meta::from_json(&meta.to_json());
+    assert_eq!(back.backup, meta.backup);
+    assert_eq!(back.schema_version, STORED_DOC_VERSION);
+}
+
+#[test]
+fn names_are_found_in_damaged_text_when_possible() {
+    assert_eq!(
+        name_in_damaged_text("{\"name\": \"Q3\", \"funnel\": 7}").as_deref(),
+        Some("Q3")
+    );
+    assert_eq!(
+        name_in_damaged_text("{\"plan\": {\"name\": \"Inner\"}}").as_deref(),
+        Some("Inner")
+    );
+    assert_eq!(name_in_damaged_text("{\"name\": "), None);
+}
+
+/// Every field a plan is written with is described in the JSON Schema of the docs.
+#[test]
+fn the_json_schema_describes_every_field_of_a_plan() {
+    let schema: Value =
+        serde_json::from_str(include_str!("../docs/plan.schema.json")).expect("valid JSON");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    let defs = &schema["$defs"];
+    let (full, _) = race_planner::format::read_plan_text(include_str!("fixtures/plan-v1.json"))
+        .expect("fixture");
+    let value = serde_json::to_value(&full).unwrap();
+    // (where in the plan, which definition describes it)
+    let places: [(&Value, &str); 12] = [
+        (&value, "plan"),
+        (&value["profile"], "profile"),
+        (&value["variants"], "variants"),
+        (&value["funnel"], "funnel"),
+        (&value["opportunity"], "opportunity"),
+        (&value["opportunity"]["baseline"], "baseline"),
+        (&value["stages"]["reach"], "stage_plan"),
+        (&value["stages"]["reach"]["touchpoints"][0], "touchpoint"),
+        (&value["strategy"]["initiatives"][0], "initiative"),
+        (&value["action"], "action_plan"),
+        (&value["action"]["actions"][0], "action"),
+        (&value["actuals"][0], "actual"),
+    ];
+    for (object, def) in places {
+        let properties = defs[def]["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("$defs.{def}.properties"));
+        for key in object.as_object().unwrap().keys() {
+            assert!(properties.contains_key(key), "$defs.{def} lacks {key}");
+        }
+    }
+}
