@@ -8,6 +8,8 @@ mod native {
     use std::time::Duration;
 
     use criterion::Criterion;
+    use race_planner::domain::measure::series;
+    use race_planner::domain::period::Granularity;
     use race_planner::domain::sample::{large_plan, recompute_all};
 
     pub fn engine(c: &mut Criterion) {
@@ -19,6 +21,9 @@ mod native {
             .measurement_time(Duration::from_secs(2));
         group.bench_function("recompute_all_large_plan", |b| {
             b.iter(|| black_box(recompute_all(black_box(&plan))))
+        });
+        group.bench_function("weekly_series_one_kpi_large_plan", |b| {
+            b.iter(|| black_box(series(black_box(&plan), "sessions", Granularity::Week)))
         });
         group.bench_function("validate_large_plan", |b| {
             b.iter(|| black_box(black_box(&plan).validate()))

@@ -44,7 +44,10 @@ fn forward_funnel_counts_online_and_offline() {
     assert_eq!(m.sessions, 120_000.0);
     assert!((m.leads - 2_640.0).abs() < 1e-9);
     assert!((m.online_customers - 264.0).abs() < 1e-9);
-    assert_eq!(m.offline_contacts, 500.0, "Engage offline contacts are existing customers");
+    assert_eq!(
+        m.offline_contacts, 500.0,
+        "Engage offline contacts are existing customers"
+    );
     assert!((m.offline_customers - 100.0).abs() < 1e-9);
     assert!((m.customers - 364.0).abs() < 1e-9);
     assert!((m.revenue - 163_800.0).abs() < 1e-6);
@@ -104,7 +107,10 @@ fn reverse_funnel_at_zero_rates_has_no_answer_and_says_why() {
     assert_eq!(r.customers, Some(1_000.0));
     assert_eq!(r.leads, None);
     assert_eq!(r.sessions, None);
-    assert_eq!(r.blocked.as_deref(), Some("cannot be reached at a 0 % conversion rate"));
+    assert_eq!(
+        r.blocked.as_deref(),
+        Some("cannot be reached at a 0 % conversion rate")
+    );
     p.funnel.aov = Money::ZERO;
     let r = reverse_funnel(&p, Goal::Revenue(Money(100)));
     assert_eq!(r.orders, None);
@@ -119,8 +125,16 @@ fn reverse_funnel_at_zero_rates_has_no_answer_and_says_why() {
 fn opportunity_sizing_per_stage_and_touchpoint() {
     let p = plan();
     let s = opportunity_sizing(&p);
-    assert_eq!(s.iter().map(|x| x.stage).collect::<Vec<_>>(), Stage::ALL.to_vec());
-    let get = |st: Stage| s.iter().find(|x| x.stage == st).unwrap().revenue_delta_per_point;
+    assert_eq!(
+        s.iter().map(|x| x.stage).collect::<Vec<_>>(),
+        Stage::ALL.to_vec()
+    );
+    let get = |st: Stage| {
+        s.iter()
+            .find(|x| x.stage == st)
+            .unwrap()
+            .revenue_delta_per_point
+    };
     // Act +1 point: 120,000 × 1 % × 10 % × $450 = $54,000.
     assert!((get(Stage::Act) - 54_000.0).abs() < 1e-6);
     // Convert +1 point online and offline: 2,640 × 1 % × 450 + 500 × 1 % × 450.

@@ -198,10 +198,34 @@ fn zero_denominators_have_no_value() {
 #[test]
 fn catalogue_is_complete_and_documented() {
     let required = [
-        "impressions", "ctr", "cpc", "cpm", "sessions", "engagement_rate", "bounce_rate",
-        "lead_rate", "cpl", "conversion_rate", "customers", "orders", "aov", "revenue", "cpa",
-        "cac", "roas", "mer", "roi", "repeat_purchase_rate", "retention_rate", "churn_rate", "clv",
-        "ltv_cac", "cac_payback", "social_engagement_rate", "nps", "forecast_error",
+        "impressions",
+        "ctr",
+        "cpc",
+        "cpm",
+        "sessions",
+        "engagement_rate",
+        "bounce_rate",
+        "lead_rate",
+        "cpl",
+        "conversion_rate",
+        "customers",
+        "orders",
+        "aov",
+        "revenue",
+        "cpa",
+        "cac",
+        "roas",
+        "mer",
+        "roi",
+        "repeat_purchase_rate",
+        "retention_rate",
+        "churn_rate",
+        "clv",
+        "ltv_cac",
+        "cac_payback",
+        "social_engagement_rate",
+        "nps",
+        "forecast_error",
     ];
     for id in required {
         let def = kpi::find(id).unwrap_or_else(|| panic!("{id} missing"));
@@ -211,7 +235,17 @@ fn catalogue_is_complete_and_documented() {
     for def in catalogue() {
         assert!(!def.explanation.is_empty(), "{}", def.id);
     }
-    for lower in ["cpc", "cpm", "cpl", "cpa", "cac", "churn_rate", "bounce_rate", "cac_payback", "forecast_error"] {
+    for lower in [
+        "cpc",
+        "cpm",
+        "cpl",
+        "cpa",
+        "cac",
+        "churn_rate",
+        "bounce_rate",
+        "cac_payback",
+        "forecast_error",
+    ] {
         assert!(!kpi::find(lower).unwrap().higher_is_better, "{lower}");
     }
     assert!(kpi::for_stage(Some(Stage::Reach)).any(|k| k.id == "ctr"));
@@ -245,4 +279,101 @@ fn evaluate_uses_the_plan_variants() {
     assert_eq!(get("cpa"), None);
     assert_eq!(get("roas"), None);
     assert_eq!(get("sessions"), Some(0.0));
+}
+
+#[test]
+fn every_catalogue_kpi_is_evaluated_from_a_plan() {
+    use race_planner::domain::period::Period;
+    use race_planner::domain::plan::{Actual, Media, Place, Source, Touchpoint};
+    let mut plan = Plan::new("p", "Every KPI", 0, "2026-01-01");
+    plan.stages.reach.touchpoints = vec![
+        Touchpoint {
+            id: "ads".into(),
+            name: "Search ads".into(),
+            media: Media::Paid,
+            place: Place::Online,
+            budget: Money(100_000),
+            monthly_volume: 10_000.0,
+            impressions: Some(100_000.0),
+            clicks: Some(2_000.0),
+            ..Touchpoint::default()
+        },
+        Touchpoint {
+            id: "shop".into(),
+            name: "Shop window".into(),
+            media: Media::Owned,
+            place: Place::Offline,
+            budget: Money(50_000),
+            monthly_volume: 500.0,
+            ..Touchpoint::default()
+        },
+    ];
+    let f = &mut plan.funnel;
+    f.act_rate = 0.05;
+    f.convert_rate = 0.2;
+    f.offline_convert_rate = 0.1;
+    f.aov = Money(5_000);
+    f.repeat_rate = 0.3;
+    f.gross_margin = 0.4;
+    f.retention_rate = 0.8;
+    f.discount_rate = 0.1;
+    f.churn_rate = 0.05;
+    f.purchases_per_year = 4.0;
+    f.customer_years = 2.0;
+    f.marketing_cost_other = Money(50_000);
+    plan.actuals.push(Actual {
+        kpi: "revenue".into(),
+        period: Period::month(2026, 1).unwrap(),
+        value: 8_000.0,
+        source: Source::Typed,
+    });
+    let values = evaluate(&plan);
+    let expected: &[(&str, Option<f64>)] = &[
+        ("impressions", Some(100_000.0)),
+        ("ctr", Some(0.02)),
+        ("cpc", Some(0.5)),
+        ("cpm", Some(10.0)),
+        ("sessions", Some(10_000.0)),
+        ("offline_contacts", Some(500.0)),
+        ("engagement_rate", None),
+        ("bounce_rate", None),
+        ("lead_rate", Some(0.05)),
+        ("leads", Some(500.0)),
+        ("cpl", Some(3.0)),
+        ("conversion_rate", Some(0.01)),
+        ("customers", Some(150.0)),
+        ("orders", Some(150.0)),
+        ("aov", Some(50.0)),
+        ("revenue", Some(7_500.0)),
+        ("cpa", Some(10.0)),
+        ("cac", Some(2_000.0 / 150.0)),
+        ("roas", Some(5.0)),
+        ("repeat_purchase_rate", Some(0.3)),
+        ("repeat_customers", Some(45.0)),
+        ("retention_rate", Some(0.8)),
+        ("churn_rate", Some(0.05)),
+        ("clv", Some(160.0)),
+        ("social_engagement_rate", None),
+        ("nps", None),
+        ("mer", Some(3.75)),
+        ("roi", Some(2.75)),
+        ("ltv_cac", Some(12.0)),
+        ("cac_payback", Some(2.0 / 3.0)),
+        ("forecast_error", Some(0.0625)),
+    ];
+    assert_eq!(values.len(), expected.len());
+    for (v, (id, want)) in values.iter().zip(expected) {
+        assert_eq!(v.id, *id);
+        match want {
+            Some(w) => close(v.value, *w),
+            None => assert_eq!(v.value, None, "{id}"),
+        }
+    }
+    plan.variants.roi = RoiBasis::GrossProfit;
+    plan.variants.conversion_denominator = race_planner::domain::plan::Denominator::Users;
+    plan.funnel.sessions_per_user = 2.0;
+    let values = evaluate(&plan);
+    let get = |id: &str| values.iter().find(|v| v.id == id).unwrap().value;
+    close(get("roi"), (3_000.0 - 2_000.0) / 2_000.0);
+    close(get("conversion_rate"), 0.02);
 }

@@ -35,8 +35,14 @@ fn pacing_and_status_thresholds() {
     assert_eq!(status(2.60, 2.0, false), Status::OffTrack);
     assert_eq!(status(0.0, 2.0, false), Status::OnTrack);
     assert_eq!(status(f64::NAN, 2.0, false), Status::OffTrack);
-    assert_eq!(roll_up([Status::OnTrack, Status::AtRisk]), Some(Status::AtRisk));
-    assert_eq!(roll_up([Status::OffTrack, Status::OnTrack]), Some(Status::OffTrack));
+    assert_eq!(
+        roll_up([Status::OnTrack, Status::AtRisk]),
+        Some(Status::AtRisk)
+    );
+    assert_eq!(
+        roll_up([Status::OffTrack, Status::OnTrack]),
+        Some(Status::OffTrack)
+    );
     assert_eq!(roll_up([]), None);
     assert_eq!(Status::AtRisk.name(), "At risk");
 }
@@ -85,7 +91,9 @@ fn weekly_actuals_fill_months_and_monthly_targets_split_into_weeks() {
     let v = actual_for(&plan.actuals, def, march).unwrap();
     assert!((v - (1_000.0 + 11_000.0)).abs() < 1e-9);
     let week = Period::week(2026, 10).unwrap();
-    assert!((target_for_period(def, 50_000.0, week) - 50_000.0 * 7.0 / DAYS_PER_MONTH).abs() < 1e-9);
+    assert!(
+        (target_for_period(def, 50_000.0, week) - 50_000.0 * 7.0 / DAYS_PER_MONTH).abs() < 1e-9
+    );
     let s = series(&plan, "sessions", Granularity::Month);
     assert_eq!(s.len(), 12);
     assert_eq!(s[0].period.to_string(), "2026-01");
@@ -135,21 +143,36 @@ fn budget_totals_are_exact() {
     let b = summarise(&plan);
     let sum_tp: i64 = plan.touchpoints().map(|t| t.budget.0).sum();
     assert_eq!(b.touchpoints_monthly, Money(sum_tp));
-    assert_eq!(b.monthly_total, Money(sum_tp + plan.funnel.marketing_cost_other.0));
+    assert_eq!(
+        b.monthly_total,
+        Money(sum_tp + plan.funnel.marketing_cost_other.0)
+    );
     assert_eq!(b.horizon_total, Money(b.monthly_total.0 * 12));
     let stage_sum: i64 = b.by_stage.iter().map(|l| l.monthly.0).sum();
     let media_sum: i64 = b.by_media.iter().map(|l| l.monthly.0).sum();
     let place_sum: i64 = b.by_place.iter().map(|l| l.monthly.0).sum();
     assert_eq!((stage_sum, media_sum, place_sum), (sum_tp, sum_tp, sum_tp));
-    assert_eq!(b.by_media.iter().map(|l| l.key).collect::<Vec<_>>(), Media::ALL.to_vec());
-    assert_eq!(b.by_place.iter().map(|l| l.key).collect::<Vec<_>>(), Place::ALL.to_vec());
+    assert_eq!(
+        b.by_media.iter().map(|l| l.key).collect::<Vec<_>>(),
+        Media::ALL.to_vec()
+    );
+    assert_eq!(
+        b.by_place.iter().map(|l| l.key).collect::<Vec<_>>(),
+        Place::ALL.to_vec()
+    );
     // Chosen: hub 6,000 + checkout 12,000 + quiz 4,000 of 35,000 set aside.
     assert_eq!(b.chosen_initiatives, Money(2_200_000));
     assert_eq!(b.remaining, Money(1_300_000));
     assert!(!b.over_budget);
     let fitted = fit_to_budget(&plan);
-    assert!(!fitted.contains(&"ini-tv".to_string()), "not-doing stays out");
-    let cost: i64 = fitted.iter().map(|id| plan.initiative(id).unwrap().cost.0).sum();
+    assert!(
+        !fitted.contains(&"ini-tv".to_string()),
+        "not-doing stays out"
+    );
+    let cost: i64 = fitted
+        .iter()
+        .map(|id| plan.initiative(id).unwrap().cost.0)
+        .sum();
     assert!(cost <= plan.strategy.initiative_budget.0);
 
     let mut over = plan.clone();
@@ -163,7 +186,10 @@ fn budget_totals_are_exact() {
 fn periods() {
     let d = parse_date("2026-12-31").unwrap();
     assert_eq!(Period::week_of(d).to_string(), "2026-W53");
-    assert_eq!(Period::week_of(parse_date("2027-01-03").unwrap()).to_string(), "2026-W53");
+    assert_eq!(
+        Period::week_of(parse_date("2027-01-03").unwrap()).to_string(),
+        "2026-W53"
+    );
     assert_eq!(Period::month_of(d).next().unwrap().to_string(), "2027-01");
     assert_eq!(Period::month(2026, 2).unwrap().days(), Some(28));
     assert_eq!(Period::month(2028, 2).unwrap().days(), Some(29));
@@ -176,7 +202,10 @@ fn periods() {
     let months = Period::months_from(parse_date("2026-01-20").unwrap(), 60);
     assert_eq!(months.len(), 60);
     assert_eq!(months[59].to_string(), "2030-12");
-    assert_eq!("2026-w05".parse::<Period>().unwrap().to_string(), "2026-W05");
+    assert_eq!(
+        "2026-w05".parse::<Period>().unwrap().to_string(),
+        "2026-W05"
+    );
     assert!("2026-5".parse::<Period>().is_err());
     assert!("W05-2026".parse::<Period>().is_err());
 }

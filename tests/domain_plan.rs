@@ -27,7 +27,8 @@ fn a_new_plan_is_blank_usable_and_valid() {
 
 #[test]
 fn missing_fields_load_with_defaults() {
-    let plan: Plan = serde_json::from_str(r#"{"id":"x","name":"Old plan","schema_version":1}"#).unwrap();
+    let plan: Plan =
+        serde_json::from_str(r#"{"id":"x","name":"Old plan","schema_version":1}"#).unwrap();
     assert_eq!(plan.horizon_months, 12);
     assert_eq!(plan.funnel.orders_per_customer, 1.0);
     assert_eq!(plan.validate(), vec![]);
@@ -39,14 +40,19 @@ fn json_shape_is_readable() {
     let v: serde_json::Value = serde_json::to_value(&plan).unwrap();
     assert_eq!(v["stages"]["reach"]["touchpoints"][0]["budget"], 900_000);
     assert_eq!(v["stages"]["reach"]["touchpoints"][0]["media"], "paid");
-    assert_eq!(v["strategy"]["initiatives"][4]["decision"]["kind"], "not_doing");
+    assert_eq!(
+        v["strategy"]["initiatives"][4]["decision"]["kind"],
+        "not_doing"
+    );
     assert_eq!(v["profile"]["market"], "b2c");
     let mut with_actual = plan.clone();
     with_actual.actuals.push(Actual {
         kpi: "sessions".into(),
         period: Period::week(2026, 5).unwrap(),
         value: 10_000.0,
-        source: Source::Imported { file: "ga4.csv".into() },
+        source: Source::Imported {
+            file: "ga4.csv".into(),
+        },
     });
     let v = serde_json::to_value(&with_actual).unwrap();
     assert_eq!(v["actuals"][0]["period"], "2026-W05");
@@ -67,7 +73,10 @@ fn stage_basics() {
 #[test]
 fn finders_and_ids() {
     let mut plan = template();
-    assert_eq!(plan.touchpoint("tp-seo").unwrap().name, "SEO trail guides (blog)");
+    assert_eq!(
+        plan.touchpoint("tp-seo").unwrap().name,
+        "SEO trail guides (blog)"
+    );
     assert_eq!(plan.touchpoint_stage("tp-phone"), Some(Stage::Convert));
     assert!(plan.initiative("ini-tv").is_some());
     assert!(plan.action("act-build").is_some());
@@ -91,7 +100,10 @@ fn finders_and_ids() {
 fn setters_refuse_bad_input_and_leave_the_plan_unchanged() {
     let mut plan = template();
     let tp = plan.touchpoint_mut("tp-seo").unwrap();
-    assert_eq!(tp.set_budget(Money(-1)).unwrap_err().message, "Must not be negative");
+    assert_eq!(
+        tp.set_budget(Money(-1)).unwrap_err().message,
+        "Must not be negative"
+    );
     assert!(tp.set_monthly_volume(f64::NAN).is_err());
     assert!(tp.set_monthly_volume(-3.0).is_err());
     assert!(tp.set_impressions(Some(f64::INFINITY)).is_err());
@@ -111,10 +123,19 @@ fn setters_refuse_bad_input_and_leave_the_plan_unchanged() {
     }
 
     let ini = plan.initiative_mut("ini-hub").unwrap();
-    let bad_ice = IceInputs { impact: 11.0, confidence: 5.0, ease: 5.0 };
+    let bad_ice = IceInputs {
+        impact: 11.0,
+        confidence: 5.0,
+        ease: 5.0,
+    };
     assert!(ini.set_ice(bad_ice).is_err());
     assert!(ini
-        .set_rice(RiceInputs { reach: 10.0, impact: 1.0, confidence: 0.8, effort: 0.0 })
+        .set_rice(RiceInputs {
+            reach: 10.0,
+            impact: 1.0,
+            confidence: 0.8,
+            effort: 0.0
+        })
         .is_err());
     assert!(ini.set_cost(Money(-1)).is_err());
 
@@ -171,8 +192,14 @@ fn validate_reports_every_bad_field_with_its_path() {
             .iter()
             .any(|e| e.path == path && e.message.contains(message))
     };
-    assert!(has("stages.reach.touchpoints[3].budget", "must not be negative"), "{errors:#?}");
-    assert!(has("stages.reach.touchpoints[1].monthly_volume", "must be a number"));
+    assert!(
+        has("stages.reach.touchpoints[3].budget", "must not be negative"),
+        "{errors:#?}"
+    );
+    assert!(has(
+        "stages.reach.touchpoints[1].monthly_volume",
+        "must be a number"
+    ));
     assert!(has("stages.act.touchpoints[0].id", "must not be empty"));
     assert!(has("stages.engage.touchpoints[0].id", "must be unique"));
     assert!(has("funnel.act_rate", "between 0 and 100 %"));
@@ -186,9 +213,15 @@ fn validate_reports_every_bad_field_with_its_path() {
     assert!(has("opportunity.objectives[0].deadline", "YYYY-MM-DD"));
     assert!(has("opportunity.objectives[1].kpi", "not a KPI"));
     assert!(has("stages.convert.kpis[0].target", "between 0 and 100 %"));
-    assert!(has("strategy.initiatives[0].ice.impact", "between 1 and 10"));
+    assert!(has(
+        "strategy.initiatives[0].ice.impact",
+        "between 1 and 10"
+    ));
     assert!(has("strategy.initiatives[1].rice.effort", "more than 0"));
-    assert!(has("strategy.initiatives[4].decision.reason", "must not be empty"));
+    assert!(has(
+        "strategy.initiatives[4].decision.reason",
+        "must not be empty"
+    ));
     assert!(has("action.actions[0].end_week", "between 1 and 13"));
     assert!(has("action.actions[1].end_week", "before the start week"));
     assert!(has("action.actions[2].initiative", "does not exist"));

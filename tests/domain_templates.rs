@@ -37,15 +37,27 @@ fn every_template_covers_the_whole_framework() {
         assert!(!t.description().is_empty());
         for stage in Stage::ALL {
             let page = plan.stages.get(stage);
-            assert!(!page.touchpoints.is_empty(), "{name}: no touchpoint at {stage:?}");
+            assert!(
+                !page.touchpoints.is_empty(),
+                "{name}: no touchpoint at {stage:?}"
+            );
             assert!(!page.kpis.is_empty(), "{name}: no KPI at {stage:?}");
-            assert!(page.kpis.iter().all(|k| k.target.is_some()), "{name}: KPI without target");
+            assert!(
+                page.kpis.iter().all(|k| k.target.is_some()),
+                "{name}: KPI without target"
+            );
         }
         for media in Media::ALL {
-            assert!(plan.touchpoints().any(|tp| tp.media == media), "{name}: no {media:?}");
+            assert!(
+                plan.touchpoints().any(|tp| tp.media == media),
+                "{name}: no {media:?}"
+            );
         }
         for place in Place::ALL {
-            assert!(plan.touchpoints().any(|tp| tp.place == place), "{name}: no {place:?}");
+            assert!(
+                plan.touchpoints().any(|tp| tp.place == place),
+                "{name}: no {place:?}"
+            );
         }
         let n = plan.strategy.initiatives.len();
         assert!((5..=8).contains(&n), "{name}: {n} initiatives");
@@ -66,8 +78,14 @@ fn every_template_covers_the_whole_framework() {
             .all(|a| a.start_week >= 1 && a.end_week <= 13 && a.start_week <= a.end_week));
         let objectives = &plan.opportunity.objectives;
         assert!(objectives.len() >= 3);
-        assert!(objectives.iter().any(|o| o.smart_gaps().is_empty()), "{name}: a SMART one");
-        assert!(objectives.iter().any(|o| !o.smart_gaps().is_empty()), "{name}: a gap to fix");
+        assert!(
+            objectives.iter().any(|o| o.smart_gaps().is_empty()),
+            "{name}: a SMART one"
+        );
+        assert!(
+            objectives.iter().any(|o| !o.smart_gaps().is_empty()),
+            "{name}: a gap to fix"
+        );
         assert!(!plan.opportunity.capability.is_empty());
         assert!(!plan.opportunity.swot.strengths.is_empty());
     }
@@ -81,7 +99,11 @@ fn templates_forecast_real_money_and_every_kpi_is_finite_or_none() {
         assert_eq!(f.months.len(), 12);
         assert!(f.total.revenue > 0.0, "{}", t.name());
         assert!(f.months[11].sessions > f.months[0].sessions);
-        assert!(f.months[0].offline_customers > 0.0, "{}: offline sales count", t.name());
+        assert!(
+            f.months[0].offline_customers > 0.0,
+            "{}: offline sales count",
+            t.name()
+        );
         let values = evaluate(&plan);
         assert_eq!(values.len(), kpi::catalogue().len());
         for v in values {

@@ -1,4 +1,6 @@
 //! Plan files, backups, migrations and import checks.
+// Native tests (the wasm build runs tests/wasm_*.rs in a browser).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashSet;
 
@@ -77,7 +79,10 @@ fn the_v1_fixture_imports_as_is() {
 fn export_then_import_gives_the_same_plan() {
     let plan = sample_plan("p1", "Round trip");
     let text = export_plan(&plan, T0);
-    assert!(text.contains("\"format\": \"race-planner/plan\""), "pretty for people");
+    assert!(
+        text.contains("\"format\": \"race-planner/plan\""),
+        "pretty for people"
+    );
     assert!(text.contains("\"exported_at\": \"2026-01-01T00:00:00Z\""));
     let back = import_file(text.as_bytes(), &no_ids(), counter()).unwrap();
     let mut expected = plan.clone();
@@ -152,7 +157,10 @@ fn the_v0_fixture_migrates_to_the_current_version() {
     assert_eq!(plan.funnel.arpa, Money(4_990));
     assert_eq!(plan.funnel.marketing_cost_other, Money(1_200_000));
     assert_eq!(plan.opportunity.baseline.revenue, Some(Money(4_500_050)));
-    assert_eq!(plan.opportunity.baseline.marketing_spend, Some(Money(900_000)));
+    assert_eq!(
+        plan.opportunity.baseline.marketing_spend,
+        Some(Money(900_000))
+    );
     // flat touchpoints → per stage
     assert_eq!(plan.stages.reach.touchpoints.len(), 1);
     assert_eq!(plan.stages.reach.touchpoints[0].id, "tp-1");
@@ -187,7 +195,10 @@ fn the_v0_fixture_imports_with_a_note() {
     let result = import_file(V0.as_bytes(), &no_ids(), counter()).unwrap();
     assert!(result.plans[0].report.migrated());
     assert!(
-        result.notes.iter().any(|n| n.contains("updated from data version 0 to 1")),
+        result
+            .notes
+            .iter()
+            .any(|n| n.contains("updated from data version 0 to 1")),
         "{:?}",
         result.notes
     );
@@ -235,7 +246,10 @@ fn a_newer_plan_file_is_refused_with_both_versions() {
         other => panic!("{other:?}"),
     }
     let message = import_err(&bytes).to_string();
-    assert!(message.contains("newer version of RACE Planner"), "{message}");
+    assert!(
+        message.contains("newer version of RACE Planner"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -253,7 +267,10 @@ fn a_newer_stored_plan_is_refused_but_can_be_shown() {
     );
     let shown = read_newer_for_display(&plan).unwrap();
     assert_eq!(shown.name, "Spring launch 2026");
-    assert_eq!(shown.schema_version, 2, "it keeps saying which version it is");
+    assert_eq!(
+        shown.schema_version, 2,
+        "it keeps saying which version it is"
+    );
     plan["stages"] = json!("reshaped in v2");
     assert!(read_newer_for_display(&plan).is_none());
 }
@@ -313,9 +330,11 @@ fn unsafe_ids_are_replaced() {
 
 #[test]
 fn a_backup_skips_bad_plans_and_says_why() {
-    let mut value: Value =
-        serde_json::from_str(&export_backup(&[sample_plan("a", "Good"), sample_plan("b", "Bad")], T0))
-            .unwrap();
+    let mut value: Value = serde_json::from_str(&export_backup(
+        &[sample_plan("a", "Good"), sample_plan("b", "Bad")],
+        T0,
+    ))
+    .unwrap();
     value["plans"][1]["stages"]["reach"]["touchpoints"][0]["budget"] = json!(-100);
     let result = import_file(value.to_string().as_bytes(), &no_ids(), counter()).unwrap();
     assert_eq!(result.plans.len(), 1);
@@ -366,14 +385,29 @@ fn the_size_is_checked_before_anything_is_read() {
 fn text_with_a_byte_order_mark_is_read() {
     let mut bytes = vec![0xEF, 0xBB, 0xBF];
     bytes.extend_from_slice(V1.as_bytes());
-    assert_eq!(import_file(&bytes, &no_ids(), counter()).unwrap().plans.len(), 1);
+    assert_eq!(
+        import_file(&bytes, &no_ids(), counter())
+            .unwrap()
+            .plans
+            .len(),
+        1
+    );
     let mut utf16 = vec![0xFF, 0xFE];
     for unit in V1.encode_utf16() {
         utf16.extend_from_slice(&unit.to_le_bytes());
     }
-    assert_eq!(import_file(&utf16, &no_ids(), counter()).unwrap().plans.len(), 1);
+    assert_eq!(
+        import_file(&utf16, &no_ids(), counter())
+            .unwrap()
+            .plans
+            .len(),
+        1
+    );
     assert_eq!(decode_text(&[0xC3, 0x28]), Err(LoadError::NotText));
-    assert_eq!(import_err(&[0xC3, 0x28]), ImportError::File(LoadError::NotText));
+    assert_eq!(
+        import_err(&[0xC3, 0x28]),
+        ImportError::File(LoadError::NotText)
+    );
 }
 
 #[test]
@@ -421,7 +455,10 @@ fn nan_and_infinity_are_not_json() {
         let text = V1.replacen("\"act_rate\": 0.05", &format!("\"act_rate\": {bad}"), 1);
         assert_ne!(text, V1);
         assert!(
-            matches!(import_err(text.as_bytes()), ImportError::File(LoadError::Syntax { .. })),
+            matches!(
+                import_err(text.as_bytes()),
+                ImportError::File(LoadError::Syntax { .. })
+            ),
             "{bad}"
         );
     }
@@ -429,7 +466,8 @@ fn nan_and_infinity_are_not_json() {
 
 #[test]
 fn wrong_types_are_reported_with_the_field_path() {
-    let bytes = v1_with(|v| v["plan"]["stages"]["reach"]["touchpoints"][1]["budget"] = json!("a lot"));
+    let bytes =
+        v1_with(|v| v["plan"]["stages"]["reach"]["touchpoints"][1]["budget"] = json!("a lot"));
     match import_err(&bytes) {
         ImportError::File(LoadError::Shape { path, message }) => {
             assert_eq!(path, "stages.reach.touchpoints[1].budget");
@@ -440,7 +478,10 @@ fn wrong_types_are_reported_with_the_field_path() {
     let bytes = v1_with(|v| v["plan"]["funnel"]["act_rate"] = json!([1]));
     match import_err(&bytes) {
         ImportError::File(e @ LoadError::Shape { .. }) => {
-            assert_eq!(e.to_string(), "funnel.act_rate: should be a number, not a list")
+            assert_eq!(
+                e.to_string(),
+                "funnel.act_rate: should be a number, not a list"
+            )
         }
         other => panic!("{other:?}"),
     }
@@ -448,12 +489,18 @@ fn wrong_types_are_reported_with_the_field_path() {
     match import_err(&bytes) {
         ImportError::File(LoadError::Shape { path, message }) => {
             assert_eq!(path, "stages.act.touchpoints[0].media");
-            assert!(message.contains("\"radio\" is not allowed here"), "{message}");
+            assert!(
+                message.contains("\"radio\" is not allowed here"),
+                "{message}"
+            );
         }
         other => panic!("{other:?}"),
     }
     let bytes = v1_with(|v| {
-        v["plan"]["actuals"][0].as_object_mut().unwrap().remove("kpi");
+        v["plan"]["actuals"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("kpi");
     });
     match import_err(&bytes) {
         ImportError::File(LoadError::Shape { path, message }) => {
@@ -474,13 +521,17 @@ fn values_out_of_range_are_reported_with_the_field_path() {
     match &error {
         ImportError::File(LoadError::Invalid(errors)) => {
             let listed: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            assert!(listed.contains(&"funnel.convert_rate: must be between 0 and 100 %".to_string()));
+            assert!(
+                listed.contains(&"funnel.convert_rate: must be between 0 and 100 %".to_string())
+            );
             assert!(listed
                 .contains(&"stages.reach.touchpoints[1].budget: must not be negative".to_string()));
         }
         other => panic!("{other:?}"),
     }
-    assert!(error.to_string().starts_with("The plan in this file has errors: "));
+    assert!(error
+        .to_string()
+        .starts_with("The plan in this file has errors: "));
 }
 
 #[test]

@@ -1,4 +1,6 @@
 //! Undo / redo history.
+// Native tests (the wasm build runs tests/wasm_*.rs in a browser).
+#![cfg(not(target_arch = "wasm32"))]
 
 use race_planner::format::history::{History, COALESCE_WINDOW_MS, DEFAULT_HISTORY_LIMIT};
 
@@ -87,7 +89,10 @@ fn undo_ends_a_run_of_coalesced_edits() {
     h.record_coalesced(0, "name", 0);
     let back = h.undo(1).unwrap();
     assert_eq!(back, 0);
-    assert!(h.record_coalesced(0, "name", 10), "after an undo, a new edit is a new step");
+    assert!(
+        h.record_coalesced(0, "name", 10),
+        "after an undo, a new edit is a new step"
+    );
 }
 
 #[test]

@@ -1,4 +1,6 @@
 //! Trash expiry, the backup reminder and conflict decisions.
+// Native tests (the wasm build runs tests/wasm_*.rs in a browser).
+#![cfg(not(target_arch = "wasm32"))]
 
 use race_planner::domain::plan::Plan;
 use race_planner::format::conflict::{
@@ -27,14 +29,20 @@ fn trash_keeps_plans_for_30_days() {
     assert_eq!(trash_days_left(T0, T0), 30);
     assert_eq!(trash_days_left(T0, T0 + 29 * DAY_MS + 1), 1);
     assert_eq!(trash_days_left(T0, T0 + 31 * DAY_MS), 0);
-    assert!(!trash_expired(i64::MAX - 5, i64::MAX - 4), "no overflow near the end of time");
+    assert!(
+        !trash_expired(i64::MAX - 5, i64::MAX - 4),
+        "no overflow near the end of time"
+    );
 }
 
 #[test]
 fn reminder_waits_seven_days_after_the_first_unexported_change() {
     assert_eq!(BACKUP_REMINDER_DAYS, 7);
     let mut state = BackupState::default();
-    assert!(!state.reminder_due(T0 + 100 * DAY_MS), "no change, no reminder");
+    assert!(
+        !state.reminder_due(T0 + 100 * DAY_MS),
+        "no change, no reminder"
+    );
     state.note_change(T0);
     state.note_change(T0 + 5 * DAY_MS); // later changes do not move the start
     assert_eq!(state.first_unexported_change_at, Some(T0));
@@ -66,9 +74,16 @@ fn reminder_rule_from_plan_change_times() {
         oldest_unexported_change(Some(T0 + 2 * DAY_MS), changes),
         Some(T0 + 3 * DAY_MS)
     );
-    assert_eq!(oldest_unexported_change(Some(T0 + 20 * DAY_MS), changes), None);
+    assert_eq!(
+        oldest_unexported_change(Some(T0 + 20 * DAY_MS), changes),
+        None
+    );
     assert!(backup_reminder_due(None, Some(T0), T0 + 7 * DAY_MS));
-    assert!(!backup_reminder_due(Some(T0 + DAY_MS), Some(T0), T0 + 70 * DAY_MS));
+    assert!(!backup_reminder_due(
+        Some(T0 + DAY_MS),
+        Some(T0),
+        T0 + 70 * DAY_MS
+    ));
     assert!(!backup_reminder_due(None, None, T0 + 70 * DAY_MS));
 }
 
@@ -87,7 +102,10 @@ fn backup_state_round_trips_and_tolerates_missing_fields() {
 #[test]
 fn saving_from_the_stored_revision_writes() {
     let mine = plan("p1", 3);
-    assert!(matches!(decide_save(3, Some(&plan("p1", 3)), &mine), SaveDecision::Write));
+    assert!(matches!(
+        decide_save(3, Some(&plan("p1", 3)), &mine),
+        SaveDecision::Write
+    ));
     assert!(matches!(decide_save(0, None, &mine), SaveDecision::Write));
 }
 
@@ -112,7 +130,10 @@ fn the_same_edit_in_two_tabs_is_no_conflict() {
     theirs.updated_at = T0 + 5;
     let mut mine = plan("p1", 9);
     mine.updated_at = T0 + 7;
-    assert!(matches!(decide_save(3, Some(&theirs), &mine), SaveDecision::Write));
+    assert!(matches!(
+        decide_save(3, Some(&theirs), &mine),
+        SaveDecision::Write
+    ));
 }
 
 #[test]
@@ -131,7 +152,12 @@ fn keep_mine_writes_over_theirs_at_their_revision_plus_one() {
 fn take_theirs_writes_nothing() {
     let mut theirs = plan("p1", 4);
     theirs.name = "Theirs".into();
-    let r = resolve(Resolution::TakeTheirs, plan("p1", 3), theirs, || unreachable!());
+    let r = resolve(
+        Resolution::TakeTheirs,
+        plan("p1", 3),
+        theirs,
+        || unreachable!(),
+    );
     assert!(r.write.is_none());
     assert_eq!(r.open.name, "Theirs");
     assert_eq!(r.open.revision, 4);

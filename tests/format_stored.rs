@@ -1,9 +1,11 @@
 //! Documents kept in storage beside the plans, and the JSON Schema in the docs.
+// Native tests (the wasm build runs tests/wasm_*.rs in a browser).
+#![cfg(not(target_arch = "wasm32"))]
 
 use race_planner::domain::plan::Plan;
 use race_planner::format::error::LoadError;
 use race_planner::format::stored::{
-    name_in_damaged_text, Index, IndexEntry, Meta, RecoveryDoc, TrashEntry, STORED_DOC_VERSION,
+    name_in_damaged_text, Index, IndexEntry, Meta, RecoveryDoc, STORED_DOC_VERSION,
 };
 use serde_json::Value;
 
@@ -27,25 +29,6 @@ fn the_index_lists_recent_plans_first_and_replaces_entries() {
     assert_eq!(back, index);
     assert_eq!(back.without("a").plans.len(), 1);
     assert!(Index::from_json("{broken").is_none());
-}
-
-#[test]
-fn trash_entries_round_trip() {
-    let entry = TrashEntry {
-        deleted_at: T0,
-        plan: plan("a", "Deleted", T0),
-    };
-    let text = entry.to_json();
-    let value: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(value["format"], "race-planner/trash");
-    assert_eq!(value["schema_version"], STORED_DOC_VERSION);
-    let back = TrashEntry::from_json(&text).unwrap();
-    assert_eq!(back.deleted_at, T0);
-    assert_eq!(back.plan, entry.plan);
-    assert!(matches!(
-        TrashEntry::from_json("{\"plan\": {}}"),
-        Err(LoadError::Shape { .. })
-    ));
 }
 
 #[test]
@@ -118,4 +101,14 @@ fn the_json_schema_describes_every_field_of_a_plan() {
             assert!(properties.contains_key(key), "$defs.{def} lacks {key}");
         }
     }
+}
+
+/// The schema printed in the format guide is the schema file.
+#[test]
+fn the_format_guide_shows_the_schema_file() {
+    let guide = include_str!("../docs/plan-format.md");
+    let schema = include_str!("../docs/plan.schema.json");
+    let start = guide.rfind("```json\n").expect("a json block") + "```json\n".len();
+    let end = start + guide[start..].find("\n```").expect("end of block");
+    assert_eq!(&guide[start..end], schema.trim_end());
 }

@@ -15,9 +15,7 @@ use race_planner::format::conflict::Resolution;
 use race_planner::format::rules::DAY_MS;
 use race_planner::format::stored::Index;
 use race_planner::format::{export_backup, import_file, read_plan_text, to_storage_json};
-use race_planner::storage::{
-    self, keys, ChangeEvent, StorageError, APPROX_QUOTA_CHARS,
-};
+use race_planner::storage::{self, keys, ChangeEvent, StorageError, APPROX_QUOTA_CHARS};
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -80,7 +78,10 @@ fn a_saved_plan_loads_back() {
     let p = plan("p1", "First plan");
     assert_eq!(storage::save(&p, 0).unwrap(), 1);
     let stored = get(&keys::plan_key("p1")).unwrap();
-    assert!(stored.starts_with("{\"schema_version\":1,"), "compact, versioned");
+    assert!(
+        stored.starts_with("{\"schema_version\":1,"),
+        "compact, versioned"
+    );
     let loaded = storage::load_all().unwrap();
     assert_eq!(loaded.plans.len(), 1);
     assert!(loaded.recovered.is_empty());
@@ -89,14 +90,20 @@ fn a_saved_plan_loads_back() {
     assert_eq!(back.plan.revision, 1);
     assert_eq!(back.plan.name, "First plan");
     let entry = index().plans[0].clone();
-    assert_eq!((entry.id.as_str(), entry.revision, entry.schema_version), ("p1", 1, 1));
+    assert_eq!(
+        (entry.id.as_str(), entry.revision, entry.schema_version),
+        ("p1", 1, 1)
+    );
     // Saving the same content again writes nothing new.
     assert_eq!(storage::save(&back.plan, 1).unwrap(), 1);
     // An edit goes to revision 2.
     let mut edited = back.plan.clone();
     edited.name = "First plan, edited".into();
     assert_eq!(storage::save(&edited, 1).unwrap(), 2);
-    assert_eq!(storage::load("p1").unwrap().unwrap().plan.name, "First plan, edited");
+    assert_eq!(
+        storage::load("p1").unwrap().unwrap().plan.name,
+        "First plan, edited"
+    );
     clean();
 }
 
@@ -116,7 +123,11 @@ fn corrupt_json_is_moved_to_recovery_and_other_plans_load() {
     assert_eq!(entry.id, "bad");
     assert_eq!(entry.name.as_deref(), Some("Broken plan"));
     assert_eq!(entry.raw_text, damaged, "the text is kept exactly");
-    assert!(entry.key.starts_with("race-planner:recovery:bad:"), "{}", entry.key);
+    assert!(
+        entry.key.starts_with("race-planner:recovery:bad:"),
+        "{}",
+        entry.key
+    );
     assert!(entry.moved_at.is_some());
     assert!(entry.error.contains("not valid JSON"), "{}", entry.error);
     assert!(entry.file_name().ends_with(".json.txt"));
@@ -147,7 +158,8 @@ fn wrong_shapes_and_values_out_of_range_are_moved_aside_too() {
         &keys::plan_key("shape"),
         "{\"schema_version\":1,\"id\":\"shape\",\"name\":\"Shape\",\"funnel\":{\"act_rate\":\"high\"}}",
     );
-    let mut negative: Value = serde_json::from_str(&to_storage_json(&plan("range", "Range"))).unwrap();
+    let mut negative: Value =
+        serde_json::from_str(&to_storage_json(&plan("range", "Range"))).unwrap();
     negative["stages"]["reach"]["touchpoints"][0]["budget"] = json!(-5);
     set(&keys::plan_key("range"), &negative.to_string());
     set(&keys::plan_key("array"), "[1,2,3]");
@@ -163,10 +175,25 @@ fn wrong_shapes_and_values_out_of_range_are_moved_aside_too() {
     assert_eq!(errors.len(), 3);
     assert_eq!(errors[0].0, "array");
     assert_eq!(errors[1].0, "range");
-    assert!(errors[1].1.contains("stages.reach.touchpoints[0].budget: must not be negative"), "{}", errors[1].1);
+    assert!(
+        errors[1]
+            .1
+            .contains("stages.reach.touchpoints[0].budget: must not be negative"),
+        "{}",
+        errors[1].1
+    );
     assert_eq!(errors[2].0, "shape");
     assert!(errors[2].1.contains("funnel.act_rate"), "{}", errors[2].1);
-    assert_eq!(loaded.recovered.iter().find(|r| r.id == "range").unwrap().name.as_deref(), Some("Range"));
+    assert_eq!(
+        loaded
+            .recovered
+            .iter()
+            .find(|r| r.id == "range")
+            .unwrap()
+            .name
+            .as_deref(),
+        Some("Range")
+    );
     clean();
 }
 
@@ -178,10 +205,17 @@ fn an_old_version_is_migrated_and_written_back() {
     assert_eq!(loaded.plans.len(), 1);
     let stored = &loaded.plans[0];
     assert!(!stored.read_only);
-    assert!(stored.notice.as_deref().unwrap().contains("from data version 0 to 1"));
+    assert!(stored
+        .notice
+        .as_deref()
+        .unwrap()
+        .contains("from data version 0 to 1"));
     assert_eq!(stored.plan.name, "Autumn draft plan");
     assert_eq!(stored.plan.funnel.act_rate, 0.025);
-    assert_eq!(stored.plan.stages.reach.touchpoints[0].budget, Money(250_050));
+    assert_eq!(
+        stored.plan.stages.reach.touchpoints[0].budget,
+        Money(250_050)
+    );
     // Written back in the current version.
     let text = get(&keys::plan_key("autumn-draft")).unwrap();
     let value: Value = serde_json::from_str(&text).unwrap();
@@ -195,8 +229,40 @@ fn an_old_version_is_migrated_and_written_back() {
     clean();
 }
 
+#[wasm_bindgen_test]
+fn an_old_version_that_cannot_be_written_back_keeps_its_original() {
+    clean();
+    // A v0 plan whose migrated text is longer than the original (every
+    // default field spelled out).
+    let compact = serde_json::from_str::<Value>(V0).unwrap().to_string();
+    let (migrated, _) = race_planner::format::migrate(serde_json::from_str(V0).unwrap()).unwrap();
+    assert!(to_storage_json(&migrated).len() > compact.len() + 100);
+    set(&keys::plan_key("autumn-draft"), &compact);
+    fill_storage();
+    let loaded = storage::load_all().unwrap();
+    assert_eq!(loaded.plans.len(), 1);
+    let stored = &loaded.plans[0];
+    assert_eq!(stored.plan.name, "Autumn draft plan");
+    assert!(
+        stored
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("at the next save"),
+        "{:?}",
+        stored.notice
+    );
+    assert_eq!(
+        get(&keys::plan_key("autumn-draft")),
+        Some(compact),
+        "original kept"
+    );
+    clean();
+}
+
 fn newer_text(displayable: bool) -> String {
-    let mut value: Value = serde_json::from_str(&to_storage_json(&plan("future", "From the future"))).unwrap();
+    let mut value: Value =
+        serde_json::from_str(&to_storage_json(&plan("future", "From the future"))).unwrap();
     value["schema_version"] = json!(2);
     value["revision"] = json!(9);
     value["channels_v2"] = json!([{ "id": "c1" }]);
@@ -231,14 +297,19 @@ fn a_newer_version_is_left_untouched_and_read_only() {
 
     // Never overwritten, not even by a save or a delete.
     match storage::save(&future.plan, 9) {
-        Err(StorageError::NewerVersion { found, supported, .. }) => assert_eq!((found, supported), (2, 1)),
+        Err(StorageError::NewerVersion {
+            found, supported, ..
+        }) => assert_eq!((found, supported), (2, 1)),
         other => panic!("{other:?}"),
     }
     assert!(matches!(
         storage::delete_to_trash("future", 0),
         Err(StorageError::NewerVersion { .. })
     ));
-    assert_eq!(get(&keys::plan_key("future")).as_deref(), Some(text.as_str()));
+    assert_eq!(
+        get(&keys::plan_key("future")).as_deref(),
+        Some(text.as_str())
+    );
     assert_eq!(index().get("future").unwrap().schema_version, 2);
     clean();
 }
@@ -253,10 +324,14 @@ fn fill_storage() -> usize {
             let name = e.dyn_ref::<web_sys::DomException>().map(|d| d.name());
             assert_eq!(name.as_deref(), Some("QuotaExceededError"));
             // Fill the rest with smaller pieces so that little room is left.
-            let small = "y".repeat(1_000);
-            for j in 0..200 {
-                if s.set_item(&format!("{JUNK_PREFIX}small-{j}"), &small).is_err() {
-                    break;
+            for (size, pieces) in [(1_000, 200), (50, 100)] {
+                let small = "y".repeat(size);
+                for j in 0..pieces {
+                    if s.set_item(&format!("{JUNK_PREFIX}{size}-{j}"), &small)
+                        .is_err()
+                    {
+                        break;
+                    }
                 }
             }
             return i;
@@ -284,12 +359,23 @@ fn a_full_storage_refuses_the_save_and_keeps_the_previous_version() {
         Err(StorageError::QuotaExceeded) => {}
         other => panic!("expected QuotaExceeded, got {other:?}"),
     }
-    assert_eq!(get(&keys::plan_key("p1")).unwrap(), before, "the previous version is intact");
-    assert_eq!(get(keys::INDEX_KEY).unwrap(), index_before, "the index is unchanged");
+    assert_eq!(
+        get(&keys::plan_key("p1")).unwrap(),
+        before,
+        "the previous version is intact"
+    );
+    assert_eq!(
+        get(keys::INDEX_KEY).unwrap(),
+        index_before,
+        "the index is unchanged"
+    );
     // A new plan does not fit either, and leaves no trace.
     let mut new_plan = plan("p2", "New");
     new_plan.opportunity.swot.strengths = vec!["z".repeat(50_000)];
-    assert!(matches!(storage::save(&new_plan, 0), Err(StorageError::QuotaExceeded)));
+    assert!(matches!(
+        storage::save(&new_plan, 0),
+        Err(StorageError::QuotaExceeded)
+    ));
     assert_eq!(get(&keys::plan_key("p2")), None);
     assert_eq!(get(keys::INDEX_KEY).unwrap(), index_before);
     // The message tells what to do.
@@ -301,7 +387,10 @@ fn a_full_storage_refuses_the_save_and_keeps_the_previous_version() {
     let usage = storage::storage_estimate().unwrap();
     assert!(usage.others_chars >= (chunks as u64) * 100_000);
     assert!(usage.used_chars >= before.len() as u64);
-    assert!(usage.used_chars < 100_000, "only the app's own keys count as used");
+    assert!(
+        usage.used_chars < 100_000,
+        "only the app's own keys count as used"
+    );
     assert_eq!(usage.quota_chars, APPROX_QUOTA_CHARS);
 
     // Room made: the same save goes through.
@@ -310,6 +399,56 @@ fn a_full_storage_refuses_the_save_and_keeps_the_previous_version() {
     set(keys::INDEX_KEY, &index_before);
     assert_eq!(storage::save(&bigger, 1).unwrap(), 2);
     assert_eq!(storage::load("p1").unwrap().unwrap().plan.name, "After");
+    clean();
+}
+
+#[wasm_bindgen_test]
+fn an_index_that_does_not_fit_puts_the_plan_back() {
+    clean();
+    let mut p = plan("p1", "Short name");
+    p.opportunity.swot.strengths = vec!["s".repeat(3_000)];
+    assert_eq!(storage::save(&p, 0).unwrap(), 1);
+    let before = get(&keys::plan_key("p1")).unwrap();
+    let index_before = get(keys::INDEX_KEY).unwrap();
+    fill_storage();
+    // Same length of plan text (the plan write fits), but the index entry grows
+    // by 2,000 characters, more than the room left.
+    let mut renamed = p.clone();
+    renamed.name = format!("Short name{}", "n".repeat(2_000));
+    renamed.opportunity.swot.strengths = vec!["s".repeat(1_000)];
+    assert_eq!(to_storage_json(&renamed).len(), before.len());
+    match storage::save(&renamed, 1) {
+        Err(StorageError::QuotaExceeded) => {}
+        other => panic!("expected QuotaExceeded, got {other:?}"),
+    }
+    assert_eq!(
+        get(&keys::plan_key("p1")).unwrap(),
+        before,
+        "the plan was put back"
+    );
+    assert_eq!(get(keys::INDEX_KEY).unwrap(), index_before);
+    clean();
+}
+
+#[wasm_bindgen_test]
+fn deleting_works_when_the_storage_is_full() {
+    clean();
+    let now = storage::now_ms();
+    let mut p = plan("p1", "Big plan");
+    p.opportunity.swot.strengths = vec!["s".repeat(20_000)];
+    storage::save(&p, 0).unwrap();
+    storage::save(&plan("p2", "Other"), 0).unwrap();
+    fill_storage();
+    storage::delete_to_trash("p1", now).unwrap();
+    assert_eq!(get(&keys::plan_key("p1")), None);
+    let trash = storage::list_trash(now).unwrap();
+    assert_eq!(trash.len(), 1);
+    assert_eq!(trash[0].plan.opportunity.swot.strengths[0].len(), 20_000);
+    // Emptying the trash makes room.
+    storage::delete_from_trash(&trash[0].key).unwrap();
+    let mut edited = plan("p2", "Other, edited");
+    edited.opportunity.swot.strengths = vec!["t".repeat(10_000)];
+    assert_eq!(storage::save(&edited, 1).unwrap(), 2);
     clean();
 }
 
@@ -339,27 +478,40 @@ fn concurrent_revisions_are_a_conflict_and_the_user_chooses() {
     };
     assert_eq!(their_plan.revision, 4);
     assert_eq!(their_plan.name, "Edited in the other tab");
-    assert_eq!(get(&keys::plan_key("p1")).unwrap(), stored_theirs, "nothing written");
+    assert_eq!(
+        get(&keys::plan_key("p1")).unwrap(),
+        stored_theirs,
+        "nothing written"
+    );
 
     // Take theirs: nothing written.
-    let (open, base) = storage::resolve_conflict(Resolution::TakeTheirs, mine.clone(), their_plan.clone()).unwrap();
+    let (open, base) =
+        storage::resolve_conflict(Resolution::TakeTheirs, mine.clone(), their_plan.clone())
+            .unwrap();
     assert_eq!((open.name.as_str(), base), ("Edited in the other tab", 4));
     assert_eq!(get(&keys::plan_key("p1")).unwrap(), stored_theirs);
 
     // Keep both: theirs stays, mine becomes a copy.
-    let (copy, copy_rev) = storage::resolve_conflict(Resolution::KeepBoth, mine.clone(), their_plan.clone()).unwrap();
+    let (copy, copy_rev) =
+        storage::resolve_conflict(Resolution::KeepBoth, mine.clone(), their_plan.clone()).unwrap();
     assert_ne!(copy.id, "p1");
     assert_eq!(copy.name, "Edited in this tab (copy)");
     assert_eq!(copy_rev, 1);
     assert_eq!(get(&keys::plan_key("p1")).unwrap(), stored_theirs);
-    assert_eq!(storage::load(&copy.id).unwrap().unwrap().plan.name, "Edited in this tab (copy)");
+    assert_eq!(
+        storage::load(&copy.id).unwrap().unwrap().plan.name,
+        "Edited in this tab (copy)"
+    );
 
     // Keep mine: written over theirs as revision 5.
     let (kept, rev) = storage::resolve_conflict(Resolution::KeepMine, mine, their_plan).unwrap();
     assert_eq!(rev, 5);
     assert_eq!(kept.revision, 5);
     let stored = storage::load("p1").unwrap().unwrap().plan;
-    assert_eq!((stored.name.as_str(), stored.revision), ("Edited in this tab", 5));
+    assert_eq!(
+        (stored.name.as_str(), stored.revision),
+        ("Edited in this tab", 5)
+    );
     assert_eq!(storage::list_plans().unwrap().len(), 2);
     clean();
 }
@@ -398,7 +550,10 @@ fn an_invalid_plan_is_not_saved() {
     }
     let mut q = plan("bad:id", "Bad id");
     q.revision = 0;
-    assert!(matches!(storage::save(&q, 0), Err(StorageError::Invalid(_))));
+    assert!(matches!(
+        storage::save(&q, 0),
+        Err(StorageError::Invalid(_))
+    ));
     assert!(own_keys().is_empty(), "{:?}", own_keys());
     clean();
 }
@@ -437,9 +592,14 @@ fn deleted_plans_go_to_the_trash_and_come_back() {
     let now = storage::now_ms();
     storage::save(&plan("p1", "Deleted one"), 0).unwrap();
     storage::save(&plan("p2", "Kept"), 0).unwrap();
+    let stored_text = get(&keys::plan_key("p1")).unwrap();
     storage::delete_to_trash("p1", now).unwrap();
     assert_eq!(get(&keys::plan_key("p1")), None);
-    assert!(get(&keys::trash_key("p1")).is_some());
+    assert_eq!(
+        get(&keys::trash_key("p1", now)).as_deref(),
+        Some(stored_text.as_str()),
+        "the text unchanged"
+    );
     assert!(index().get("p1").is_none());
     assert_eq!(storage::load_all().unwrap().plans.len(), 1);
 
@@ -447,20 +607,30 @@ fn deleted_plans_go_to_the_trash_and_come_back() {
     assert_eq!(trash.len(), 1);
     assert_eq!(trash[0].plan.name, "Deleted one");
     assert_eq!(trash[0].days_left, 30);
-    assert_eq!(storage::list_trash(now + 29 * DAY_MS).unwrap()[0].days_left, 1);
+    assert_eq!(
+        storage::list_trash(now + 29 * DAY_MS).unwrap()[0].days_left,
+        1
+    );
 
     let (restored, revision) = storage::restore_from_trash(&trash[0].key).unwrap();
     assert_eq!((restored.id.as_str(), revision), ("p1", 1));
     assert!(storage::list_trash(now).unwrap().is_empty());
     assert_eq!(storage::load_all().unwrap().plans.len(), 2);
-    assert_eq!(storage::save(&restored, 1).unwrap(), 1, "unchanged: nothing to write");
+    assert_eq!(
+        storage::save(&restored, 1).unwrap(),
+        1,
+        "unchanged: nothing to write"
+    );
 
     // Expiry after 30 days.
     storage::delete_to_trash("p1", now).unwrap();
     assert_eq!(storage::purge_expired_trash(now + 29 * DAY_MS).unwrap(), 0);
     assert_eq!(storage::purge_expired_trash(now + 30 * DAY_MS).unwrap(), 1);
     assert!(storage::list_trash(now).unwrap().is_empty());
-    assert!(matches!(storage::delete_to_trash("nope", now), Err(StorageError::NotFound { .. })));
+    assert!(matches!(
+        storage::delete_to_trash("nope", now),
+        Err(StorageError::NotFound { .. })
+    ));
     clean();
 }
 
@@ -474,8 +644,14 @@ fn restoring_next_to_a_plan_with_the_same_id_gives_a_new_id() {
     let key = storage::list_trash(now).unwrap()[0].key.clone();
     let (restored, _) = storage::restore_from_trash(&key).unwrap();
     assert_ne!(restored.id, "p1");
-    assert_eq!(storage::load("p1").unwrap().unwrap().plan.name, "New with the same id");
-    assert_eq!(storage::load(&restored.id).unwrap().unwrap().plan.name, "Old");
+    assert_eq!(
+        storage::load("p1").unwrap().unwrap().plan.name,
+        "New with the same id"
+    );
+    assert_eq!(
+        storage::load(&restored.id).unwrap().unwrap().plan.name,
+        "Old"
+    );
     clean();
 }
 
@@ -505,10 +681,11 @@ fn dispatch_storage_event(key: Option<&str>, new_value: Option<&str>) {
     let text = |v: Option<&str>| v.map_or(JsValue::NULL, JsValue::from_str);
     js_sys::Reflect::set(&init, &"key".into(), &text(key)).unwrap();
     js_sys::Reflect::set(&init, &"newValue".into(), &text(new_value)).unwrap();
-    let event: web_sys::Event = js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&"storage".into(), &init))
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let event: web_sys::Event =
+        js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&"storage".into(), &init))
+            .unwrap()
+            .dyn_into()
+            .unwrap();
     window.dispatch_event(&event).unwrap();
 }
 
@@ -536,7 +713,11 @@ fn changes_from_other_tabs_are_reported() {
     );
     drop(handle);
     dispatch_storage_event(Some("race-planner:plan:abc"), Some("{}"));
-    assert_eq!(seen.borrow().len(), 5, "no more events after the handle is dropped");
+    assert_eq!(
+        seen.borrow().len(),
+        5,
+        "no more events after the handle is dropped"
+    );
 }
 
 #[wasm_bindgen_test]

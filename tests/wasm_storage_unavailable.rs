@@ -35,23 +35,62 @@ fn every_operation_reports_unavailable_without_panicking() {
     let plan = Plan::new("p1", "In memory only", 0, "2026-01-01");
 
     assert!(!storage::is_available());
-    assert!(matches!(storage::load_all(), Err(StorageError::Unavailable)));
-    assert!(matches!(storage::load("p1"), Err(StorageError::Unavailable)));
-    assert!(matches!(storage::list_plans(), Err(StorageError::Unavailable)));
-    assert!(matches!(storage::save(&plan, 0), Err(StorageError::Unavailable)));
-    assert!(matches!(storage::save_new(&plan), Err(StorageError::Unavailable)));
-    assert!(matches!(storage::delete_to_trash("p1", 0), Err(StorageError::Unavailable)));
-    assert!(matches!(storage::list_trash(0), Err(StorageError::Unavailable)));
+    assert!(matches!(
+        storage::load_all(),
+        Err(StorageError::Unavailable)
+    ));
+    assert!(matches!(
+        storage::load("p1"),
+        Err(StorageError::Unavailable)
+    ));
+    assert!(matches!(
+        storage::list_plans(),
+        Err(StorageError::Unavailable)
+    ));
+    assert!(matches!(
+        storage::save(&plan, 0),
+        Err(StorageError::Unavailable)
+    ));
+    assert!(matches!(
+        storage::save_new(&plan),
+        Err(StorageError::Unavailable)
+    ));
+    assert!(matches!(
+        storage::delete_to_trash("p1", 0),
+        Err(StorageError::Unavailable)
+    ));
+    assert!(matches!(
+        storage::list_trash(0),
+        Err(StorageError::Unavailable)
+    ));
     assert!(matches!(
         storage::restore_from_trash("race-planner:trash:p1"),
         Err(StorageError::Unavailable)
     ));
-    assert!(matches!(storage::purge_expired_trash(0), Err(StorageError::Unavailable)));
-    assert!(matches!(storage::list_recovery(), Err(StorageError::Unavailable)));
-    assert!(matches!(storage::record_export(0), Err(StorageError::Unavailable)));
-    assert!(matches!(storage::backup_reminder_due(0), Err(StorageError::Unavailable)));
-    assert!(matches!(storage::storage_estimate(), Err(StorageError::Unavailable)));
-    assert!(matches!(storage::stored_ids(), Err(StorageError::Unavailable)));
+    assert!(matches!(
+        storage::purge_expired_trash(0),
+        Err(StorageError::Unavailable)
+    ));
+    assert!(matches!(
+        storage::list_recovery(),
+        Err(StorageError::Unavailable)
+    ));
+    assert!(matches!(
+        storage::record_export(0),
+        Err(StorageError::Unavailable)
+    ));
+    assert!(matches!(
+        storage::backup_reminder_due(0),
+        Err(StorageError::Unavailable)
+    ));
+    assert!(matches!(
+        storage::storage_estimate(),
+        Err(StorageError::Unavailable)
+    ));
+    assert!(matches!(
+        storage::stored_ids(),
+        Err(StorageError::Unavailable)
+    ));
 
     let message = StorageError::Unavailable.to_string();
     assert!(message.contains("export"), "{message}");

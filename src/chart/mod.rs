@@ -5,3 +5,4 @@ pub mod gantt;
 pub mod radar;
 pub mod scale;
 pub mod scatter;
+pub mod trend;

@@ -102,7 +102,7 @@ pub fn nice_ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
 
 fn ticks_between(start: f64, end: f64, step: f64) -> Vec<f64> {
     let n = ((end - start) / step).round();
-    if !n.is_finite() || n < 0.0 || n > 1000.0 {
+    if !n.is_finite() || !(0.0..=1000.0).contains(&n) {
         return vec![start, end];
     }
     (0..=n as usize)
@@ -269,7 +269,7 @@ pub fn sparkline_points(
         });
     let n = values.len();
     let xs = LinearScale::new((0.0, n.saturating_sub(1).max(1) as f64), (pad, width - pad));
-    let flat = !(hi > lo);
+    let flat = hi <= lo;
     let ys = LinearScale::new((lo, hi), (height - pad, pad));
     values
         .iter()

@@ -169,6 +169,103 @@ pub fn ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
         .collect()
 }
 
+/// A label short enough to sit next to a point: the text itself when it has at most
+/// `max_chars` characters, else its first words that fit, followed by "…".
+pub fn short_label(text: &str, max_chars: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        let next = if out.is_empty() {
+            word.chars().count()
+        } else {
+            out.chars().count() + 1 + word.chars().count()
+        };
+        if next > max_chars {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = text.chars().take(max_chars).collect();
+    }
+    out.push('…');
+    out
+}
+
+/// Where a point's label goes: its anchor point and whether the text ends there
+/// (placed to the left of the point) rather than starting there.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelSpot {
+    /// Text anchor, horizontal.
+    pub x: f64,
+    /// Text baseline.
+    pub y: f64,
+    /// True when the label sits left of its point (`text-anchor="end"`).
+    pub end: bool,
+}
+
+/// Places one label per point so that labels do not overlap each other, trying right
+/// above, right below, left above and left below each point in turn and keeping the
+/// text inside `area`. `widths` are the labels' estimated widths; `height` their line
+/// height. When no spot is free, the first one inside the area is used.
+pub fn place_labels(
+    points: &[(f64, f64)],
+    widths: &[f64],
+    height: f64,
+    area: Rect,
+) -> Vec<LabelSpot> {
+    let gap = 7.0;
+    let mut taken: Vec<Rect> = Vec::new();
+    let mut spots = Vec::with_capacity(points.len());
+    for (i, &(px, py)) in points.iter().enumerate() {
+        let w = widths.get(i).copied().unwrap_or(0.0).max(0.0);
+        let candidates = [
+            (px + gap, py - gap, false),
+            (px + gap, py + gap + height, false),
+            (px - gap, py - gap, true),
+            (px - gap, py + gap + height, true),
+        ];
+        let boxed = |&(x, y, end): &(f64, f64, bool)| Rect {
+            x: if end { x - w } else { x },
+            y: y - height,
+            width: w,
+            height,
+        };
+        let inside = |r: &Rect| {
+            r.x >= area.x - 1.0
+                && r.x + r.width <= area.x + area.width + 1.0
+                && r.y >= area.y - height
+                && r.y + r.height <= area.y + area.height + height
+        };
+        let free = |r: &Rect| !taken.iter().any(|t| overlaps(t, r));
+        let chosen = candidates
+            .iter()
+            .find(|c| {
+                let r = boxed(c);
+                inside(&r) && free(&r)
+            })
+            .or_else(|| candidates.iter().find(|c| inside(&boxed(c))))
+            .unwrap_or(&candidates[0]);
+        taken.push(boxed(chosen));
+        spots.push(LabelSpot {
+            x: chosen.0,
+            y: chosen.1,
+            end: chosen.2,
+        });
+    }
+    spots
+}
+
+fn overlaps(a: &Rect, b: &Rect) -> bool {
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,6 +326,40 @@ mod tests {
         assert!(close(a.split, 4.0));
         let b = Axis::new(f64::NAN, 2.0, f64::NAN);
         assert!(close(b.min, 0.0) && close(b.split, 1.0));
+    }
+
+    #[test]
+    fn labels_avoid_each_other_and_stay_inside() {
+        let area = Rect {
+            x: 0.0,
+            y: 0.0,
+            width: 300.0,
+            height: 200.0,
+        };
+        let spots = place_labels(&[(50.0, 100.0), (60.0, 100.0)], &[80.0, 80.0], 12.0, area);
+        assert_eq!(
+            spots[0],
+            LabelSpot {
+                x: 57.0,
+                y: 93.0,
+                end: false
+            }
+        );
+        assert!(!spots[1].end && spots[1].y > 100.0);
+        let right = place_labels(&[(295.0, 100.0)], &[80.0], 12.0, area);
+        assert!(right[0].end);
+        assert!(place_labels(&[], &[], 12.0, area).is_empty());
+    }
+
+    #[test]
+    fn short_labels_cut_at_words() {
+        assert_eq!(short_label("Webinars", 18), "Webinars");
+        assert_eq!(
+            short_label("Account-based campaign for the top 50", 18),
+            "Account-based…"
+        );
+        assert_eq!(short_label("Supercalifragilistic", 5), "Super…");
+        assert_eq!(short_label("  Add trust badges  ", 18), "Add trust badges");
     }
 
     #[test]

@@ -435,7 +435,7 @@ pub fn reverse_from(
     };
     let online_exact = customers_exact.map(|c| (c - offline).max(0.0));
     let leads_exact = match online_exact {
-        Some(o) if o == 0.0 => Some(0.0),
+        Some(o) if o <= 0.0 => Some(0.0),
         Some(o) if inputs.convert_rate > 0.0 => finite(o / inputs.convert_rate),
         Some(_) => {
             block("cannot be reached at a 0 % conversion rate");
@@ -444,7 +444,7 @@ pub fn reverse_from(
         None => None,
     };
     let sessions_exact = match leads_exact {
-        Some(l) if l == 0.0 => Some(0.0),
+        Some(l) if l <= 0.0 => Some(0.0),
         Some(l) if inputs.act_rate > 0.0 => finite(l / inputs.act_rate),
         Some(_) => {
             block("cannot be reached at a 0 % lead rate");
@@ -452,7 +452,7 @@ pub fn reverse_from(
         }
         None => None,
     };
-    let whole = finite(inputs.act_rate * inputs.convert_rate);
+    let whole = finite(fin(inputs.act_rate).max(0.0) * fin(inputs.convert_rate).max(0.0));
     ReverseFunnel {
         goal,
         revenue,

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::funnel::{self, FunnelMonth};
 use super::kpi::{self, finite, KpiDef};
-use super::period::{parse_date, Date, Granularity, Period};
+use super::period::{parse_date, Date, DaySpan, Granularity, Period};
 use super::plan::{Actual, Plan, Stage};
 
 /// Attainment at or above which a KPI is on track (95 % of its paced target).
@@ -114,46 +114,69 @@ pub fn target_for_period(def: &KpiDef, monthly_target: f64, period: Period) -> f
 pub fn actual_for<'a, I>(actuals: I, def: &KpiDef, period: Period) -> Option<f64>
 where
     I: IntoIterator<Item = &'a Actual>,
-    I::IntoIter: Clone,
 {
-    let actuals = actuals
+    // Only periods of a neighbouring year can overlap: skip the rest before any date work.
+    let year = period.year();
+    let nearby = actuals
         .into_iter()
-        .filter(|a| a.kpi == def.id && a.value.is_finite());
-    let exact: Vec<f64> = actuals
-        .clone()
-        .filter(|a| a.period == period)
-        .map(|a| a.value)
-        .collect();
-    if !exact.is_empty() {
-        let sum: f64 = exact.iter().sum();
-        return if def.additive {
-            finite(sum)
-        } else {
-            finite(sum / exact.len() as f64)
-        };
+        .filter(|a| (i64::from(a.period.year()) - i64::from(year)).abs() <= 1);
+    ActualSpans::new(nearby, def.id).value_for(def, period)
+}
+
+/// A KPI's actuals with their periods as day spans, computed once for many look-ups.
+struct ActualSpans {
+    rows: Vec<(Period, DaySpan, f64)>,
+}
+
+impl ActualSpans {
+    fn new<'a, I: IntoIterator<Item = &'a Actual>>(actuals: I, kpi_id: &str) -> Self {
+        let rows = actuals
+            .into_iter()
+            .filter(|a| a.kpi == kpi_id && a.value.is_finite())
+            .filter_map(|a| a.period.day_span().map(|span| (a.period, span, a.value)))
+            .collect();
+        ActualSpans { rows }
     }
-    let mut weighted = 0.0;
-    let mut weight = 0.0;
-    for a in actuals {
-        let overlap = period.overlap_days(a.period) as f64;
-        if overlap <= 0.0 {
-            continue;
+
+    fn value_for(&self, def: &KpiDef, period: Period) -> Option<f64> {
+        let mut exact_sum = 0.0;
+        let mut exact_count = 0usize;
+        for (p, _, v) in &self.rows {
+            if *p == period {
+                exact_sum += v;
+                exact_count += 1;
+            }
         }
-        let days = a.period.days().unwrap_or(1).max(1) as f64;
+        if exact_count > 0 {
+            return if def.additive {
+                finite(exact_sum)
+            } else {
+                finite(exact_sum / exact_count as f64)
+            };
+        }
+        let target = period.day_span()?;
+        let mut weighted = 0.0;
+        let mut weight = 0.0;
+        for (_, span, value) in &self.rows {
+            let overlap = target.overlap(*span) as f64;
+            if overlap <= 0.0 {
+                continue;
+            }
+            if def.additive {
+                weighted += value * overlap / span.days.max(1) as f64;
+            } else {
+                weighted += value * overlap;
+            }
+            weight += overlap;
+        }
+        if weight <= 0.0 {
+            return None;
+        }
         if def.additive {
-            weighted += a.value * overlap / days;
+            finite(weighted)
         } else {
-            weighted += a.value * overlap;
+            finite(weighted / weight)
         }
-        weight += overlap;
-    }
-    if weight <= 0.0 {
-        return None;
-    }
-    if def.additive {
-        finite(weighted)
-    } else {
-        finite(weighted / weight)
     }
 }
 
@@ -356,7 +379,7 @@ pub fn series(plan: &Plan, kpi_id: &str, granularity: Granularity) -> Vec<Series
     };
     let forecast = funnel::forward_funnel(plan);
     let target = plan.stage_kpi(kpi_id).and_then(|(_, sk)| sk.target);
-    let actuals: Vec<&Actual> = plan.actuals.iter().filter(|a| a.kpi == kpi_id).collect();
+    let actuals = ActualSpans::new(&plan.actuals, def.id);
     periods
         .into_iter()
         .map(|period| {
@@ -374,7 +397,7 @@ pub fn series(plan: &Plan, kpi_id: &str, granularity: Granularity) -> Vec<Series
                     .and_then(finite)
                     .map(|t| target_for_period(def, t, period)),
                 forecast: fc,
-                actual: actual_for(actuals.iter().copied(), def, period),
+                actual: actuals.value_for(def, period),
             }
         })
         .collect()

@@ -18,6 +18,7 @@ pub mod measure;
 pub mod money;
 pub mod period;
 pub mod plan;
+pub mod profile;
 pub mod sample;
 pub mod scoring;
 pub mod templates;

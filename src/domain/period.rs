@@ -70,6 +70,28 @@ pub fn days_between(from: Date, to: Date) -> i64 {
     i64::from(to.to_julian_day()) - i64::from(from.to_julian_day())
 }
 
+/// A run of whole days: the first day's Julian day number and how many days.
+/// Comparing spans is plain integer arithmetic, for fast overlaps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DaySpan {
+    /// Julian day number of the first day.
+    pub first: i64,
+    /// Number of days, at least 1.
+    pub days: i64,
+}
+
+impl DaySpan {
+    /// Julian day number of the last day.
+    pub fn last(self) -> i64 {
+        self.first + self.days - 1
+    }
+
+    /// Days shared with another span (0 when they do not overlap).
+    pub fn overlap(self, other: DaySpan) -> i64 {
+        (self.last().min(other.last()) - self.first.max(other.first) + 1).max(0)
+    }
+}
+
 /// A reporting period: an ISO 8601 week or a calendar month.
 ///
 /// Serialised as readable text: `"2026-W05"` for a week, `"2026-03"` for a month.
@@ -133,6 +155,13 @@ impl Period {
         match granularity {
             Granularity::Week => Period::week_of(date),
             Granularity::Month => Period::month_of(date),
+        }
+    }
+
+    /// The year: the ISO week-numbering year of a week, the calendar year of a month.
+    pub fn year(self) -> i32 {
+        match self {
+            Period::Week { year, .. } | Period::Month { year, .. } => year,
         }
     }
 
@@ -205,13 +234,27 @@ impl Period {
 
     /// Days this period shares with another (0 when they do not overlap).
     pub fn overlap_days(self, other: Period) -> i64 {
-        match (self.start(), self.end(), other.start(), other.end()) {
-            (Some(s1), Some(e1), Some(s2), Some(e2)) => {
-                let s = s1.max(s2);
-                let e = e1.min(e2);
-                (days_between(s, e) + 1).max(0)
-            }
+        match (self.day_span(), other.day_span()) {
+            (Some(a), Some(b)) => a.overlap(b),
             _ => 0,
+        }
+    }
+
+    /// The period as a span of day numbers, or `None` if the period does not exist.
+    pub fn day_span(self) -> Option<DaySpan> {
+        let start = self.start()?;
+        Some(DaySpan {
+            first: i64::from(start.to_julian_day()),
+            days: self.days_from(start)?,
+        })
+    }
+
+    fn days_from(self, start: Date) -> Option<i64> {
+        match self {
+            Period::Week { .. } => Some(7),
+            Period::Month { year, .. } => {
+                Some(i64::from(time::util::days_in_month(start.month(), year)))
+            }
         }
     }
 

@@ -696,10 +696,10 @@ impl Objective {
         if self.relevant_note.trim().is_empty() {
             gaps.push(SmartPart::Relevant);
         }
-        if !self
+        if self
             .deadline
             .as_deref()
-            .is_some_and(|d| parse_date(d).is_ok())
+            .is_none_or(|d| parse_date(d).is_err())
         {
             gaps.push(SmartPart::TimeBound);
         }
@@ -1410,9 +1410,54 @@ impl Plan {
         }
     }
 
-    /// Every problem in the plan (see the validation rules in the KPI guide); empty when
-    /// the plan is sound. Used on every edit and on every import.
+    /// Every problem in the plan; empty when the plan is sound. Used on every edit and
+    /// on every import. It refuses: a schema version other than [`SCHEMA_VERSION`];
+    /// empty or duplicate ids; empty names and titles; negative money, counts and
+    /// volumes; numbers that are not finite; rates outside 0–100 % (growth −100–100 %);
+    /// ICE scores outside 1–10, RICE impact outside 0.25–3, effort of 0 or less;
+    /// capability scores outside 1–5; weeks outside 1–13 or ending before they start;
+    /// dates that are not real `YYYY-MM-DD` dates; a horizon outside 1–60 months; a
+    /// currency that is not three capital letters or a malformed locale; KPI ids not in
+    /// the catalogue and KPI values outside the KPI's range; references to objectives,
+    /// touchpoints or initiatives that do not exist; a not-doing decision without a reason.
     pub fn validate(&self) -> Vec<FieldError> {
         validate::validate_plan(self)
+    }
+}
+
+impl Opportunity {
+    /// Mean of the capability self-scores of one stage (`None` for Plan), `None` when
+    /// no area of it is scored.
+    pub fn capability_average(&self, stage: Option<Stage>) -> Option<f64> {
+        let scores: Vec<f64> = self
+            .capability
+            .iter()
+            .filter(|c| c.stage == stage)
+            .map(|c| f64::from(c.score))
+            .collect();
+        if scores.is_empty() {
+            None
+        } else {
+            Some(scores.iter().sum::<f64>() / scores.len() as f64)
+        }
+    }
+}
+
+#[cfg(test)]
+mod capability_tests {
+    use super::*;
+
+    #[test]
+    fn capability_average_per_stage() {
+        let mut o = Opportunity::default();
+        assert_eq!(o.capability_average(Some(Stage::Reach)), None);
+        o.capability = vec![
+            CapabilityScore::new(Some(Stage::Reach), "Search", 2).unwrap(),
+            CapabilityScore::new(Some(Stage::Reach), "Social", 5).unwrap(),
+            CapabilityScore::new(None, "Data", 4).unwrap(),
+        ];
+        assert_eq!(o.capability_average(Some(Stage::Reach)), Some(3.5));
+        assert_eq!(o.capability_average(None), Some(4.0));
+        assert_eq!(o.capability_average(Some(Stage::Engage)), None);
     }
 }

@@ -249,8 +249,13 @@ pub struct Recompute {
 /// The date measurement is done at: the last day with an actual, else the plan's start.
 pub fn measure_date(plan: &Plan) -> Date {
     let start = parse_date(&plan.profile.start_date).unwrap_or(Date::MIN);
+    // The latest period ends in its own year or the next: look only at the last years.
+    let Some(latest_year) = plan.actuals.iter().map(|a| a.period.year()).max() else {
+        return start;
+    };
     plan.actuals
         .iter()
+        .filter(|a| a.period.year() >= latest_year.saturating_sub(1))
         .filter_map(|a| a.period.end())
         .max()
         .unwrap_or(start)

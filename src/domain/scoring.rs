@@ -138,3 +138,31 @@ fn impact_from(sizing: &[super::funnel::StageOpportunity], stage: super::plan::S
         1
     }
 }
+
+/// The RICE impact (3, 2, 1, 0.5 or 0.25) closest in spirit to a 1–10 suggested
+/// impact: 9–10 massive, 7–8 high, 4–6 medium, 2–3 low, 1 minimal.
+pub fn rice_impact_for(suggested: u8) -> f64 {
+    match suggested {
+        9.. => 3.0,
+        7..=8 => 2.0,
+        4..=6 => 1.0,
+        2..=3 => 0.5,
+        _ => 0.25,
+    }
+}
+
+#[cfg(test)]
+mod rice_suggestion_tests {
+    use super::*;
+
+    #[test]
+    fn suggested_impact_maps_onto_the_rice_scale() {
+        assert_eq!(rice_impact_for(10), 3.0);
+        assert_eq!(rice_impact_for(9), 3.0);
+        assert_eq!(rice_impact_for(7), 2.0);
+        assert_eq!(rice_impact_for(5), 1.0);
+        assert_eq!(rice_impact_for(2), 0.5);
+        assert_eq!(rice_impact_for(1), 0.25);
+        assert_eq!(rice_impact_for(0), 0.25);
+    }
+}

@@ -10,8 +10,10 @@ use super::input::{
 use super::kpi::{self, finite, KpiDef, Unit};
 use super::measure::{self, Status};
 use super::money::{Money, MAX_MINOR_DIGITS};
-use super::period::{add_days, days_between, parse_date, Date, Period};
-use super::plan::{Action, Actual, KpiSnapshot, Plan, Review, Source, ACTION_WEEKS};
+use super::period::{add_days, days_between, parse_date, Date, Granularity, Period};
+use super::plan::{
+    Action, Actual, KpiSnapshot, Plan, Review, Source, ACTION_WEEKS, MAX_HORIZON_MONTHS,
+};
 
 /// Days between two reviews of the 90-day plan.
 pub const REVIEW_EVERY_DAYS: i64 = 30;
@@ -262,6 +264,39 @@ pub fn as_of(period: Period, today: Date) -> Date {
     }
 }
 
+/// The periods of the plan's horizon at a granularity: its months from the start
+/// date, or the weeks that cover those months (as [`measure::series`] uses).
+pub fn plan_periods(plan: &Plan, granularity: Granularity) -> Vec<Period> {
+    let Ok(start) = parse_date(&plan.profile.start_date) else {
+        return Vec::new();
+    };
+    let months = Period::months_from(start, plan.horizon_months.clamp(1, MAX_HORIZON_MONTHS));
+    match granularity {
+        Granularity::Month => months,
+        Granularity::Week => {
+            let days = months
+                .last()
+                .and_then(|m| m.end())
+                .map_or(0, |end| days_between(start, end) + 1);
+            Period::weeks_from(start, u32::try_from((days + 6) / 7).unwrap_or(0))
+        }
+    }
+}
+
+/// The period to check first: the one containing `today`, else the last one when the
+/// plan is over, else the first.
+pub fn default_period(periods: &[Period], today: Date) -> Option<Period> {
+    periods
+        .iter()
+        .copied()
+        .find(|p| p.contains(today))
+        .or_else(|| {
+            let last = periods.last().copied()?;
+            last.end().is_some_and(|e| e < today).then_some(last)
+        })
+        .or_else(|| periods.first().copied())
+}
+
 /// Parses an actual typed in a KPI's unit: a percent for rates ("2.5" is 2.5 %),
 /// a non-negative number for counts and money, a number in range otherwise.
 pub fn parse_actual(def: &KpiDef, text: &str) -> Result<f64, InputError> {
@@ -508,6 +543,24 @@ mod tests {
         assert!(plan.actuals.is_empty());
         set_actual(&mut plan, "sessions", jan, Some(f64::NAN));
         assert!(plan.actuals.is_empty());
+    }
+
+    #[test]
+    fn periods_of_the_plan() {
+        let mut plan = Plan::new("p", "Test", 0, "2026-01-15");
+        plan.horizon_months = 3;
+        let months = plan_periods(&plan, Granularity::Month);
+        assert_eq!(months.len(), 3);
+        assert_eq!(months[0].to_string(), "2026-01");
+        let weeks = plan_periods(&plan, Granularity::Week);
+        assert!(weeks.len() >= 11 && weeks.len() <= 14);
+        assert_eq!(weeks[0], Period::week_of(date("2026-01-15")));
+        assert_eq!(default_period(&months, date("2026-02-10")), Some(months[1]));
+        assert_eq!(default_period(&months, date("2027-02-10")), Some(months[2]));
+        assert_eq!(default_period(&months, date("2025-02-10")), Some(months[0]));
+        assert_eq!(default_period(&[], date("2025-02-10")), None);
+        plan.profile.start_date = "bad".into();
+        assert!(plan_periods(&plan, Granularity::Month).is_empty());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::error::LoadError;
-use super::migrate::{migrate, MigrationReport};
+use super::migrate::{migrate, version_in, MigrationReport};
 use crate::domain::plan::{Plan, SCHEMA_VERSION};
 
 /// The `format` of a plan file.
@@ -149,23 +149,6 @@ pub enum Document {
     },
 }
 
-/// Reads a whole-number version at `value[key]`.
-fn version_at(value: &Value, path: &str) -> Result<u32, LoadError> {
-    match value.get("schema_version") {
-        None => Err(LoadError::Shape {
-            path: path.to_owned(),
-            message: "is missing".to_owned(),
-        }),
-        Some(v) => v
-            .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| LoadError::Shape {
-                path: path.to_owned(),
-                message: "should be a whole number, zero or more".to_owned(),
-            }),
-    }
-}
-
 /// Tells a plan file, a backup file and a bare plan object apart.
 ///
 /// A bare plan object is recognised by its `schema_version` and `id`; anything
@@ -177,7 +160,7 @@ pub fn classify(value: Value) -> Result<Document, LoadError> {
     let format = map.get("format").cloned();
     match format {
         Some(Value::String(f)) if f == PLAN_FORMAT => {
-            let version = version_at(&Value::Object(map.clone()), "schema_version")?;
+            let version = version_in(&map)?;
             if version > SCHEMA_VERSION {
                 return Err(LoadError::NewerVersion {
                     found: version,
@@ -200,7 +183,7 @@ pub fn classify(value: Value) -> Result<Document, LoadError> {
             }
         }
         Some(Value::String(f)) if f == BACKUP_FORMAT => {
-            let version = version_at(&Value::Object(map.clone()), "schema_version")?;
+            let version = version_in(&map)?;
             if version > SCHEMA_VERSION {
                 return Err(LoadError::NewerVersion {
                     found: version,

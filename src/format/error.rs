@@ -168,7 +168,7 @@ pub fn megabytes(bytes: usize) -> String {
 /// so a file just over a limit never reads as equal to it.
 pub fn megabytes_rounded_up(bytes: usize) -> String {
     let tenths = bytes.div_ceil(100_000);
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         format!("{} MB", tenths / 10)
     } else {
         format!("{}.{} MB", tenths / 10, tenths % 10)

@@ -59,9 +59,20 @@ const STEPS: &[Step] = &[Step {
     run: v0_to_v1,
 }];
 
-/// Reads the data version of a plan object.
+/// Reads the data version of a plan object (or of a file's envelope).
 pub fn schema_version_of(value: &Value) -> Result<u32, LoadError> {
-    match value.get("schema_version") {
+    match value.as_object() {
+        Some(map) => version_in(map),
+        None => Err(LoadError::Shape {
+            path: String::new(),
+            message: "should be an object (a plan)".to_owned(),
+        }),
+    }
+}
+
+/// Reads `schema_version` of a JSON object: a whole number, zero or more.
+pub fn version_in(map: &Map<String, Value>) -> Result<u32, LoadError> {
+    match map.get("schema_version") {
         None => Err(LoadError::Shape {
             path: "schema_version".to_owned(),
             message: "is missing".to_owned(),
@@ -89,7 +100,7 @@ pub fn migrate(value: Value) -> Result<(Plan, MigrationReport), LoadError> {
             message: "should be an object (a plan)".to_owned(),
         });
     };
-    let from_version = schema_version_of(&Value::Object(map.clone()))?;
+    let from_version = version_in(&map)?;
     if from_version > SCHEMA_VERSION {
         return Err(LoadError::NewerVersion {
             found: from_version,

@@ -1,5 +1,5 @@
 //! The documents kept in browser storage besides the plans themselves: the
-//! index of plans, trash entries, recovery entries and the app's notes about
+//! index of plans, recovery entries and the app's notes about
 //! backups. Each carries `schema_version` like every stored document.
 //!
 //! These are plain data with their JSON forms; the storage module only moves
@@ -8,12 +8,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::document::{parse_json, to_storage_json};
 use super::error::LoadError;
 use super::rules::BackupState;
 use crate::domain::plan::{Plan, SCHEMA_VERSION};
 
-/// Version of the index, trash, recovery and meta documents.
+/// Version of the index, recovery and meta documents.
 pub const STORED_DOC_VERSION: u32 = 1;
 
 /// One plan as listed in the index: enough to show the list of plans without
@@ -95,59 +94,6 @@ impl Index {
     /// This index without plan `id`.
     pub fn without(&self, id: &str) -> Self {
         Self::new(self.plans.iter().filter(|e| e.id != id).cloned().collect())
-    }
-}
-
-/// A deleted plan waiting in the trash.
-#[derive(Debug, Clone)]
-pub struct TrashEntry {
-    /// When it was deleted (ms since the epoch).
-    pub deleted_at: i64,
-    /// The plan as it was when deleted.
-    pub plan: Plan,
-}
-
-#[derive(Serialize)]
-struct TrashDocOut<'a> {
-    format: &'static str,
-    schema_version: u32,
-    deleted_at: i64,
-    plan: &'a Value,
-}
-
-/// The `format` of a trash document.
-pub const TRASH_FORMAT: &str = "race-planner/trash";
-
-impl TrashEntry {
-    /// Compact JSON of the trash document.
-    pub fn to_json(&self) -> String {
-        let plan: Value = serde_json::from_str(&to_storage_json(&self.plan)).unwrap_or(Value::Null);
-        let doc = TrashDocOut {
-            format: TRASH_FORMAT,
-            schema_version: STORED_DOC_VERSION,
-            deleted_at: self.deleted_at,
-            plan: &plan,
-        };
-        serde_json::to_string(&doc).unwrap_or_else(|_| "null".to_owned())
-    }
-
-    /// Reads a trash document; the plan inside is migrated and validated like
-    /// any stored plan.
-    pub fn from_json(text: &str) -> Result<Self, LoadError> {
-        let value = parse_json(text)?;
-        let deleted_at = value
-            .get("deleted_at")
-            .and_then(Value::as_i64)
-            .ok_or_else(|| LoadError::Shape {
-                path: "deleted_at".to_owned(),
-                message: "should be a time in milliseconds".to_owned(),
-            })?;
-        let plan = value.get("plan").cloned().ok_or_else(|| LoadError::Shape {
-            path: "plan".to_owned(),
-            message: "is missing".to_owned(),
-        })?;
-        let (plan, _) = super::migrate::migrate(plan)?;
-        Ok(Self { deleted_at, plan })
     }
 }
 

@@ -38,7 +38,7 @@ pub fn change_for(key: Option<&str>, new_value: Option<&str>) -> Option<ChangeEv
         KeyKind::Plan(id) if new_value.is_none() => ChangeEvent::PlanDeleted { id },
         KeyKind::Plan(id) => ChangeEvent::PlanSaved { id },
         KeyKind::Index => ChangeEvent::IndexChanged,
-        KeyKind::Trash(_) => ChangeEvent::TrashChanged,
+        KeyKind::Trash { .. } => ChangeEvent::TrashChanged,
         KeyKind::Meta | KeyKind::Recovery(_) | KeyKind::Other => ChangeEvent::Other,
     })
 }

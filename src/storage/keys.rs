@@ -6,7 +6,7 @@
 //! |---|---|
 //! | `race-planner:index` | the list of plans (id, name, last change, revision, version) |
 //! | `race-planner:plan:<id>` | one plan, compact JSON with `schema_version` |
-//! | `race-planner:trash:<id>` | a deleted plan and when it was deleted |
+//! | `race-planner:trash:<id>:<ms>` | a deleted plan's text as it was stored, deleted at `<ms>` |
 //! | `race-planner:recovery:<id>:<ms>` | a damaged plan's text, kept aside |
 //! | `race-planner:meta` | exports and the backup reminder |
 
@@ -26,9 +26,11 @@ pub fn plan_key(id: &str) -> String {
     format!("{PLAN_PREFIX}{id}")
 }
 
-/// The key of plan `id` in the trash.
-pub fn trash_key(id: &str) -> String {
-    format!("{TRASH_PREFIX}{id}")
+/// The key of plan `id` in the trash, deleted at `deleted_at_ms`. The time is
+/// in the key so that the trash copy is the plan's text unchanged: it needs no
+/// more room than the plan had, which matters when the storage is full.
+pub fn trash_key(id: &str, deleted_at_ms: i64) -> String {
+    format!("{TRASH_PREFIX}{id}:{deleted_at_ms}")
 }
 
 /// The key under which the damaged text of plan `id` is kept from `at_ms`.
@@ -45,8 +47,14 @@ pub enum KeyKind {
     Meta,
     /// A plan, with its id.
     Plan(String),
-    /// A trash entry, with the id part of its key.
-    Trash(String),
+    /// A trash entry: the plan's id and when it was deleted.
+    Trash {
+        /// The plan's id.
+        id: String,
+        /// When it was deleted (ms since the epoch); `None` if the key is not
+        /// one the app wrote.
+        deleted_at: Option<i64>,
+    },
     /// A recovery entry, with the plan id part of its key.
     Recovery(String),
     /// Some other key under the prefix (left alone).
@@ -65,11 +73,26 @@ pub fn classify_key(key: &str) -> Option<KeyKind> {
     } else if let Some(id) = key.strip_prefix(PLAN_PREFIX) {
         KeyKind::Plan(id.to_owned())
     } else if let Some(id) = key.strip_prefix(TRASH_PREFIX) {
-        KeyKind::Trash(id.to_owned())
+        match rest_split_time(id) {
+            Some((id, at)) => KeyKind::Trash {
+                id: id.to_owned(),
+                deleted_at: Some(at),
+            },
+            None => KeyKind::Trash {
+                id: id.to_owned(),
+                deleted_at: None,
+            },
+        }
     } else if let Some(rest) = key.strip_prefix(RECOVERY_PREFIX) {
         let id = rest.rsplit_once(':').map_or(rest, |(id, _)| id);
         KeyKind::Recovery(id.to_owned())
     } else {
         KeyKind::Other
     })
+}
+
+/// Splits `"<id>:<ms>"` into the id and the time.
+fn rest_split_time(rest: &str) -> Option<(&str, i64)> {
+    let (id, at) = rest.rsplit_once(':')?;
+    Some((id, at.parse().ok()?))
 }

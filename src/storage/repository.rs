@@ -18,7 +18,7 @@ use crate::format::import::is_valid_id;
 use crate::format::migrate::read_newer_for_display;
 use crate::format::rules::{oldest_unexported_change, trash_days_left, trash_expired};
 use crate::format::stored::{
-    name_in_damaged_text, Index, IndexEntry, Meta, RecoveryDoc, TrashEntry, STORED_DOC_VERSION,
+    name_in_damaged_text, Index, IndexEntry, Meta, RecoveryDoc, STORED_DOC_VERSION,
 };
 use crate::format::LoadError;
 
@@ -382,7 +382,10 @@ fn move_aside(
 /// revision: the base for the next save.
 ///
 /// The plan's own `revision` field is ignored (the domain bumps it on every
-/// edit); the stored revision is one more than the stored one. When another tab
+/// edit); the stored revision is one more than the stored one. `updated_at` is
+/// stored as given (`Plan::touch` sets it on each edit). Saving content equal
+/// to what is stored at `base_revision` writes nothing and returns that
+/// revision. When another tab
 /// saved since `base_revision`, nothing is written and
 /// [`StorageError::Conflict`] carries their plan (see [`resolve_conflict`]).
 /// A plan that is not valid is refused; a stored plan from a newer version is
@@ -589,17 +592,22 @@ fn write_meta(store: &Store, meta: &Meta) -> Result<(), StorageError> {
 // ---------------------------------------------------------------------------
 // Trash
 
-/// Moves plan `id` to the trash (restorable for 30 days): the trash copy is
-/// written and read back before the plan is removed. A plan from a newer
-/// version is refused (this version cannot keep it whole in the trash).
+/// Moves plan `id` to the trash (restorable for 30 days): the trash copy (the
+/// plan's stored text, unchanged) is written and read back before the plan is
+/// removed. When the storage is too full for a second copy, the plan and its
+/// index entry are removed first and the trash copy written in their place
+/// (and both put back if even that fails), so deleting works when the user
+/// needs room most. A plan from a
+/// newer version is refused (this version never changes such plans); a damaged
+/// one goes to recovery instead.
 pub fn delete_to_trash(id: &str, now: i64) -> Result<(), StorageError> {
     let store = Store::open()?;
     let key = plan_key(id);
     let Some(raw) = store.get(&key)? else {
         return Err(StorageError::NotFound { id: id.to_owned() });
     };
-    let plan = match read_plan_text(&raw) {
-        Ok((plan, _)) => plan,
+    match read_plan_text(&raw) {
+        Ok(_) => {}
         Err(LoadError::NewerVersion { found, supported }) => {
             return Err(StorageError::NewerVersion {
                 id: id.to_owned(),
@@ -608,7 +616,6 @@ pub fn delete_to_trash(id: &str, now: i64) -> Result<(), StorageError> {
             })
         }
         Err(error) => {
-            // Damaged: it goes to recovery, not to the trash.
             let name = index_of(&store).get(id).map(|e| e.name.clone());
             let entry = move_aside(&store, id, name, &raw, &error, now);
             if entry.moved_at.is_none() {
@@ -620,21 +627,34 @@ pub fn delete_to_trash(id: &str, now: i64) -> Result<(), StorageError> {
             let _ = remove_from_index(&store, id);
             return Ok(());
         }
-    };
-    let mut trash = trash_key(id);
-    let mut n: u32 = 0;
-    while store.get(&trash)?.is_some() {
-        n += 1;
-        trash = format!("{}~{n}", trash_key(id));
     }
-    let entry = TrashEntry {
-        deleted_at: now,
-        plan,
-    };
-    store.set_verified(&trash, &entry.to_json(), None)?;
-    if let Err(error) = store.remove(&key) {
-        let _ = store.remove(&trash);
-        return Err(error);
+    let mut deleted_at = now;
+    while store.get(&trash_key(id, deleted_at))?.is_some() {
+        deleted_at += 1;
+    }
+    let trash = trash_key(id, deleted_at);
+    match store.set_verified(&trash, &raw, None) {
+        Ok(()) => {
+            if let Err(error) = store.remove(&key) {
+                let _ = store.remove(&trash);
+                return Err(error);
+            }
+        }
+        Err(StorageError::QuotaExceeded) => {
+            // The trash key is a few characters longer than the plan key: the
+            // plan's index entry, removed first, makes up for them.
+            let index_before = store.get(INDEX_KEY)?;
+            store.remove(&key)?;
+            let _ = remove_from_index(&store, id);
+            if let Err(error) = store.set_verified(&trash, &raw, None) {
+                store.set(&key, &raw)?;
+                if let Some(index) = index_before {
+                    let _ = store.set(INDEX_KEY, &index);
+                }
+                return Err(error);
+            }
+        }
+        Err(error) => return Err(error),
     }
     // The plan is gone from its key; a stale index entry is repaired by load_all.
     let _ = remove_from_index(&store, id);
@@ -642,31 +662,32 @@ pub fn delete_to_trash(id: &str, now: i64) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// The plans in the trash, most recently deleted first. Damaged trash entries
-/// are moved to recovery.
+/// The plans in the trash, most recently deleted first, with the days left
+/// at `now`. Damaged trash entries are moved to recovery; entries of a newer
+/// version are left alone and not listed.
 pub fn list_trash(now: i64) -> Result<Vec<TrashItem>, StorageError> {
     let store = Store::open()?;
     let mut items = Vec::new();
     for key in store.own_keys()? {
-        let Some(KeyKind::Trash(id)) = classify_key(&key) else {
+        let Some(KeyKind::Trash { id, deleted_at }) = classify_key(&key) else {
             continue;
         };
         let Some(raw) = store.get(&key)? else {
             continue;
         };
-        match TrashEntry::from_json(&raw) {
-            Ok(entry) => items.push(TrashItem {
+        let deleted_at = deleted_at.unwrap_or(now);
+        match read_plan_text(&raw) {
+            Ok((plan, _)) => items.push(TrashItem {
                 key,
-                days_left: trash_days_left(entry.deleted_at, now),
-                deleted_at: entry.deleted_at,
-                plan: entry.plan,
+                days_left: trash_days_left(deleted_at, now),
+                deleted_at,
+                plan,
             }),
             Err(LoadError::NewerVersion { .. }) => {}
             Err(error) => {
-                let name = name_in_damaged_text(&raw);
-                let trash_id = id.replace('~', "-");
                 // Left in place when it cannot be moved: never dropped.
-                move_aside_key(&store, &key, &trash_id, name, &raw, &error, now);
+                let name = name_in_damaged_text(&raw);
+                move_aside_key(&store, &key, &id, name, &raw, &error, now);
             }
         }
     }
@@ -699,7 +720,7 @@ fn move_aside_key(
 /// stored revision. If a plan with its id exists meanwhile, the restored plan
 /// gets a new id (nothing is replaced).
 pub fn restore_from_trash(trash_key: &str) -> Result<(Plan, u64), StorageError> {
-    if !matches!(classify_key(trash_key), Some(KeyKind::Trash(_))) {
+    if !matches!(classify_key(trash_key), Some(KeyKind::Trash { .. })) {
         return Err(StorageError::NotFound {
             id: trash_key.to_owned(),
         });
@@ -710,11 +731,17 @@ pub fn restore_from_trash(trash_key: &str) -> Result<(Plan, u64), StorageError> 
             id: trash_key.to_owned(),
         });
     };
-    let entry = TrashEntry::from_json(&raw).map_err(|error| StorageError::Corrupt {
-        id: trash_key.to_owned(),
-        error,
+    let (mut plan, _) = read_plan_text(&raw).map_err(|error| match error {
+        LoadError::NewerVersion { found, supported } => StorageError::NewerVersion {
+            id: trash_key.to_owned(),
+            found,
+            supported,
+        },
+        error => StorageError::Corrupt {
+            id: trash_key.to_owned(),
+            error,
+        },
     })?;
-    let mut plan = entry.plan;
     if store.get(&plan_key(&plan.id))?.is_some() || !is_valid_id(&plan.id) {
         plan.id = new_id();
     }
@@ -731,23 +758,20 @@ pub fn restore_from_trash(trash_key: &str) -> Result<(Plan, u64), StorageError> 
 }
 
 /// Removes for good the trash entries deleted 30 days or more before `now`;
-/// returns how many. Damaged entries are not removed.
+/// returns how many.
 pub fn purge_expired_trash(now: i64) -> Result<usize, StorageError> {
     let store = Store::open()?;
     let mut purged = 0;
     for key in store.own_keys()? {
-        if !matches!(classify_key(&key), Some(KeyKind::Trash(_))) {
-            continue;
-        }
-        let Some(raw) = store.get(&key)? else {
-            continue;
-        };
-        let deleted_at = parse_json(&raw)
-            .ok()
-            .and_then(|v| v.get("deleted_at").and_then(|d| d.as_i64()));
-        if deleted_at.is_some_and(|at| trash_expired(at, now)) {
-            store.remove(&key)?;
-            purged += 1;
+        if let Some(KeyKind::Trash {
+            deleted_at: Some(at),
+            ..
+        }) = classify_key(&key)
+        {
+            if trash_expired(at, now) {
+                store.remove(&key)?;
+                purged += 1;
+            }
         }
     }
     Ok(purged)
@@ -755,7 +779,7 @@ pub fn purge_expired_trash(now: i64) -> Result<usize, StorageError> {
 
 /// Removes one entry from the trash for good.
 pub fn delete_from_trash(trash_key: &str) -> Result<(), StorageError> {
-    if !matches!(classify_key(trash_key), Some(KeyKind::Trash(_))) {
+    if !matches!(classify_key(trash_key), Some(KeyKind::Trash { .. })) {
         return Err(StorageError::NotFound {
             id: trash_key.to_owned(),
         });

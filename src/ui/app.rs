@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
                 <a href="#/">"Plans"</a>" to keep a copy."</p>
         </footer>
         <ShortcutsDialog/>
+        <crate::ui::widgets::conflict::ConflictDialog/>
     }
 }
 

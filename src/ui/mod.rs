@@ -3,6 +3,7 @@
 mod app;
 pub mod download;
 mod format;
+mod persist;
 mod screens;
 mod state;
 mod widgets;

@@ -4,6 +4,7 @@
 use crate::domain::plan::Plan;
 use crate::format::history::History;
 use crate::route::Route;
+use crate::ui::persist::Persist;
 use leptos::prelude::*;
 
 /// What the header says about saving.
@@ -48,6 +49,8 @@ pub struct AppState {
     pub theme: RwSignal<Theme>,
     pub shortcuts_open: RwSignal<bool>,
     pub notices: RwSignal<Vec<Notice>>,
+    /// Loading and saving plans in this browser.
+    pub persist: Persist,
 }
 
 /// How serious a notice is.
@@ -69,16 +72,19 @@ pub struct Notice {
 }
 
 impl AppState {
-    /// Creates the state.
+    /// Creates the state and loads the plans stored in this browser.
     pub fn start() -> AppState {
-        AppState {
+        let state = AppState {
             route: RwSignal::new(Route::Home),
             plans: RwSignal::new(Vec::new()),
             save_state: RwSignal::new(SaveState::Idle),
             theme: RwSignal::new(Theme::System),
             shortcuts_open: RwSignal::new(false),
             notices: RwSignal::new(Vec::new()),
-        }
+            persist: Persist::new(),
+        };
+        state.persist.start(state);
+        state
     }
 
     /// System → light → dark → system.
@@ -128,29 +134,29 @@ impl AppState {
         let _ = window().location().set_hash(&route.to_fragment());
     }
 
-    /// Adds a new plan and opens it.
+    /// Adds a new plan, stores it and opens it.
     pub fn add_plan(&self, plan: Plan) {
         let id = plan.id.clone();
-        self.plans.update(|plans| plans.push(plan));
+        self.persist.add(*self, plan);
         self.go(Route::Plan {
             id,
             screen: crate::route::Screen::Overview,
         });
     }
 
-    /// Writes the open plan back into the list of plans.
+    /// Writes an edited plan back into the list of plans and saves it after a pause.
     pub fn put_plan(&self, plan: &Plan) {
-        self.plans
-            .update(|plans| match plans.iter_mut().find(|p| p.id == plan.id) {
-                Some(slot) => *slot = plan.clone(),
-                None => plans.push(plan.clone()),
-            });
+        self.plans.update(|plans| match plans.iter_mut().find(|p| p.id == plan.id) {
+            Some(slot) => *slot = plan.clone(),
+            None => plans.push(plan.clone()),
+        });
+        self.persist.schedule_save(*self, &plan.id);
     }
 }
 
 /// The milliseconds since the Unix epoch, from the browser's clock.
 pub fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
+    crate::storage::now_ms()
 }
 
 /// Today as `YYYY-MM-DD` in the user's time zone.
@@ -164,16 +170,9 @@ pub fn today() -> String {
     )
 }
 
-/// A new random id such as `p-k3j9x2m1q7`.
+/// A new random id such as `p-k3j9x2m1q7`: the prefix says what it names.
 pub fn new_id(prefix: &str) -> String {
-    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
-    let mut id = String::from(prefix);
-    id.push('-');
-    for _ in 0..10 {
-        let i = (js_sys::Math::random() * ALPHABET.len() as f64) as usize;
-        id.push(ALPHABET[i.min(ALPHABET.len() - 1)] as char);
-    }
-    id
+    format!("{prefix}-{}", crate::storage::new_id())
 }
 
 /// The open plan, and the one way to change it.
@@ -185,6 +184,9 @@ pub struct Editor {
     history: StoredValue<History<Plan>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
+    /// Bumped when the plan is replaced rather than typed into (undo, redo, another
+    /// tab): fields then show the new value even while focused.
+    pub resets: RwSignal<u64>,
 }
 
 impl Editor {
@@ -196,7 +198,14 @@ impl Editor {
             history: StoredValue::new(History::new(crate::format::history::DEFAULT_HISTORY_LIMIT)),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
+            resets: RwSignal::new(0),
         }
+    }
+
+    /// Replaces the plan with one changed elsewhere (another tab, a conflict choice).
+    pub fn replace(&self, plan: Plan) {
+        self.plan.set(plan);
+        self.resets.update(|n| *n += 1);
     }
 
     /// Applies an edit. `key` names the field, so that a run of keystrokes in one
@@ -220,7 +229,7 @@ impl Editor {
     pub fn undo(&self) {
         let current = self.plan.get_untracked();
         if let Some(previous) = self.history.try_update_value(|h| h.undo(current)).flatten() {
-            self.plan.set(previous);
+            self.replace(previous);
         }
         self.sync_flags();
     }
@@ -229,7 +238,7 @@ impl Editor {
     pub fn redo(&self) {
         let current = self.plan.get_untracked();
         if let Some(next) = self.history.try_update_value(|h| h.redo(current)).flatten() {
-            self.plan.set(next);
+            self.replace(next);
         }
         self.sync_flags();
     }

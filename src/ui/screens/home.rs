@@ -30,6 +30,8 @@ pub fn Home() -> impl IntoView {
     view! {
         <h1>"Your plans"</h1>
         <p class="muted">"Plan your digital marketing with RACE (Reach, Act, Convert, Engage) and OSA (Opportunity, Strategy, Action). Everything you type stays in this browser."</p>
+        <BackupReminder/>
+        <Recovered/>
         <NewPlanForm/>
         <h2 id="plans-heading">"Plans in this browser"</h2>
         <Show when=move || !sorted.with(Vec::is_empty)
@@ -40,6 +42,7 @@ pub fn Home() -> impl IntoView {
                 </For>
             </ul>
         </Show>
+        <Files/>
     }
 }
 
@@ -121,7 +124,7 @@ fn PlanRow(id: String, name: String, updated_at: i64, locale: String) -> impl In
             copy.created_at = now_ms();
             copy.updated_at = now_ms();
             copy.revision = 0;
-            state.plans.update(|ps| ps.push(copy));
+            state.persist.add(state, copy);
         }
     };
     let rename = move |ev: leptos::ev::SubmitEvent| {
@@ -130,17 +133,29 @@ fn PlanRow(id: String, name: String, updated_at: i64, locale: String) -> impl In
         if new_name.is_empty() {
             return;
         }
-        state.plans.update(|ps| {
-            if let Some(p) = ps.iter_mut().find(|p| p.id == id_ren) {
-                p.name = new_name;
-                p.updated_at = now_ms();
-            }
-        });
+        let renamed = state
+            .plans
+            .with_untracked(|ps| ps.iter().find(|p| p.id == id_ren).cloned());
+        if let Some(mut plan) = renamed {
+            plan.name = new_name;
+            plan.updated_at = now_ms();
+            state.put_plan(&plan);
+        }
         renaming.set(false);
     };
     let id_del = id.clone();
-    let delete = move |_| state.plans.update(|ps| ps.retain(|p| p.id != id_del));
+    let delete = move |_| state.persist.delete(state, &id_del);
     let rename_id = format!("rename-{id}");
+    let label = name.clone();
+    let id_exp = id.clone();
+    let export = move |_| {
+        if let Some(plan) = state
+            .plans
+            .with_untracked(|ps| ps.iter().find(|p| p.id == id_exp).cloned())
+        {
+            state.persist.export_plan(&plan);
+        }
+    };
     view! {
         <li class="card plan-item">
             {move || if renaming.get() {
@@ -158,10 +173,135 @@ fn PlanRow(id: String, name: String, updated_at: i64, locale: String) -> impl In
             }}
             <span class="plan-meta">"Edited " {format::date_ms(updated_at, &locale)}</span>
             <span class="btn-row">
-                <button type="button" class="btn btn-small" on:click=duplicate>"Duplicate"</button>
-                <button type="button" class="btn btn-small" on:click=move |_| renaming.set(true)>"Rename"</button>
-                <button type="button" class="btn btn-small btn-danger" on:click=delete>"Delete"</button>
+                <button type="button" class="btn btn-small" on:click=duplicate aria-label=format!("Duplicate {label}")>"Duplicate"</button>
+                <button type="button" class="btn btn-small" on:click=move |_| renaming.set(true) aria-label=format!("Rename {label}")>"Rename"</button>
+                <button type="button" class="btn btn-small" on:click=export aria-label=format!("Export {label}")>"Export"</button>
+                <button type="button" class="btn btn-small btn-danger" on:click=delete aria-label=format!("Delete {label}")>"Delete"</button>
             </span>
         </li>
+    }
+}
+
+/// Import a plan or backup file, export everything, and how much storage is used.
+#[component]
+fn Files() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let persist = state.persist;
+    let messages = RwSignal::new(Vec::<String>::new());
+    let error = RwSignal::new(None::<String>);
+    let on_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        messages.set(Vec::new());
+        error.set(None);
+        let size = file.size();
+        if size > crate::format::MAX_IMPORT_BYTES as f64 {
+            error.set(Some(format!(
+                "“{}” is {} and the limit is {}: nothing was imported.",
+                file.name(),
+                crate::format::error::megabytes_rounded_up(size as usize),
+                crate::format::error::megabytes(crate::format::MAX_IMPORT_BYTES)
+            )));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                Err(_) => {
+                    error.set(Some(
+                        "The browser could not read that file: nothing was imported.".into(),
+                    ));
+                    return;
+                }
+            };
+            match persist.import_bytes(state, &bytes) {
+                Ok(m) => messages.set(m),
+                Err(e) => error.set(Some(format!("“{}” was not imported. {e}", file.name()))),
+            }
+        });
+    };
+    let usage = move || {
+        persist.usage.get().map(|u| {
+            let used = u.used_chars as f64 * 2.0 / 1_000_000.0;
+            let quota = u.quota_chars as f64 * 2.0 / 1_000_000.0;
+            format!(
+                "Plans use {used:.2} MB of about {quota:.0} MB this browser allows for the site ({:.0} %).",
+                u.used_fraction() * 100.0
+            )
+        })
+    };
+    view! {
+        <section class="card files" aria-labelledby="files-heading">
+            <h2 id="files-heading">"Files and backups"</h2>
+            <p class="muted">"Plans live only in this browser. Export a backup now and then; import a plan file or a backup to add its plans (nothing is replaced)."</p>
+            <div class="btn-row">
+                <button type="button" class="btn" on:click=move |_| persist.export_all(state)
+                    disabled=move || state.plans.with(Vec::is_empty)>"Export all plans (backup)"</button>
+                <label class="btn" for="import-file">"Import a plan or backup file…"</label>
+                <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_file/>
+            </div>
+            {move || error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
+            {move || (!messages.with(Vec::is_empty)).then(|| view! {
+                <div class="banner" role="status">{messages.get().into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}</div>
+            })}
+            <p class="muted">{usage}</p>
+        </section>
+    }
+}
+
+/// Asks for a backup when plans changed for a week without an export.
+#[component]
+fn BackupReminder() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let persist = state.persist;
+    view! {
+        <Show when=move || persist.backup_due.get() && !state.plans.with(Vec::is_empty)>
+            <section class="banner banner-warn" aria-labelledby="reminder-heading">
+                <h2 id="reminder-heading">"Time for a backup"</h2>
+                <p>"Your plans have changed over the last 7 days and have not been exported. They live only in this browser: a backup file keeps them safe."</p>
+                <div class="btn-row">
+                    <button type="button" class="btn btn-primary" on:click=move |_| persist.export_all(state)>"Export all plans"</button>
+                    <button type="button" class="btn" on:click=move |_| persist.snooze_reminder()>"Remind me tomorrow"</button>
+                </div>
+            </section>
+        </Show>
+    }
+}
+
+/// Damaged plans that were moved aside: the raw text can be downloaded.
+#[component]
+fn Recovered() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let persist = state.persist;
+    view! {
+        <For each=move || persist.recovered.get() key=|r| r.key.clone() let:entry>
+            {
+                let name = entry.name.clone().unwrap_or_else(|| entry.id.clone());
+                let (file, raw, key) = (entry.file_name(), entry.raw_text.clone(), entry.key.clone());
+                view! {
+                    <section class="banner banner-error" role="alert">
+                        <h2>"“" {name.clone()} "” could not be opened"</h2>
+                        <p>{entry.error.clone()} " Its stored text was kept aside, unchanged: download it to keep it or to repair it."</p>
+                        <div class="btn-row">
+                            <button type="button" class="btn" on:click=move |_| { crate::ui::download::download_text(&file, "text/plain", &raw); }>"Download the damaged text"</button>
+                            <button type="button" class="btn btn-danger" on:click=move |_| {
+                                if crate::storage::discard_recovery(&key).is_ok() {
+                                    persist.recovered.update(|r| r.retain(|e| e.key != key));
+                                }
+                            }>"Discard it"</button>
+                        </div>
+                    </section>
+                }
+            }
+        </For>
     }
 }

@@ -1,9 +1,406 @@
-//! The measure screen.
+//! Measure: type the actuals of each stage KPI per month (or week), and see target vs
+//! actual, pacing and status per KPI, per stage and for the whole plan.
 
+use crate::domain::input::trim_number;
+use crate::domain::kpi::{self, KpiDef};
+use crate::domain::measure::{self, KpiProgress, AT_RISK_MIN, ON_TRACK_MIN};
+use crate::domain::period::{parse_date, Granularity, Period};
+use crate::domain::plan::Stage;
+use crate::domain::tracking::{
+    actual_unit, as_of, default_period, format_actual_input, parse_actual, plan_periods,
+    set_actual, typed_actual,
+};
+use crate::route::{Route, Screen};
+use crate::ui::format;
+use crate::ui::state::{today, Editor};
+use crate::ui::widgets::gantt::stage_class;
+use crate::ui::widgets::trend::{kpi_text, StatusBadge, TrendChart};
 use leptos::prelude::*;
+
+fn granularity_slug(g: Granularity) -> &'static str {
+    match g {
+        Granularity::Month => "month",
+        Granularity::Week => "week",
+    }
+}
+
+fn today_date() -> Option<crate::domain::period::Date> {
+    parse_date(&today()).ok()
+}
+
+/// The stage KPIs of the plan that the catalogue knows, in stage order.
+fn stage_kpis(p: &crate::domain::plan::Plan) -> Vec<(Stage, &'static KpiDef)> {
+    p.stages
+        .iter()
+        .flat_map(|(stage, sp)| {
+            sp.kpis
+                .iter()
+                .filter_map(move |k| kpi::find(&k.kpi).map(|d| (stage, d)))
+        })
+        .collect()
+}
 
 /// The measure screen of the open plan.
 #[component]
 pub fn MeasureScreen() -> impl IntoView {
-    view! { <h1>"measure"</h1> }
+    let editor = expect_context::<Editor>();
+    let granularity = RwSignal::new(Granularity::Month);
+    let periods = Memo::new(move |_| {
+        let g = granularity.get();
+        editor.plan.with(|p| plan_periods(p, g))
+    });
+    let chosen = RwSignal::new(None::<Period>);
+    let period = Memo::new(move |_| {
+        let list = periods.get();
+        chosen
+            .get()
+            .filter(|c| list.contains(c))
+            .or_else(|| today_date().and_then(|t| default_period(&list, t)))
+    });
+    let status = Memo::new(move |_| {
+        let (Some(period), Some(t)) = (period.get(), today_date()) else {
+            return None;
+        };
+        let g = period.granularity();
+        Some(
+            editor
+                .plan
+                .with(|p| measure::measure_plan(p, as_of(period, t), g)),
+        )
+    });
+    let kpis = Memo::new(move |_| editor.plan.with(stage_kpis));
+    let on_granularity = move |ev: leptos::ev::Event| {
+        let g = if event_target_value(&ev) == "week" {
+            Granularity::Week
+        } else {
+            Granularity::Month
+        };
+        chosen.set(None);
+        granularity.set(g);
+    };
+    let on_period = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        chosen.set(value.parse::<Period>().ok());
+    };
+    let plan_id = editor.plan.with_untracked(|p| p.id.clone());
+    let reach_href = Route::Plan {
+        id: plan_id,
+        screen: Screen::Reach,
+    }
+    .to_fragment();
+    view! {
+        <h1>"Measure"</h1>
+        <p class="lead">"Type what really happened, month by month, and see each KPI against its target: on track, at risk or off track."</p>
+        <Show when=move || !kpis.with(Vec::is_empty)
+            fallback=move || view! {
+                <div class="empty">
+                    <p>"No KPIs with targets yet. Each stage (Reach, Act, Convert, Engage) lists the KPIs you track and their monthly targets."</p>
+                    <p><a class="btn btn-primary" href=reach_href.clone()>"Add KPIs on the Reach stage"</a></p>
+                </div>
+            }>
+            <div class="form-grid">
+                <div class="field">
+                    <label for="measure-granularity">"Periods"</label>
+                    <select id="measure-granularity" on:change=on_granularity>
+                        <option value="month" selected=move || granularity.get() == Granularity::Month>"Months"</option>
+                        <option value="week" selected=move || granularity.get() == Granularity::Week>"Weeks"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="measure-period">"Check status for"</label>
+                    <select id="measure-period" on:change=on_period>
+                        {move || {
+                            let current = period.get();
+                            periods.get().into_iter().map(|p| {
+                                view! { <option value=p.to_string() selected=current == Some(p)>{p.to_string()}</option> }
+                            }).collect_view()
+                        }}
+                    </select>
+                </div>
+            </div>
+            <h2>"Status"</h2>
+            <StatusSummary status=status/>
+            <h2 id="actuals-heading">"Enter actuals"</h2>
+            <p class="hint">"Type each KPI's value for the period, in its unit (rates as percentages: 2.5 for 2.5 %). Clear a cell to remove the value."</p>
+            <ActualsGrid periods=periods granularity=granularity/>
+            <h2>"Each KPI"</h2>
+            <div class="cards kpi-cards">
+                {move || {
+                    let g = granularity.get();
+                    kpis.get().into_iter().map(|(stage, def)| {
+                        let progress = Signal::derive(move || status.get().and_then(|s| s.kpis.into_iter().find(|k| k.kpi == def.id)));
+                        view! { <KpiCard stage=stage def=def granularity=g progress=progress/> }
+                    }).collect_view()
+                }}
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn StatusSummary(status: Memo<Option<measure::PlanStatus>>) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let locale = move || editor.plan.with(|p| p.profile.locale.clone());
+    view! {
+        <div class="table-wrap">
+            <table class="status-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Stage"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col" class="num">"On track"</th>
+                        <th scope="col" class="num">"At risk"</th>
+                        <th scope="col" class="num">"Off track"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || status.get().map(|s| s.stages.into_iter().map(|st| {
+                        let l = locale();
+                        view! {
+                            <tr class=stage_class(st.stage)>
+                                <th scope="row"><span class="stage-accent">{st.stage.name()}</span></th>
+                                <td><StatusBadge status=Signal::derive(move || st.status)/></td>
+                                <td class="num">{format::count(st.on_track as f64, &l)}</td>
+                                <td class="num">{format::count(st.at_risk as f64, &l)}</td>
+                                <td class="num">{format::count(st.off_track as f64, &l)}</td>
+                            </tr>
+                        }
+                    }).collect_view())}
+                </tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">"Whole plan"</th>
+                        <td colspan="4"><StatusBadge status=Signal::derive(move || status.get().and_then(|s| s.plan))/></td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn ActualsGrid(periods: Memo<Vec<Period>>, granularity: RwSignal<Granularity>) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let rows = Memo::new(move |_| {
+        editor.plan.with(|p| {
+            stage_kpis(p)
+                .into_iter()
+                .map(|(stage, def)| {
+                    let target = p.stage_kpi(def.id).and_then(|(_, k)| k.target);
+                    (stage, def, target)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <div class="table-wrap actuals-wrap">
+            <table class="actuals-grid" aria-labelledby="actuals-heading">
+                <thead>
+                    <tr>
+                        <th scope="col">"KPI"</th>
+                        <th scope="col" class="num">"Target per month"</th>
+                        {move || periods.get().into_iter().map(|p| view! {
+                            <th scope="col" class="num" id=format!("col-{}", p)>{p.to_string()}</th>
+                        }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let g = granularity.get();
+                        let list = periods.get();
+                        rows.get().into_iter().map(|(stage, def, target)| {
+                            let (locale, currency) = editor.plan.with_untracked(|p| (p.profile.locale.clone(), p.profile.currency.clone()));
+                            let row_id = format!("row-{}", def.id);
+                            view! {
+                                <tr class=stage_class(stage)>
+                                    <th scope="row" id=row_id.clone()><span class="stage-accent">{stage.name()}</span>" · "{def.name}</th>
+                                    <td class="num">{kpi_text(def, target, &locale, &currency)}</td>
+                                    {list.iter().map(|p| view! {
+                                        <td class="actual-cell"><ActualCell def=def period=*p row_id=row_id.clone() key=format!("{}-{}", granularity_slug(g), p)/></td>
+                                    }).collect_view()}
+                                </tr>
+                            }
+                        }).collect_view()
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// One actual's input: local text while typing; a good value is written at once,
+/// a bad one shows a message and stays out of the plan.
+#[component]
+fn ActualCell(def: &'static KpiDef, period: Period, row_id: String, key: String) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let show = move || {
+        editor.plan.with(|p| {
+            typed_actual(p, def.id, period)
+                .map(|v| format_actual_input(def, v))
+                .unwrap_or_default()
+        })
+    };
+    let text = RwSignal::new(show());
+    let error = RwSignal::new(None::<String>);
+    let focused = RwSignal::new(false);
+    Effect::new(move |_| {
+        let shown = show();
+        if !focused.get_untracked() {
+            text.set(shown);
+            error.set(None);
+        }
+    });
+    let id = format!("actual-{}-{}", def.id, period);
+    let error_id = format!("{id}-error");
+    let unit = editor
+        .plan
+        .with_untracked(|p| actual_unit(def, &p.profile.currency));
+    let unit_id = format!("{id}-unit");
+    let labelled = format!("{row_id} col-{period}");
+    let described = {
+        let error_id = error_id.clone();
+        let unit_id = unit_id.clone();
+        let has_unit = unit.is_some();
+        move || {
+            let mut ids = Vec::new();
+            if has_unit {
+                ids.push(unit_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        text.set(value.clone());
+        let parsed = if value.trim().is_empty() {
+            Ok(None)
+        } else {
+            parse_actual(def, &value).map(Some)
+        };
+        match parsed {
+            Ok(v) => {
+                error.set(None);
+                editor.edit(&format!("actual-{key}-{}", def.id), move |p| {
+                    set_actual(p, def.id, period, v)
+                });
+            }
+            Err(e) => error.set(Some(e.message)),
+        }
+    };
+    // Blur also fires when the screen is left while this input has focus, after its
+    // signals are gone: every access here must tolerate that.
+    let on_blur = move |_| {
+        let _ = focused.try_set(false);
+        if let Some(None) = error.try_get_untracked() {
+            let shown = editor.plan.try_with_untracked(|p| {
+                typed_actual(p, def.id, period)
+                    .map(|v| format_actual_input(def, v))
+                    .unwrap_or_default()
+            });
+            if let Some(shown) = shown {
+                let _ = text.try_set(shown);
+            }
+        }
+    };
+    let has_unit = unit.is_some();
+    view! {
+        <div class="input-wrap" class:has-unit=has_unit>
+            <input id=id class="num-input actual-input" type="text" inputmode="decimal" autocomplete="off"
+                aria-labelledby=labelled
+                aria-describedby=described
+                aria-invalid=move || error.get().is_some().to_string()
+                prop:value=move || text.get()
+                readonly=move || editor.read_only.get().is_some()
+                on:focus=move |_| focused.set(true)
+                on:blur=on_blur
+                on:input=on_input/>
+            {unit.map(|u| view! { <span class="unit" id=unit_id.clone()>{u}</span> })}
+        </div>
+        {move || error.get().map(|e| view! { <span class="field-error" id=error_id.clone()>{e}</span> })}
+    }
+}
+
+#[component]
+fn KpiCard(
+    stage: Stage,
+    def: &'static KpiDef,
+    granularity: Granularity,
+    #[prop(into)] progress: Signal<Option<KpiProgress>>,
+) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let money = move || {
+        editor
+            .plan
+            .with(|p| (p.profile.locale.clone(), p.profile.currency.clone()))
+    };
+    let value = move |f: fn(&KpiProgress) -> Option<f64>| {
+        let (l, c) = money();
+        kpi_text(def, progress.get().and_then(|k| f(&k)), &l, &c)
+    };
+    let attainment = move || {
+        let (l, _) = money();
+        format::opt(progress.get().and_then(|k| k.attainment), |a| {
+            format::percent(a, &l)
+        })
+    };
+    let elapsed = move || {
+        let (l, _) = money();
+        progress
+            .get()
+            .map(|k| format::percent(k.fraction_elapsed, &l))
+            .unwrap_or_else(|| format::NO_VALUE.to_string())
+    };
+    let chart = move || {
+        let (l, c) = money();
+        let points = editor
+            .plan
+            .with(|p| measure::series(p, def.id, granularity));
+        view! { <TrendChart def=def points=points locale=l currency=c/> }
+    };
+    let heading_id = format!("kpi-card-{}", def.id);
+    let labelled_by = heading_id.clone();
+    let direction = if def.higher_is_better {
+        "Higher is better."
+    } else {
+        "Lower is better."
+    };
+    let pacing_text = if def.additive {
+        "This KPI adds up over time, so the target is paced: the share of the period elapsed × the period's target."
+    } else {
+        "This KPI is a level, so the actual is compared with the full target."
+    };
+    let thresholds = format!(
+        "On track at {} % of the (paced) target or more, at risk from {} %, off track below.",
+        trim_number(ON_TRACK_MIN * 100.0, 1),
+        trim_number(AT_RISK_MIN * 100.0, 1)
+    );
+    view! {
+        <section class=format!("card stage-border kpi-card {}", stage_class(stage)) aria-labelledby=labelled_by>
+            <div class="kpi-card-head">
+                <h3 id=heading_id><span class="stage-accent">{stage.name()}</span>" · "{def.name}</h3>
+                <details class="info">
+                    <summary aria-label=format!("How {} is measured", def.name)>"ⓘ"</summary>
+                    <div class="info-body">
+                        <p><strong>"Formula: "</strong><span class="formula">{def.formula}</span></p>
+                        {(!def.variants.is_empty()).then(|| view! { <p><strong>"Variants: "</strong>{def.variants}</p> })}
+                        <p>{def.explanation}" "{direction}</p>
+                        <p>{pacing_text}</p>
+                        <p>{thresholds.clone()}</p>
+                        <p><strong>"Inputs: "</strong>{move || format!("actual {} vs paced target {} ({} of the period elapsed)", value(|k| k.actual), value(|k| k.paced_target), elapsed())}</p>
+                    </div>
+                </details>
+            </div>
+            <dl class="kpi-figures">
+                <div><dt>"Target"</dt><dd class="num">{move || value(|k| k.target)}</dd></div>
+                <div><dt>"Paced target"</dt><dd class="num">{move || value(|k| k.paced_target)}</dd></div>
+                <div><dt>"Actual to date"</dt><dd class="num">{move || value(|k| k.actual)}</dd></div>
+                <div><dt>"Attainment"</dt><dd class="num">{attainment}</dd></div>
+                <div><dt>"Status"</dt><dd><StatusBadge status=Signal::derive(move || progress.get().and_then(|k| k.status))/></dd></div>
+            </dl>
+            {chart}
+        </section>
+    }
 }

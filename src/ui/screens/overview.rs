@@ -1,9 +1,527 @@
-//! The overview screen.
+//! The overview screen: the plan at a glance. KPI cards, the funnel as a chart, the
+//! gap per stage against the plan's goal, the budget split, the top initiatives and
+//! the next actions due. Every number comes from the domain.
 
+use crate::chart::scale::{coord, LinearScale};
+use crate::domain::budget::{self, BudgetLine};
+use crate::domain::funnel::{forward_funnel, plan_goal, reverse_funnel, stage_flows};
+use crate::domain::kpi::{self, ratio, KpiValue};
+use crate::domain::measure::{self, Status};
+use crate::domain::money::Money;
+use crate::domain::period::{parse_date, Granularity};
+use crate::domain::plan::{ActionStatus, Decision, Plan, Stage};
+use crate::domain::scoring;
+use crate::route::Screen;
+use crate::ui::format;
+use crate::ui::screens::stage::{screen_href, stage_screen};
+use crate::ui::state::{today, Editor};
+use crate::ui::widgets::funnel_chart::{FunnelBar, FunnelChart};
+use crate::ui::widgets::kpi::{locale_currency, KpiCard};
 use leptos::prelude::*;
+
+/// The KPIs shown as cards, in reading order.
+const CARD_KPIS: [&str; 9] = [
+    "revenue",
+    "customers",
+    "leads",
+    "sessions",
+    "cac",
+    "roas",
+    "mer",
+    "clv",
+    "ltv_cac",
+];
+
+/// Everything a KPI card shows.
+#[derive(Clone, Debug, PartialEq)]
+struct CardData {
+    value: Option<f64>,
+    inputs: String,
+    target: Option<f64>,
+    status: Option<Status>,
+    series: Vec<Option<f64>>,
+    series_label: String,
+}
+
+fn card_data(plan: &Plan) -> Vec<(&'static str, CardData)> {
+    let now = kpi::evaluate(plan);
+    let forecast = forward_funnel(plan);
+    let monthly: Vec<Vec<KpiValue>> = forecast
+        .months
+        .iter()
+        .map(|m| kpi::evaluate_month(plan, m))
+        .collect();
+    let today = parse_date(&today()).ok();
+    CARD_KPIS
+        .iter()
+        .filter_map(|&id| {
+            let v = now.iter().find(|v| v.id == id)?;
+            let actuals: Vec<Option<f64>> = measure::series(plan, id, Granularity::Month)
+                .into_iter()
+                .map(|p| p.actual)
+                .collect();
+            let (series, series_label) = if actuals.iter().any(Option::is_some) {
+                (actuals, "actuals by month".to_string())
+            } else {
+                (
+                    monthly
+                        .iter()
+                        .map(|vs| vs.iter().find(|x| x.id == id).and_then(|x| x.value))
+                        .collect(),
+                    "forecast by month".to_string(),
+                )
+            };
+            let status = today
+                .and_then(|d| measure::kpi_progress(plan, id, Granularity::Month, d))
+                .and_then(|p| p.status);
+            Some((
+                v.id,
+                CardData {
+                    value: v.value,
+                    inputs: v.inputs.clone(),
+                    target: plan.stage_kpi(id).and_then(|(_, k)| k.target),
+                    status,
+                    series,
+                    series_label,
+                },
+            ))
+        })
+        .collect()
+}
 
 /// The overview screen of the open plan.
 #[component]
 pub fn OverviewScreen() -> impl IntoView {
-    view! { <h1>"overview"</h1> }
+    let editor = expect_context::<Editor>();
+    let plan_id = editor.plan.with_untracked(|p| p.id.clone());
+    view! {
+        <div class="overview">
+            <h1>"Overview"</h1>
+            <p class="lead">"Your plan at a glance: what the funnel forecasts, how far each stage is from the goal, where the money goes and what comes next."</p>
+            <KpiCards/>
+            <FunnelSection plan_id=plan_id.clone()/>
+            <GapSection plan_id=plan_id.clone()/>
+            <BudgetSection plan_id=plan_id.clone()/>
+            <div class="overview-lists">
+                <Initiatives plan_id=plan_id.clone()/>
+                <NextActions plan_id=plan_id/>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn KpiCards() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let data = Memo::new(move |_| editor.plan.with(card_data));
+    view! {
+        <section aria-labelledby="ov-kpis-h">
+            <h2 id="ov-kpis-h">"Key numbers (first forecast month)"</h2>
+            <div class="cards ov-kpi-cards">
+                {CARD_KPIS.iter().filter_map(|&id| kpi::find(id)).map(|def| {
+                    let pick = move || data.with(|d| d.iter().find(|(k, _)| *k == def.id).map(|(_, c)| c.clone()));
+                    view! {
+                        <KpiCard def=def
+                            value=Signal::derive(move || pick().and_then(|c| c.value))
+                            inputs=Signal::derive(move || pick().map(|c| c.inputs).unwrap_or_default())
+                            target=Signal::derive(move || pick().and_then(|c| c.target))
+                            status=Signal::derive(move || pick().and_then(|c| c.status))
+                            series=Signal::derive(move || pick().map(|c| c.series).unwrap_or_default())
+                            series_label=Signal::derive(move || pick().map(|c| c.series_label).unwrap_or_default())/>
+                    }
+                }).collect_view()}
+            </div>
+        </section>
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[component]
+fn FunnelSection(plan_id: String) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let lc = locale_currency();
+    let bars = Memo::new(move |_| {
+        let (locale, _) = lc.get();
+        editor.plan.with(|p| {
+            stage_flows(p)
+                .into_iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let actual = measure::series(p, f.kpi, Granularity::Month)
+                        .into_iter()
+                        .rev()
+                        .find_map(|s| s.actual);
+                    let cnt = |v: Option<f64>| format::opt(v, |x| format::count(x, &locale));
+                    FunnelBar {
+                        stage: f.stage,
+                        label: capitalised(f.measure),
+                        forecast: f.forecast,
+                        forecast_text: format::count(f.forecast, &locale),
+                        target: f.target,
+                        target_text: cnt(f.target),
+                        actual,
+                        actual_text: cnt(actual),
+                        rate_text: (i > 0).then(|| {
+                            format!("{} {}", format::percent(f.rate, &locale), f.rate_name)
+                        }),
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let has_traffic = Memo::new(move |_| bars.with(|b| b.iter().any(|r| r.forecast > 0.0)));
+    let reach = screen_href(&plan_id, Screen::Reach);
+    view! {
+        <section aria-labelledby="ov-funnel-h">
+            <h2 id="ov-funnel-h">"The funnel"</h2>
+            <Show when=move || has_traffic.get()
+                fallback=move || view! {
+                    <p class="empty">"The funnel starts with traffic. Add a touchpoint with its sessions per month on "
+                        <a href=reach.clone()>"the Reach screen"</a>", then set the rates on Act and Convert."</p>
+                }>
+                <FunnelChart bars=bars caption="Forecast volume per stage, first month, with targets and actuals"/>
+            </Show>
+        </section>
+    }
+}
+
+fn gap_text(gap: Option<f64>, locale: &str) -> String {
+    format::opt(gap, |g| {
+        if g == 0.0 {
+            "none".to_string()
+        } else if g > 0.0 {
+            format!("{} short", format::count(g, locale))
+        } else {
+            format!("{} ahead", format::count(g.abs(), locale))
+        }
+    })
+}
+
+#[component]
+fn GapSection(plan_id: String) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let lc = locale_currency();
+    let reverse = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| plan_goal(p).map(|g| reverse_funnel(p, g)))
+    });
+    let convert = screen_href(&plan_id, Screen::Convert);
+    let links = plan_id.clone();
+    view! {
+        <section aria-labelledby="ov-gap-h">
+            <h2 id="ov-gap-h">"Gap per stage"</h2>
+            {move || {
+                let (locale, currency) = lc.get();
+                match reverse.get() {
+                    None => view! {
+                        <p class="empty">"Set a monthly target for Revenue (or New customers) on "
+                            <a href=convert.clone()>"the Convert screen"</a>
+                            " to see what each stage needs to reach it."</p>
+                    }.into_any(),
+                    Some(r) => {
+                        let cnt = |v: Option<f64>| format::opt(v, |x| format::count(x, &locale));
+                        let goal = match r.goal {
+                            crate::domain::funnel::Goal::Revenue(m) => {
+                                let digits = editor.plan.with_untracked(|p| p.currency_digits());
+                                format!("Goal: {} revenue per month (the Revenue target).", format::money_whole(m.to_major(digits), &locale, &currency))
+                            }
+                            crate::domain::funnel::Goal::Customers(c) => {
+                                format!("Goal: {} new customers per month (the New customers target).", format::count(c, &locale))
+                            }
+                        };
+                        view! {
+                            <p>{goal}</p>
+                            {r.blocked.clone().map(|b| view! { <p class="banner banner-warn" role="status">{format!("The goal {b}: “—” marks what cannot be computed yet.")}</p> })}
+                            <div class="table-wrap" tabindex="0" role="region" aria-label="Gap per stage, table">
+                                <table>
+                                    <caption class="visually-hidden">"Needed per month against the forecast and today"</caption>
+                                    <thead><tr>
+                                        <th scope="col">"Stage"</th>
+                                        <th scope="col" class="num">"Needed"</th>
+                                        <th scope="col" class="num">"Forecast"</th>
+                                        <th scope="col" class="num">"Gap vs forecast"</th>
+                                        <th scope="col" class="num">"Today"</th>
+                                        <th scope="col" class="num">"Gap vs today"</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {r.stages.into_iter().map(|g| view! {
+                                            <tr>
+                                                <th scope="row"><a href=screen_href(&links, stage_screen(g.stage))>{format!("{} ({})", g.stage.name(), g.measure)}</a></th>
+                                                <td class="num">{cnt(g.needed)}</td>
+                                                <td class="num">{format::count(g.forecast, &locale)}</td>
+                                                <td class="num">{gap_text(g.gap_vs_forecast, &locale)}</td>
+                                                <td class="num">{cnt(g.baseline)}</td>
+                                                <td class="num">{gap_text(g.gap_vs_baseline, &locale)}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        }.into_any()
+                    }
+                }
+            }}
+        </section>
+    }
+}
+
+/// One row of a budget split: name, monthly, over the horizon, share.
+struct SplitRow {
+    name: &'static str,
+    monthly: f64,
+    horizon: f64,
+    share: Option<f64>,
+}
+
+fn split_rows<K>(
+    lines: &[BudgetLine<K>],
+    name: impl Fn(&K) -> &'static str,
+    total: Money,
+    digits: u32,
+) -> Vec<SplitRow> {
+    let total = total.to_major(digits);
+    lines
+        .iter()
+        .map(|l| {
+            let monthly = l.monthly.to_major(digits);
+            SplitRow {
+                name: name(&l.key),
+                monthly,
+                horizon: l.horizon.to_major(digits),
+                share: ratio(monthly, total),
+            }
+        })
+        .collect()
+}
+
+fn split_table(
+    title: &'static str,
+    rows: Vec<SplitRow>,
+    locale: &str,
+    currency: &str,
+) -> impl IntoView {
+    let scale = LinearScale::new((0.0, 1.0), (0.0, 100.0));
+    view! {
+        <div class="split card">
+            <h3>{title}</h3>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=format!("Budget {title}, table")>
+                <table>
+                    <thead><tr>
+                        <th scope="col">{title}</th>
+                        <th scope="col" class="num">"Per month"</th>
+                        <th scope="col" class="num">"Over the horizon"</th>
+                        <th scope="col">"Share"</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|r| {
+                            let share_text = format::opt(r.share, |s| format::percent(s, locale));
+                            let width = coord(scale.map_clamped(r.share.unwrap_or(0.0)));
+                            view! {
+                                <tr>
+                                    <th scope="row">{r.name}</th>
+                                    <td class="num">{format::money_whole(r.monthly, locale, currency)}</td>
+                                    <td class="num">{format::money_whole(r.horizon, locale, currency)}</td>
+                                    <td class="share">
+                                        <svg class="chart share-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                                            <rect class="share-track" x="0" y="0" width="100" height="10"/>
+                                            <rect class="share-fill" x="0" y="0" width=width height="10"/>
+                                        </svg>
+                                        <span class="num">{share_text}</span>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn BudgetSection(plan_id: String) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let lc = locale_currency();
+    let summary = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| (budget::summarise(p), p.currency_digits()))
+    });
+    let reach = screen_href(&plan_id, Screen::Reach);
+    view! {
+        <section aria-labelledby="ov-budget-h">
+            <h2 id="ov-budget-h">"Budget split"</h2>
+            {move || {
+                let (locale, currency) = lc.get();
+                let (s, digits) = summary.get();
+                if s.touchpoints_monthly == Money::ZERO {
+                    return view! {
+                        <p class="empty">"No touchpoint has a budget yet. Give each touchpoint a monthly budget on its stage screen, starting with "
+                            <a href=reach.clone()>"the Reach screen"</a>"."</p>
+                    }.into_any();
+                }
+                let total = s.touchpoints_monthly;
+                let by_stage = split_rows(&s.by_stage, |k: &Stage| k.name(), total, digits);
+                let by_media = split_rows(&s.by_media, |k| k.name(), total, digits);
+                let by_place = split_rows(&s.by_place, |k| k.name(), total, digits);
+                view! {
+                    <p>
+                        {format!("Touchpoints {} per month", format::money_whole(s.touchpoints_monthly.to_major(digits), &locale, &currency))}
+                        {format!(" + other sales and marketing cost {} = {} per month, {} over {} months.",
+                            format::money_whole(s.other_monthly.to_major(digits), &locale, &currency),
+                            format::money_whole(s.monthly_total.to_major(digits), &locale, &currency),
+                            format::money_whole(s.horizon_total.to_major(digits), &locale, &currency),
+                            s.horizon_months)}
+                    </p>
+                    <div class="splits">
+                        {split_table("By stage", by_stage, &locale, &currency)}
+                        {split_table("By media", by_media, &locale, &currency)}
+                        {split_table("Online or offline", by_place, &locale, &currency)}
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+fn decision_word(d: &Decision) -> &'static str {
+    match d {
+        Decision::Undecided => "Undecided",
+        Decision::Chosen => "Chosen",
+        Decision::NotDoing { .. } => "Not doing",
+        Decision::Parked => "Parked",
+    }
+}
+
+/// An initiative in the top list: chosen ones first, then by rank.
+#[derive(Clone, Debug, PartialEq)]
+struct TopInitiative {
+    not_chosen: bool,
+    rank: usize,
+    title: String,
+    stage: Stage,
+    score: Option<f64>,
+    decision: &'static str,
+}
+
+#[component]
+fn Initiatives(plan_id: String) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let lc = locale_currency();
+    let top = Memo::new(move |_| {
+        editor.plan.with(|p| {
+            let mut ranked: Vec<TopInitiative> = scoring::rank(p)
+                .into_iter()
+                .filter_map(|r| {
+                    let i = p.initiative(&r.id)?;
+                    if matches!(i.decision, Decision::NotDoing { .. }) {
+                        return None;
+                    }
+                    Some(TopInitiative {
+                        not_chosen: !i.is_chosen(),
+                        rank: r.rank,
+                        title: i.title.clone(),
+                        stage: i.stage,
+                        score: r.score,
+                        decision: decision_word(&i.decision),
+                    })
+                })
+                .collect();
+            ranked.sort_by_key(|r| (r.not_chosen, r.rank));
+            ranked.truncate(5);
+            ranked
+        })
+    });
+    let href = screen_href(&plan_id, Screen::Strategy);
+    view! {
+        <section aria-labelledby="ov-init-h">
+            <h2 id="ov-init-h">"Top initiatives"</h2>
+            <Show when=move || !top.with(Vec::is_empty)
+                fallback=move || view! {
+                    <p class="empty">"No initiative yet. List and score what you could do on "
+                        <a href=href.clone()>"the Strategy screen"</a>"."</p>
+                }>
+                <ol class="top-list">
+                    {move || {
+                        let (locale, _) = lc.get();
+                        top.get().into_iter().map(|TopInitiative { title, stage, score, decision, .. }| view! {
+                            <li class=format!("stage-{}", stage.slug())>
+                                <span class="top-title">{title}</span>
+                                <span class="muted">{format!(" · {} · {}", stage.name(), decision)}</span>
+                                <span class="num top-score">{format!("Score {}", format::opt(score, |s| format::decimal(s, &locale)))}</span>
+                            </li>
+                        }).collect_view()
+                    }}
+                </ol>
+            </Show>
+        </section>
+    }
+}
+
+fn action_status_word(s: ActionStatus) -> &'static str {
+    match s {
+        ActionStatus::Todo => "To do",
+        ActionStatus::Doing => "Doing",
+        ActionStatus::Done => "Done",
+        ActionStatus::Blocked => "Blocked",
+    }
+}
+
+#[component]
+fn NextActions(plan_id: String) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let next = Memo::new(move |_| {
+        editor.plan.with(|p| {
+            let mut open: Vec<(u8, u8, String, String, ActionStatus)> = p
+                .action
+                .actions
+                .iter()
+                .filter(|a| a.status != ActionStatus::Done)
+                .map(|a| {
+                    (
+                        a.start_week,
+                        a.end_week,
+                        a.title.clone(),
+                        a.owner.clone(),
+                        a.status,
+                    )
+                })
+                .collect();
+            open.sort_by_key(|a| (a.0, a.1));
+            open.truncate(5);
+            open
+        })
+    });
+    let href = screen_href(&plan_id, Screen::Actions);
+    view! {
+        <section aria-labelledby="ov-actions-h">
+            <h2 id="ov-actions-h">"Next actions due"</h2>
+            <Show when=move || !next.with(Vec::is_empty)
+                fallback=move || view! {
+                    <p class="empty">"Nothing due. Plan the next 13 weeks on "
+                        <a href=href.clone()>"the 90-day plan screen"</a>"."</p>
+                }>
+                <ol class="top-list">
+                    {move || next.get().into_iter().map(|(start, end, title, owner, status)| {
+                        let weeks = if start == end { format!("Week {start}") } else { format!("Weeks {start}–{end}") };
+                        let owner = if owner.trim().is_empty() { "no owner yet".to_string() } else { owner };
+                        view! {
+                            <li>
+                                <span class="top-title">{title}</span>
+                                <span class="muted">{format!(" · {weeks} · {owner} · {}", action_status_word(status))}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </Show>
+        </section>
+    }
 }

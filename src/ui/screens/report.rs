@@ -1,9 +1,596 @@
-//! The report screen.
+//! The report: the whole plan as one document, ready to print or save as PDF, with
+//! CSV exports of KPIs, initiatives and actions and the 90-day plan as a calendar.
 
+use crate::domain::budget;
+use crate::domain::funnel::forward_funnel;
+use crate::domain::kpi;
+use crate::domain::money::Money;
+use crate::domain::period::parse_date;
+use crate::domain::plan::{Decision, Market, Plan, SmartPart};
+use crate::domain::scoring;
+use crate::domain::tracking;
+use crate::export::csv::{
+    actions_csv, decision_words, file_stem, initiatives_csv, kpis_csv, status_word,
+};
+use crate::export::ics::plan_ics;
+use crate::ui::download::download_text;
+use crate::ui::format;
+use crate::ui::state::{now_ms, today, AppState, Editor, Level};
+use crate::ui::widgets::gantt::stage_class;
+use crate::ui::widgets::trend::{date_text, kpi_text, status_parts};
 use leptos::prelude::*;
+
+/// Byte order mark, so that spreadsheets open the CSV files as UTF-8.
+const BOM: &str = "\u{feff}";
+
+fn money(p: &Plan, m: Money) -> String {
+    format::money(
+        m.to_major(p.currency_digits()),
+        &p.profile.locale,
+        &p.profile.currency,
+    )
+}
+
+fn status_cell(status: Option<crate::domain::measure::Status>) -> impl IntoView {
+    let (icon, word, class) = status_parts(status);
+    view! { <span class=class><span aria-hidden="true">{icon}</span>{word}</span> }
+}
+
+fn date_or_text(text: &str, locale: &str) -> String {
+    parse_date(text).map_or_else(|_| text.to_string(), |d| date_text(d, locale))
+}
 
 /// The report screen of the open plan.
 #[component]
 pub fn ReportScreen() -> impl IntoView {
-    view! { <h1>"report"</h1> }
+    let editor = expect_context::<Editor>();
+    let state = expect_context::<AppState>();
+    let offer = move |suffix: &str, mime: &str, text: String| {
+        let name = editor
+            .plan
+            .with_untracked(|p| format!("{}-{suffix}", file_stem(&p.name)));
+        if !download_text(&name, mime, &text) {
+            state.notify(
+                Level::Error,
+                "report-download",
+                "The download did not start",
+                "Your browser refused to save the file. Try again, or use another browser.",
+            );
+        }
+    };
+    let today_date = move || parse_date(&today()).ok();
+    let download_kpis = move |_| {
+        let Some(t) = today_date() else { return };
+        let text = editor.plan.with_untracked(|p| kpis_csv(p, t));
+        offer("kpis.csv", "text/csv;charset=utf-8", format!("{BOM}{text}"));
+    };
+    let download_initiatives = move |_| {
+        let text = editor.plan.with_untracked(initiatives_csv);
+        offer(
+            "initiatives.csv",
+            "text/csv;charset=utf-8",
+            format!("{BOM}{text}"),
+        );
+    };
+    let download_actions = move |_| {
+        let text = editor.plan.with_untracked(actions_csv);
+        offer(
+            "actions.csv",
+            "text/csv;charset=utf-8",
+            format!("{BOM}{text}"),
+        );
+    };
+    let download_ics = move |_| {
+        let text = editor.plan.with_untracked(|p| plan_ics(p, now_ms()));
+        offer("90-day-plan.ics", "text/calendar;charset=utf-8", text);
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <article class="report">
+            <h1>{move || editor.plan.with(|p| format!("{} report", p.name))}</h1>
+            <p class="lead">"The whole plan as one document: print it or save it as PDF, and download its tables for a spreadsheet or its 90-day plan for your calendar."</p>
+            <div class="btn-row no-print report-actions">
+                <button type="button" class="btn btn-primary" on:click=print>"Print or save as PDF"</button>
+                <button type="button" class="btn" on:click=download_kpis>"Download KPIs (CSV)"</button>
+                <button type="button" class="btn" on:click=download_initiatives>"Download initiatives (CSV)"</button>
+                <button type="button" class="btn" on:click=download_actions>"Download actions (CSV)"</button>
+                <button type="button" class="btn" on:click=download_ics>"Download 90-day plan (.ics)"</button>
+            </div>
+            {move || editor.plan.with(|p| view! {
+                <ProfileSection plan=p.clone()/>
+                <ObjectivesSection plan=p.clone()/>
+                <FunnelSection plan=p.clone()/>
+                <BudgetSection plan=p.clone()/>
+                <StagesSection plan=p.clone()/>
+                <InitiativesSection plan=p.clone()/>
+                <ActionsSection plan=p.clone()/>
+                <ReviewsSection plan=p.clone()/>
+            })}
+        </article>
+    }
+}
+
+#[component]
+fn ProfileSection(plan: Plan) -> impl IntoView {
+    let p = &plan;
+    let market = match p.profile.market {
+        Market::B2b => "Business to business (B2B)",
+        Market::B2c => "Business to consumer (B2C)",
+    };
+    let sector = if p.profile.sector.trim().is_empty() {
+        "—".to_string()
+    } else {
+        p.profile.sector.clone()
+    };
+    let start = date_or_text(&p.profile.start_date, &p.profile.locale);
+    let horizon = format!(
+        "{} months",
+        format::count(f64::from(p.horizon_months), &p.profile.locale)
+    );
+    view! {
+        <section aria-labelledby="report-profile">
+            <h2 id="report-profile">"Business profile"</h2>
+            <dl class="report-facts">
+                <div><dt>"Market"</dt><dd>{market}</dd></div>
+                <div><dt>"Sector"</dt><dd>{sector}</dd></div>
+                <div><dt>"Currency"</dt><dd>{p.profile.currency.clone()}</dd></div>
+                <div><dt>"Locale"</dt><dd>{p.profile.locale.clone()}</dd></div>
+                <div><dt>"Start date"</dt><dd>{start}</dd></div>
+                <div><dt>"Horizon"</dt><dd>{horizon}</dd></div>
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+fn ObjectivesSection(plan: Plan) -> impl IntoView {
+    let p = &plan;
+    let rows = p
+        .opportunity
+        .objectives
+        .iter()
+        .map(|o| {
+            let def = kpi::find(&o.kpi);
+            let kpi_name = def.map_or_else(|| o.kpi.clone(), |d| d.name.to_string());
+            let target = def.map_or_else(
+                || format::opt(o.target, |v| format::decimal(v, &p.profile.locale)),
+                |d| kpi_text(d, o.target, &p.profile.locale, &p.profile.currency),
+            );
+            let deadline = o
+                .deadline
+                .as_deref()
+                .map_or_else(|| "—".to_string(), |d| date_or_text(d, &p.profile.locale));
+            let gaps = o.smart_gaps();
+            let smart = if gaps.is_empty() {
+                view! { <span class="status status-on"><span aria-hidden="true">"✓"</span>"SMART"</span> }.into_any()
+            } else {
+                let missing: Vec<&str> = gaps.iter().map(|g: &SmartPart| g.name()).collect();
+                view! { <span class="status status-risk"><span aria-hidden="true">"▲"</span>{format!("Missing: {}", missing.join(", "))}</span> }.into_any()
+            };
+            view! {
+                <tr>
+                    <th scope="row">{o.description.clone()}</th>
+                    <td>{o.stage.name()}</td>
+                    <td>{kpi_name}</td>
+                    <td class="num">{target}</td>
+                    <td>{deadline}</td>
+                    <td>{smart}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let empty = p.opportunity.objectives.is_empty();
+    view! {
+        <section aria-labelledby="report-objectives">
+            <h2 id="report-objectives">"Objectives"</h2>
+            {if empty {
+                view! { <p class="muted">"No objectives yet: set SMART objectives on the Opportunity screen."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table>
+                            <thead><tr>
+                                <th scope="col">"Objective"</th><th scope="col">"Stage"</th><th scope="col">"KPI"</th>
+                                <th scope="col" class="num">"Target"</th><th scope="col">"Deadline"</th><th scope="col">"SMART"</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn FunnelSection(plan: Plan) -> impl IntoView {
+    let p = &plan;
+    let f = forward_funnel(p);
+    let l = p.profile.locale.as_str();
+    let c = p.profile.currency.as_str();
+    let first = f.months.first().cloned().unwrap_or_else(|| f.total.clone());
+    let lines: Vec<(&str, String, String)> = vec![
+        (
+            "Sessions",
+            format::count(first.sessions, l),
+            format::count(f.total.sessions, l),
+        ),
+        (
+            "Offline contacts",
+            format::count(first.offline_contacts, l),
+            format::count(f.total.offline_contacts, l),
+        ),
+        (
+            "Leads",
+            format::count(first.leads, l),
+            format::count(f.total.leads, l),
+        ),
+        (
+            "New customers",
+            format::count(first.customers, l),
+            format::count(f.total.customers, l),
+        ),
+        (
+            "Orders",
+            format::count(first.orders, l),
+            format::count(f.total.orders, l),
+        ),
+        (
+            "Revenue",
+            format::money_whole(first.revenue, l, c),
+            format::money_whole(f.total.revenue, l, c),
+        ),
+        (
+            "Repeat customers",
+            format::count(first.repeat_customers, l),
+            format::count(f.total.repeat_customers, l),
+        ),
+        (
+            "Marketing cost",
+            format::money_whole(first.marketing_cost, l, c),
+            format::money_whole(f.total.marketing_cost, l, c),
+        ),
+    ];
+    let horizon = format!("Over {} months", p.horizon_months);
+    view! {
+        <section aria-labelledby="report-funnel">
+            <h2 id="report-funnel">"Funnel forecast"</h2>
+            <div class="table-wrap">
+                <table>
+                    <thead><tr><th scope="col">"Step"</th><th scope="col" class="num">"First month"</th><th scope="col" class="num">{horizon}</th></tr></thead>
+                    <tbody>
+                        {lines.into_iter().map(|(name, m, t)| view! {
+                            <tr><th scope="row">{name}</th><td class="num">{m}</td><td class="num">{t}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn BudgetSection(plan: Plan) -> impl IntoView {
+    let p = &plan;
+    let b = budget::summarise(p);
+    let stage_rows = b
+        .by_stage
+        .iter()
+        .map(|line| view! {
+            <tr><th scope="row">{line.key.name()}</th><td class="num">{money(p, line.monthly)}</td><td class="num">{money(p, line.horizon)}</td></tr>
+        })
+        .collect_view();
+    let media_rows = b
+        .by_media
+        .iter()
+        .map(|line| view! {
+            <tr><th scope="row">{line.key.name()}</th><td class="num">{money(p, line.monthly)}</td><td class="num">{money(p, line.horizon)}</td></tr>
+        })
+        .collect_view();
+    let place_rows = b
+        .by_place
+        .iter()
+        .map(|line| view! {
+            <tr><th scope="row">{line.key.name()}</th><td class="num">{money(p, line.monthly)}</td><td class="num">{money(p, line.horizon)}</td></tr>
+        })
+        .collect_view();
+    let over = if b.over_budget {
+        view! { <span class="status status-off"><span aria-hidden="true">"✕"</span>"Over budget"</span> }.into_any()
+    } else {
+        view! { <span class="status status-on"><span aria-hidden="true">"✓"</span>"Within budget"</span> }.into_any()
+    };
+    let horizon = format!("{} months", b.horizon_months);
+    view! {
+        <section aria-labelledby="report-budget">
+            <h2 id="report-budget">"Budget"</h2>
+            <div class="table-wrap">
+                <table>
+                    <caption>"Touchpoint budgets by stage, media and place"</caption>
+                    <thead><tr><th scope="col">"Split"</th><th scope="col" class="num">"Per month"</th><th scope="col" class="num">{horizon.clone()}</th></tr></thead>
+                    <tbody>
+                        {stage_rows}
+                        {media_rows}
+                        {place_rows}
+                    </tbody>
+                    <tfoot>
+                        <tr><th scope="row">"Touchpoints"</th><td class="num">{money(p, b.touchpoints_monthly)}</td><td class="num">{money(p, b.touchpoints_monthly.saturating_mul(i64::from(b.horizon_months)))}</td></tr>
+                        <tr><th scope="row">"Other sales and marketing cost"</th><td class="num">{money(p, b.other_monthly)}</td><td class="num">{money(p, b.other_monthly.saturating_mul(i64::from(b.horizon_months)))}</td></tr>
+                        <tr><th scope="row">"Total"</th><td class="num">{money(p, b.monthly_total)}</td><td class="num">{money(p, b.horizon_total)}</td></tr>
+                    </tfoot>
+                </table>
+            </div>
+            <dl class="report-facts">
+                <div><dt>"Set aside for initiatives"</dt><dd class="num">{money(p, b.initiative_budget)}</dd></div>
+                <div><dt>"Chosen initiatives cost"</dt><dd class="num">{money(p, b.chosen_initiatives)}</dd></div>
+                <div><dt>"Remaining"</dt><dd class="num">{money(p, b.remaining)}" "{over}</dd></div>
+                <div><dt>"90-day plan actions"</dt><dd class="num">{money(p, b.actions_total)}</dd></div>
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+fn StagesSection(plan: Plan) -> impl IntoView {
+    let p = &plan;
+    let forecast = kpi::evaluate(p);
+    let today_date = parse_date(&today()).ok();
+    let l = p.profile.locale.clone();
+    let c = p.profile.currency.clone();
+    p.stages
+        .iter()
+        .map(|(stage, sp)| {
+            let heading = format!("report-stage-{}", stage.slug());
+            let labelled_by = heading.clone();
+            let kpi_rows = sp
+                .kpis
+                .iter()
+                .filter_map(|sk| {
+                    let def = kpi::find(&sk.kpi)?;
+                    let fc = forecast.iter().find(|v| v.id == def.id).and_then(|v| v.value);
+                    let (actual, status) = today_date
+                        .map(|t| {
+                            tracking::progress_in(p, def, sk.target, crate::domain::period::Period::month_of(t), t)
+                        })
+                        .unwrap_or((None, None));
+                    Some(view! {
+                        <tr>
+                            <th scope="row">{def.name}</th>
+                            <td class="num">{kpi_text(def, sk.target, &l, &c)}</td>
+                            <td class="num">{kpi_text(def, sk.baseline, &l, &c)}</td>
+                            <td class="num">{kpi_text(def, fc, &l, &c)}</td>
+                            <td class="num">{kpi_text(def, actual, &l, &c)}</td>
+                            <td>{status_cell(status)}</td>
+                        </tr>
+                    })
+                })
+                .collect_view();
+            let tp_rows = sp
+                .touchpoints
+                .iter()
+                .map(|t| view! {
+                    <tr>
+                        <th scope="row">{t.name.clone()}</th>
+                        <td>{t.media.name()}</td>
+                        <td>{t.place.name()}</td>
+                        <td class="num">{format::count(t.monthly_volume, &l)}</td>
+                        <td class="num">{money(p, t.budget)}</td>
+                    </tr>
+                })
+                .collect_view();
+            let has_kpis = !sp.kpis.is_empty();
+            let has_tps = !sp.touchpoints.is_empty();
+            view! {
+                <section class=format!("page-break report-stage {}", stage_class(stage)) aria-labelledby=labelled_by>
+                    <h2 id=heading class="stage-accent">{stage.name()}</h2>
+                    <p>{stage.purpose()}</p>
+                    <h3>"KPIs"</h3>
+                    {if has_kpis {
+                        view! {
+                            <div class="table-wrap">
+                                <table>
+                                    <thead><tr>
+                                        <th scope="col">"KPI"</th><th scope="col" class="num">"Target"</th><th scope="col" class="num">"Baseline"</th>
+                                        <th scope="col" class="num">"Forecast"</th><th scope="col" class="num">"Actual this month"</th><th scope="col">"Status"</th>
+                                    </tr></thead>
+                                    <tbody>{kpi_rows}</tbody>
+                                </table>
+                            </div>
+                        }.into_any()
+                    } else {
+                        view! { <p class="muted">"No KPIs at this stage yet."</p> }.into_any()
+                    }}
+                    <h3>"Touchpoints"</h3>
+                    {if has_tps {
+                        view! {
+                            <div class="table-wrap">
+                                <table>
+                                    <thead><tr>
+                                        <th scope="col">"Touchpoint"</th><th scope="col">"Media"</th><th scope="col">"Place"</th>
+                                        <th scope="col" class="num">"Volume per month"</th><th scope="col" class="num">"Budget per month"</th>
+                                    </tr></thead>
+                                    <tbody>{tp_rows}</tbody>
+                                </table>
+                            </div>
+                        }.into_any()
+                    } else {
+                        view! { <p class="muted">"No touchpoints at this stage yet."</p> }.into_any()
+                    }}
+                </section>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn InitiativesSection(plan: Plan) -> impl IntoView {
+    let p = &plan;
+    let l = p.profile.locale.clone();
+    let row = |i: &crate::domain::plan::Initiative| {
+        let (decision, reason) = decision_words(&i.decision);
+        let why = if reason.is_empty() {
+            i.rationale.clone()
+        } else {
+            reason.to_string()
+        };
+        view! {
+            <tr>
+                <th scope="row">{i.title.clone()}</th>
+                <td>{i.stage.name()}</td>
+                <td class="num">{money(p, i.cost)}</td>
+                <td class="num">{format::opt(scoring::score(i, &p.variants), |v| format::decimal(v, &l))}</td>
+                <td>{decision}</td>
+                <td>{why}</td>
+            </tr>
+        }
+    };
+    let mut ordered: Vec<&crate::domain::plan::Initiative> =
+        p.strategy.initiatives.iter().collect();
+    ordered.sort_by_key(|i| match i.decision {
+        Decision::Chosen => 0,
+        Decision::NotDoing { .. } => 1,
+        Decision::Parked => 2,
+        Decision::Undecided => 3,
+    });
+    let rows = ordered.into_iter().map(row).collect_view();
+    let empty = p.strategy.initiatives.is_empty();
+    view! {
+        <section class="page-break" aria-labelledby="report-initiatives">
+            <h2 id="report-initiatives">"Initiatives"</h2>
+            {if empty {
+                view! { <p class="muted">"No initiatives yet: list and score them on the Strategy screen."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table>
+                            <thead><tr>
+                                <th scope="col">"Initiative"</th><th scope="col">"Stage"</th><th scope="col" class="num">"Cost"</th>
+                                <th scope="col" class="num">"Score"</th><th scope="col">"Decision"</th><th scope="col">"Why"</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ActionsSection(plan: Plan) -> impl IntoView {
+    let p = &plan;
+    let start = parse_date(&p.action.start_date).ok();
+    let l = p.profile.locale.clone();
+    let rows = p
+        .action
+        .actions
+        .iter()
+        .map(|a| {
+            let dates = start
+                .and_then(|s| {
+                    Some((
+                        tracking::week_start(s, a.start_week)?,
+                        tracking::week_end(s, a.end_week)?,
+                    ))
+                })
+                .map_or_else(
+                    || "—".to_string(),
+                    |(f, e)| format!("{} – {}", date_text(f, &l), date_text(e, &l)),
+                );
+            let owner = if a.owner.trim().is_empty() {
+                "—".to_string()
+            } else {
+                a.owner.clone()
+            };
+            view! {
+                <tr>
+                    <th scope="row">{a.title.clone()}</th>
+                    <td>{owner}</td>
+                    <td>{a.stage.name()}</td>
+                    <td class="num">{format!("{}–{}", a.start_week, a.end_week)}</td>
+                    <td>{dates}</td>
+                    <td>{status_word(a.status)}</td>
+                    <td class="num">{money(p, a.budget)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let empty = p.action.actions.is_empty();
+    let start_text = date_or_text(&p.action.start_date, &l);
+    view! {
+        <section class="page-break" aria-labelledby="report-actions">
+            <h2 id="report-actions">"90-day plan"</h2>
+            <p>"Week 1 starts on "{start_text}"."</p>
+            {if empty {
+                view! { <p class="muted">"No actions yet: plan them on the 90-day plan screen."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table>
+                            <thead><tr>
+                                <th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Stage"</th><th scope="col" class="num">"Weeks"</th>
+                                <th scope="col">"Dates"</th><th scope="col">"Status"</th><th scope="col" class="num">"Budget"</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ReviewsSection(plan: Plan) -> impl IntoView {
+    let p = &plan;
+    let l = p.profile.locale.clone();
+    let c = p.profile.currency.clone();
+    let reviews = p
+        .action
+        .reviews
+        .iter()
+        .map(|r| {
+            let rows = r
+                .snapshot
+                .iter()
+                .map(|s| {
+                    let def = kpi::find(&s.kpi);
+                    let name = def.map_or_else(|| s.kpi.clone(), |d| d.name.to_string());
+                    let (t, a) = def.map_or_else(
+                        || ("—".to_string(), "—".to_string()),
+                        |d| (kpi_text(d, s.target, &l, &c), kpi_text(d, s.actual, &l, &c)),
+                    );
+                    view! {
+                        <tr><th scope="row">{name}</th><td class="num">{t}</td><td class="num">{a}</td><td>{status_cell(s.status)}</td></tr>
+                    }
+                })
+                .collect_view();
+            let date = date_or_text(&r.date, &l);
+            let notes = if r.notes.trim().is_empty() { "No notes.".to_string() } else { r.notes.clone() };
+            view! {
+                <h3>{format!("Review of {date}")}</h3>
+                <p class="report-notes">{notes}</p>
+                <div class="table-wrap">
+                    <table>
+                        <thead><tr><th scope="col">"KPI"</th><th scope="col" class="num">"Target"</th><th scope="col" class="num">"Actual"</th><th scope="col">"Status"</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+        })
+        .collect_view();
+    let empty = p.action.reviews.is_empty();
+    let generated = date_or_text(&today(), &l);
+    view! {
+        <section aria-labelledby="report-reviews">
+            <h2 id="report-reviews">"Reviews"</h2>
+            {if empty {
+                view! { <p class="muted">"No review recorded yet: record one every 30 days on the 90-day plan screen."</p> }.into_any()
+            } else {
+                reviews.into_any()
+            }}
+            <p class="muted report-footer">{format!("Report generated on {generated} by RACE Planner.")}</p>
+        </section>
+    }
 }

@@ -26,14 +26,29 @@ pub fn Workspace(id: String, screen: Screen) -> impl IntoView {
         }
         .into_any();
     };
-    let editor = Editor::new(plan, None);
+    let editor = Editor::new(plan, state.persist.read_only_reason(&id));
     provide_context(editor);
 
-    // Every edit flows back into the list of plans (and from there to storage).
+    // Every edit flows back into the list of plans, and from there to storage.
     Effect::new(move |first: Option<()>| {
         editor.plan.track();
         if first.is_some() {
             state.put_plan(&editor.plan.get_untracked());
+        }
+    });
+    // Another tab saved this plan (or a conflict was resolved): show that version.
+    let watched = id.clone();
+    Effect::new(move |first: Option<()>| {
+        let (changed, _) = state.persist.external_change.get();
+        if first.is_some() && changed == watched {
+            let fresh = state
+                .plans
+                .with_untracked(|ps| ps.iter().find(|p| p.id == watched).cloned());
+            if let Some(fresh) = fresh {
+                if fresh != editor.plan.get_untracked() {
+                    editor.replace(fresh);
+                }
+            }
         }
     });
 
@@ -72,6 +87,7 @@ pub fn Workspace(id: String, screen: Screen) -> impl IntoView {
                 {move || editor.read_only.get().map(|why| view! {
                     <div class="banner banner-warn" role="status"><h2>"Read-only"</h2><p>{why}</p></div>
                 })}
+                <crate::ui::widgets::profile::PlanSettings/>
                 {move || match current.get() {
                     Screen::Overview => view! { <OverviewScreen/> }.into_any(),
                     Screen::Opportunity => view! { <OpportunityScreen/> }.into_any(),

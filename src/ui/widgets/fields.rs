@@ -143,12 +143,14 @@ fn text_field_view<T: Clone + Send + Sync + 'static>(
     // Follow the plan when it changes elsewhere (undo, another tab), unless the user is typing here.
     {
         let show = show.clone();
-        Effect::new(move |_| {
+        Effect::new(move |last_reset: Option<u64>| {
+            let reset = editor.resets.get();
             let shown = editor.plan.with(|p| show(p));
-            if !focused.get_untracked() {
+            if !focused.get_untracked() || last_reset.is_some_and(|r| r != reset) {
                 text.set(shown);
                 error.set(None);
             }
+            reset
         });
     }
 

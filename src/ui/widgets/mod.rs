@@ -1,10 +1,12 @@
 //! Widgets shared by several screens.
 
 pub mod banners;
+pub mod conflict;
 pub mod fields;
 pub mod funnel_chart;
 pub mod gantt;
 pub mod kpi;
+pub mod profile;
 pub mod radar;
 pub mod scatter;
 pub mod shortcuts;

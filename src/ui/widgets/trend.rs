@@ -1,1 +1,179 @@
-//! Widget: trend.
+//! Target vs actual of one KPI over the plan's periods: the target as a dashed line,
+//! actuals as marks, labelled directly, with the numbers as a table in a
+//! `<details>`. Also the small helpers the measurement screens share: a status as a
+//! word plus an icon, a KPI value in its unit, a date in the plan's locale.
+
+use crate::chart::trend::{layout, FRAME};
+use crate::domain::kpi::{KpiDef, Unit};
+use crate::domain::measure::{SeriesPoint, Status};
+use crate::domain::period::{Date, Period};
+use crate::ui::format;
+use leptos::prelude::*;
+
+/// Icon, word and class of a status ("—" and "No data" when there is none).
+pub fn status_parts(status: Option<Status>) -> (&'static str, &'static str, &'static str) {
+    match status {
+        Some(Status::OnTrack) => ("✓", "On track", "status status-on"),
+        Some(Status::AtRisk) => ("▲", "At risk", "status status-risk"),
+        Some(Status::OffTrack) => ("✕", "Off track", "status status-off"),
+        None => ("–", "No data", "status status-none"),
+    }
+}
+
+/// A status as an icon plus a word, never colour alone.
+#[component]
+pub fn StatusBadge(#[prop(into)] status: Signal<Option<Status>>) -> impl IntoView {
+    view! {
+        <span class=move || status_parts(status.get()).2>
+            <span aria-hidden="true">{move || status_parts(status.get()).0}</span>
+            {move || status_parts(status.get()).1}
+        </span>
+    }
+}
+
+/// A KPI value in its unit and the plan's locale and currency; "—" when absent.
+pub fn kpi_text(def: &KpiDef, value: Option<f64>, locale: &str, currency: &str) -> String {
+    format::opt(value, |v| match def.unit {
+        Unit::Count => format::count(v, locale),
+        Unit::Money => format::money(v, locale, currency),
+        Unit::Ratio => format::percent(v, locale),
+        Unit::Multiple => format!("{}×", format::decimal(v, locale)),
+        Unit::Months => format!("{} months", format::decimal(v, locale)),
+        Unit::Score => format::decimal(v, locale),
+    })
+}
+
+/// A compact axis label: whole money, no unit word for months.
+fn tick_text(def: &KpiDef, v: f64, locale: &str, currency: &str) -> String {
+    match def.unit {
+        Unit::Money => format::money_whole(v, locale, currency),
+        Unit::Months | Unit::Score => format::decimal(v, locale),
+        _ => kpi_text(def, Some(v), locale, currency),
+    }
+}
+
+/// Milliseconds at midnight UTC of a date (for [`format::date_ms`]).
+fn date_to_ms(date: Date) -> i64 {
+    (i64::from(date.to_julian_day()) - 2_440_588) * 86_400_000
+}
+
+/// A date in the plan's locale ("Jan 31, 2026").
+pub fn date_text(date: Date, locale: &str) -> String {
+    format::date_ms(date_to_ms(date), locale)
+}
+
+/// The target-vs-actual chart of one KPI.
+#[component]
+pub fn TrendChart(
+    def: &'static KpiDef,
+    points: Vec<SeriesPoint>,
+    #[prop(into)] locale: String,
+    #[prop(into)] currency: String,
+) -> impl IntoView {
+    let targets: Vec<Option<f64>> = points.iter().map(|p| p.target).collect();
+    let actuals: Vec<Option<f64>> = points.iter().map(|p| p.actual).collect();
+    let g = layout(FRAME, &targets, &actuals);
+    let with_actual = actuals.iter().flatten().count();
+    let target_text = kpi_text(
+        def,
+        targets.iter().flatten().next().copied(),
+        &locale,
+        &currency,
+    );
+    let summary = format!(
+        "{}: target {} per period; {} of {} periods measured{}",
+        def.name,
+        target_text,
+        with_actual,
+        points.len(),
+        points
+            .iter()
+            .rev()
+            .find_map(|p| p.actual.map(|a| (p.period, a)))
+            .map(|(p, a)| format!(
+                ", latest {} in {}",
+                kpi_text(def, Some(a), &locale, &currency),
+                p
+            ))
+            .unwrap_or_default()
+    );
+    let ticks = g
+        .ticks
+        .iter()
+        .map(|(v, y)| {
+            let label = tick_text(def, *v, &locale, &currency);
+            view! {
+                <g class="axis">
+                    <line class="grid" x1=FRAME.left x2=FRAME.width - FRAME.right y1=*y y2=*y></line>
+                    <text x=FRAME.left - 4.0 y=y + 4.0 text-anchor="end">{label}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let n = g.xs.len();
+    let every = n.div_ceil(6).max(1);
+    let x_labels = points
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % every == 0)
+        .filter_map(|(i, p)| {
+            let x = g.xs.get(i).copied()?;
+            Some(view! { <text x=x y=FRAME.height - 6.0 text-anchor="middle">{short_period(p.period)}</text> })
+        })
+        .collect_view();
+    let marks = g
+        .marks
+        .iter()
+        .map(|m| {
+            let title = points
+                .get(m.index)
+                .map(|p| format!("{}: {}", p.period, kpi_text(def, p.actual, &locale, &currency)))
+                .unwrap_or_default();
+            view! { <circle class="actual-mark stage-fill" cx=m.x cy=m.y r="4"><title>{title}</title></circle> }
+        })
+        .collect_view();
+    let target_label = g.target_label_y.map(|y| {
+        view! { <text class="chart-label" x=FRAME.width - FRAME.right + 4.0 y=y + 4.0>"Target"</text> }
+    });
+    let rows = points
+        .iter()
+        .map(|p| {
+            view! {
+                <tr>
+                    <th scope="row">{p.period.to_string()}</th>
+                    <td class="num">{kpi_text(def, p.target, &locale, &currency)}</td>
+                    <td class="num">{kpi_text(def, p.actual, &locale, &currency)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="trend">
+            <svg class="chart" viewBox=format!("0 0 {} {}", FRAME.width, FRAME.height) role="img" aria-label=summary>
+                {ticks}
+                <line class="axis-line" x1=FRAME.left x2=FRAME.width - FRAME.right y1=g.baseline_y y2=g.baseline_y></line>
+                <path class="target" d=g.target_path.clone()></path>
+                {target_label}
+                {marks}
+                {x_labels}
+            </svg>
+            <details class="chart-data">
+                <summary>"Numbers of the chart"</summary>
+                <div class="table-wrap">
+                    <table>
+                        <thead><tr><th scope="col">"Period"</th><th scope="col" class="num">"Target"</th><th scope="col" class="num">"Actual"</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+}
+
+/// A compact period label for the x axis: "03/26" for a month, "W05" for a week.
+fn short_period(period: Period) -> String {
+    match period {
+        Period::Month { year, month } => format!("{month:02}/{:02}", year.rem_euclid(100)),
+        Period::Week { week, .. } => format!("W{week:02}"),
+    }
+}

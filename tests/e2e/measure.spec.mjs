@@ -1,0 +1,60 @@
+// Measure: typing an actual for one month changes the KPI's status, per KPI, per
+// stage and for the plan; bad values are refused at the field.
+import { test, expect, openApp, createPlan } from "./fixtures.mjs";
+import AxeBuilder from "@axe-core/playwright";
+
+async function openMeasure(page) {
+  await openApp(page);
+  await createPlan(page, "Measure test", "saas_subscription");
+  await page.getByRole("navigation", { name: "Plan" }).getByRole("link", { name: "Measure", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Measure" })).toBeVisible();
+}
+
+test("typing an actual for one month changes the status", async ({ page }) => {
+  await openMeasure(page);
+  const card = page.getByRole("region", { name: /Sessions$/ });
+  const status = card.locator(".kpi-figures .status");
+  const reach = page.locator(".status-table tbody tr", { hasText: "Reach" });
+  await expect(status).toHaveText(/No data/);
+  // The first month is the one being checked (the plan starts today).
+  const cell = page.locator('input[id^="actual-sessions-"]').first();
+  await cell.fill("abc");
+  await expect(cell).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Enter a number, like 1200")).toBeVisible();
+  await cell.fill("900000");
+  await expect(cell).toHaveAttribute("aria-invalid", "false");
+  await expect(status).toHaveText(/On track/);
+  await expect(reach.getByText("On track")).toBeVisible();
+  await cell.fill("10");
+  await expect(status).toHaveText(/Off track/);
+  await expect(reach.getByText("Off track")).toBeVisible();
+  await expect(page.locator(".status-table tfoot").getByText("Off track")).toBeVisible();
+  // The chart shows the actual as a mark, and its numbers as text.
+  await expect(card.locator("circle.actual-mark")).toHaveCount(1);
+  await cell.blur();
+  await expect(cell).toHaveValue("10");
+  // Clearing the cell removes the actual.
+  await cell.fill("");
+  await expect(status).toHaveText(/No data/);
+});
+
+test("rates are typed as percentages and weeks can be chosen", async ({ page }) => {
+  await openMeasure(page);
+  const rate = page.locator('input[id^="actual-conversion_rate-"]').first();
+  await rate.fill("150");
+  await expect(rate).toHaveAttribute("aria-invalid", "true");
+  await rate.fill("5");
+  const card = page.getByRole("region", { name: /Conversion rate$/ });
+  await expect(card.locator(".kpi-figures .status")).toHaveText(/On track/);
+  await page.getByLabel("Periods", { exact: true }).selectOption("week");
+  await expect(page.getByLabel("Check status for", { exact: true })).toHaveValue(/W\d\d$/);
+  await expect(page.locator('input[id^="actual-sessions-"]').first()).toHaveAttribute("id", /W\d\d$/);
+});
+
+test("the measure screen has no serious accessibility problems", async ({ page }) => {
+  await openMeasure(page);
+  await page.locator('input[id^="actual-sessions-"]').first().fill("1000");
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => ["serious", "critical"].includes(v.impact));
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+});

@@ -1,0 +1,181 @@
+// The four RACE stage screens: the WPCalc funnel typed in live (10,000 sessions →
+// 1,200 leads at 12 % → 300 customers at 25 % × $75 = $22,500), percent parsing and
+// field errors, the ⓘ formula, the reverse funnel and accessibility.
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect, openApp, createPlan } from "./fixtures.mjs";
+
+/** Opens a screen from the plan navigation and waits for its heading. */
+async function go(page, name) {
+  // The current screen's link reads "Convert ◂", so only follow links to other screens.
+  if (await page.getByRole("heading", { level: 1, name, exact: true }).isVisible()) return;
+  await page.getByRole("navigation", { name: "Plan" }).getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+/** Types the WPCalc example into a blank plan. */
+async function wpcalc(page) {
+  await openApp(page);
+  await createPlan(page, "WPCalc");
+  await go(page, "Reach");
+  await page.getByRole("button", { name: "Add a touchpoint" }).click();
+  await page.getByRole("textbox", { name: "Sessions per month", exact: true }).fill("10,000");
+  await go(page, "Act");
+  await page.getByRole("textbox", { name: "Sessions → leads (act rate)", exact: true }).fill("12");
+  await go(page, "Convert");
+  await page.getByRole("textbox", { name: "Leads → customers (online conversion)", exact: true }).fill("25");
+  await page.getByRole("textbox", { name: "Average order value (AOV)", exact: true }).fill("75");
+}
+
+async function expectNoSeriousViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious).toEqual([]);
+}
+
+test("each stage opens with its purpose and the funnel strip", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "Stage headings");
+  for (const name of ["Reach", "Act", "Convert", "Engage"]) {
+    await go(page, name);
+    await expect(page.locator(".lead")).toBeVisible();
+    const strip = page.getByRole("navigation", { name: /The funnel/ });
+    await expect(strip.locator('[aria-current="step"]')).toContainText(name);
+  }
+  await go(page, "Convert");
+  await expect(page.getByRole("heading", { level: 1, name: "Convert" })).toBeVisible();
+});
+
+test("the WPCalc funnel updates as the user types, up to revenue on the overview", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "WPCalc");
+  await go(page, "Reach");
+  await expect(page.getByText("No touchpoint at Reach yet")).toBeVisible();
+  await page.getByRole("button", { name: "Add a touchpoint" }).click();
+  await page.getByRole("textbox", { name: "Sessions per month", exact: true }).fill("10000");
+  await expect(page.locator('tr[data-kpi="sessions"] td')).toHaveText("10,000");
+  await expect(page.getByRole("button", { name: "Remove touchpoint New touchpoint" })).toBeVisible();
+
+  await go(page, "Act");
+  await page.getByRole("textbox", { name: "Sessions → leads (act rate)", exact: true }).fill("12");
+  await expect(page.locator('tr[data-kpi="leads"] td')).toHaveText("1,200");
+  await expect(page.locator(".strip-current")).toContainText("1,200");
+
+  await go(page, "Convert");
+  await page.getByRole("textbox", { name: "Leads → customers (online conversion)", exact: true }).fill("25%");
+  await page.getByRole("textbox", { name: "Average order value (AOV)", exact: true }).fill("75");
+  await expect(page.locator('tr[data-kpi="customers"] td')).toHaveText("300");
+  await expect(page.locator('tr[data-kpi="revenue"] td')).toHaveText("$22,500.00");
+
+  await go(page, "Overview");
+  const revenue = page.locator(".kpi-tile").filter({ hasText: "Revenue" }).first();
+  await expect(revenue.locator(".kpi-value")).toHaveText("$22,500.00");
+});
+
+test("percent fields accept 2.5 and 2.5 %, and refuse abc and 150 without changing the KPIs", async ({ page }) => {
+  await wpcalc(page);
+  await go(page, "Act");
+  const rate = page.getByRole("textbox", { name: "Sessions → leads (act rate)", exact: true });
+  const leads = page.locator('tr[data-kpi="leads"] td');
+  await expect(page.getByText("Type 2.5 for 2.5 %")).toBeVisible();
+  await rate.fill("2.5%");
+  await expect(leads).toHaveText("250");
+  await expect(rate).toHaveAttribute("aria-invalid", "false");
+  await rate.fill("12");
+  await expect(leads).toHaveText("1,200");
+
+  await rate.fill("abc");
+  await expect(rate).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#f-funnel-act_rate-error")).toBeVisible();
+  await expect(leads).toHaveText("1,200");
+
+  await rate.fill("150");
+  await expect(rate).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#f-funnel-act_rate-error")).toContainText("%");
+  await expect(leads).toHaveText("1,200");
+});
+
+test("the ⓘ of a derived KPI shows its formula and the inputs it used", async ({ page }) => {
+  await wpcalc(page);
+  await go(page, "Act");
+  await page.getByRole("row").filter({ hasText: "Leads / interactions" }).getByLabel("How Leads / interactions is computed").click();
+  const body = page.locator('tr[data-kpi="leads"] .info-body');
+  await expect(body).toBeVisible();
+  await expect(body).toContainText("sessions × lead rate");
+  await expect(body).toContainText("12 %");
+});
+
+test("what do I need? works back from a goal, rounding people up", async ({ page }) => {
+  await wpcalc(page);
+  await go(page, "Convert");
+  await page.getByLabel("Goal", { exact: true }).selectOption("revenue");
+  await page.getByRole("textbox", { name: "Revenue per month (USD)", exact: true }).fill("25000");
+  const need = page.locator(".need-list");
+  // $25,000 ÷ $75 = 333.3 customers → 1,333.3 leads → 11,111.1 sessions: 11,112 rounded up.
+  await expect(need.locator(".need-item").filter({ has: page.getByText("Sessions", { exact: true }) }).locator("dd")).toHaveText("11,112");
+  await expect(need.locator(".need-item").filter({ has: page.getByText("Leads", { exact: true }) }).locator("dd")).toHaveText("1,334");
+  await expect(need.locator(".need-item").filter({ has: page.getByText("New customers", { exact: true }) }).locator("dd")).toHaveText("334");
+
+  await page.getByLabel("Goal", { exact: true }).selectOption("customers");
+  await page.getByRole("textbox", { name: "New customers per month", exact: true }).fill("300");
+  await expect(need.locator(".need-item").filter({ has: page.getByText("Sessions", { exact: true }) }).locator("dd")).toHaveText("10,000");
+});
+
+test("the reverse funnel says why when a rate is 0", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "Zero rates");
+  await go(page, "Reach");
+  await page.getByRole("textbox", { name: "Revenue per month (USD)", exact: true }).fill("10000");
+  await expect(page.getByText(/cannot be reached/)).toBeVisible();
+  await expect(page.locator(".need-list .need-item").filter({ has: page.getByText("Sessions", { exact: true }) }).locator("dd")).toHaveText("—");
+});
+
+test("touchpoints fill the paid / owned / earned × online / offline matrix", async ({ page }) => {
+  await wpcalc(page);
+  await go(page, "Reach");
+  await page.getByLabel("Name", { exact: true }).fill("Google Search ads");
+  await page.getByRole("textbox", { name: "Budget per month", exact: true }).fill("1500");
+  await page.getByLabel("KPI it drives").selectOption("sessions");
+  const matrix = page.locator("table.matrix");
+  const paidRow = matrix.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Paid" }) });
+  await expect(paidRow).toContainText("Google Search ads");
+  await expect(paidRow).toContainText("$1,500 / month");
+  await expect(paidRow).toContainText("Drives: Sessions");
+
+  await page.getByLabel("Online or offline").selectOption("Offline");
+  await expect(page.getByRole("textbox", { name: "Contacts per month (calls, visits, event leads)", exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Remove touchpoint Google Search ads" }).click();
+  await expect(page.getByText("No touchpoint at Reach yet")).toBeVisible();
+});
+
+test("a stage KPI is added from the catalogue with a target", async ({ page }) => {
+  await wpcalc(page);
+  await go(page, "Act");
+  await page.getByLabel("KPI to track").selectOption("leads");
+  await page.getByRole("button", { name: "Add KPI" }).click();
+  await page.getByRole("textbox", { name: "Leads / interactions: target per month", exact: true }).fill("1500");
+  await expect(page.locator(".strip-current")).toContainText("Target 1,500");
+  await expect(page.locator(".strip-current")).toContainText("300 short");
+  await page.getByRole("button", { name: "Remove KPI Leads / interactions" }).click();
+  await expect(page.getByText("No KPI tracked at Act yet")).toBeVisible();
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`the stage screens have no serious accessibility violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openApp(page);
+    await createPlan(page, `Axe ${scheme}`, "ecommerce_b2c");
+    for (const name of ["Reach", "Act", "Convert", "Engage"]) {
+      await go(page, name);
+      await expectNoSeriousViolations(page);
+    }
+  });
+}
+
+test("a blank stage screen has no serious accessibility violations", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "Axe blank");
+  await go(page, "Engage");
+  await expectNoSeriousViolations(page);
+});
