@@ -23,9 +23,11 @@ build:
 size: build
 	scripts/size.sh
 
-## bench: the engine benchmark (full recompute of a large plan)
+## bench: the KPI engine's full recompute of a large plan, natively and in WebAssembly (Chromium)
 bench:
+	scripts/setup.sh test
 	cargo bench --bench engine
+	CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown --test wasm_engine -- --nocapture
 
 clean:
 	rm -rf dist e2e-site test-results playwright-report screenshots

@@ -1,5 +1,7 @@
 //! The funnel model: forward, reverse, offline sales and opportunity sizing.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use race_planner::domain::funnel::*;
 use race_planner::domain::money::Money;
 use race_planner::domain::plan::{Media, Place, Plan, Stage, Touchpoint};

@@ -1,5 +1,7 @@
 //! Parsing what users type.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use race_planner::domain::input::*;
 use race_planner::domain::money::{minor_digits, Money};
 

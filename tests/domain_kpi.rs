@@ -1,5 +1,7 @@
 //! Every KPI formula, and every public worked example from the KPI reference.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use race_planner::domain::funnel::{funnel_month, reverse_from, Goal};
 use race_planner::domain::kpi::{self, *};
 use race_planner::domain::money::Money;

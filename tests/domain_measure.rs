@@ -1,5 +1,7 @@
 //! Measuring, scoring, budgets and periods.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use race_planner::domain::budget::{fit_to_budget, summarise};
 use race_planner::domain::measure::*;
 use race_planner::domain::money::Money;

@@ -1,5 +1,7 @@
 //! The plan model: construction, helpers, setters, validation and JSON.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use race_planner::domain::money::Money;
 use race_planner::domain::period::Period;
 use race_planner::domain::plan::*;

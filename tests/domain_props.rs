@@ -2,6 +2,8 @@
 //! means less revenue, nothing panics or produces NaN/∞, money sums exactly, templates
 //! survive JSON.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use race_planner::domain::funnel::{
     forward_funnel, funnel_month, opportunity_sizing, reverse_from, reverse_funnel,

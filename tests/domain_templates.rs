@@ -1,5 +1,7 @@
 //! Templates and the large sample plan: complete, valid, and stable through JSON.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use race_planner::domain::funnel::forward_funnel;
 use race_planner::domain::kpi::{self, evaluate};
 use race_planner::domain::plan::{Decision, Media, Place, Plan, SmartPart, Stage};

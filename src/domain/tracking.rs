@@ -412,7 +412,7 @@ mod tests {
                 id: "i1".into(),
                 title: "Checkout".into(),
                 stage: Stage::Convert,
-                cost: Money(500_00),
+                cost: Money(50_000),
                 decision: Decision::Chosen,
                 ..Initiative::default()
             },
@@ -433,7 +433,7 @@ mod tests {
             id: "a1".into(),
             initiative: Some("i3".into()),
             owner: "Leo".into(),
-            budget: Money(100_00),
+            budget: Money(10_000),
             ..Action::default()
         });
         plan
@@ -447,7 +447,7 @@ mod tests {
         let a = plan.action.actions.last().unwrap();
         assert_eq!(a.title, "Checkout");
         assert_eq!(a.stage, Stage::Convert);
-        assert_eq!(a.budget, Money(500_00));
+        assert_eq!(a.budget, Money(50_000));
         assert_eq!((a.start_week, a.end_week), (1, 4));
         assert_eq!(a.status, ActionStatus::Todo);
         assert!(!a.id.is_empty() && a.id != "a1");
@@ -468,9 +468,9 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].owner, "Leo");
         assert_eq!(lines[0].actions, 2);
-        assert_eq!(lines[0].budget, Money(150_00));
+        assert_eq!(lines[0].budget, Money(15_000));
         assert_eq!(lines[1].owner, "");
-        assert_eq!(lines[1].budget, Money(500_00));
+        assert_eq!(lines[1].budget, Money(50_000));
     }
 
     #[test]
@@ -484,7 +484,7 @@ mod tests {
             date: "2026-02-03".into(),
             ..Review::default()
         };
-        let due = reviews_due(start, &[done.clone()]);
+        let due = reviews_due(start, std::slice::from_ref(&done));
         assert!(due[0].done && !due[1].done);
         assert_eq!(next_review(start, &[done]).map(|r| r.day), Some(60));
     }

@@ -308,7 +308,7 @@ mod tests {
             id: "i1".into(),
             title: "=HYPERLINK(\"x\")".into(),
             stage: Stage::Reach,
-            cost: Money(1234_50),
+            cost: Money(123_450),
             decision: Decision::NotDoing {
                 reason: "Too costly, for now".into(),
             },
@@ -320,7 +320,7 @@ mod tests {
             owner: "Leo".into(),
             start_week: 2,
             end_week: 3,
-            budget: Money(500_00),
+            budget: Money(50_000),
             initiative: Some("i1".into()),
             ..Action::default()
         });

@@ -200,7 +200,7 @@ mod tests {
             start_week: 3,
             end_week: 5,
             status: ActionStatus::Doing,
-            budget: Money(1200_00),
+            budget: Money(120_000),
             ..Action::default()
         });
         plan.action.actions.push(Action {

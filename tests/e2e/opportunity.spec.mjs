@@ -72,6 +72,12 @@ test("SWOT items are added and removed", async ({ page }) => {
   await threats.getByLabel("New threat").fill("New entrant with VC money");
   await threats.getByRole("button", { name: "Add threat" }).click();
   await expect(threats.getByRole("listitem")).toHaveCount(1);
+
+  // A blank plan's empty states and an error at a field pass axe too.
+  await strengths.getByRole("button", { name: "Add strength" }).click();
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => ["serious", "critical"].includes(v.impact));
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
 
 test("baseline rates follow the numbers typed, with — when unknown", async ({ page }) => {

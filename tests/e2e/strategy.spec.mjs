@@ -94,6 +94,11 @@ test("initiatives are scored with ICE, sorted, rejected with a reason and chosen
   const chart = page.locator("svg.scatter-chart");
   await expect(chart).toHaveAttribute("aria-label", /Quick wins: Retargeting ads/);
   await expect(chart.locator("text.quadrant-label")).toHaveText(["Quick wins", "Big bets", "Money pits", "Fill-ins"]);
+
+  // The ICE layout, with a reason field and errors on screen, passes axe too.
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => ["serious", "critical"].includes(v.impact));
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
 
 test("RICE inputs score initiatives and refuse an effort of 0", async ({ page }) => {

@@ -13,7 +13,7 @@ use crate::ui::format;
 use crate::ui::state::{today, AppState, Editor, Level};
 use crate::ui::widgets::fields::{MoneyField, TextField};
 use crate::ui::widgets::gantt::{stage_class, Gantt};
-use crate::ui::widgets::trend::{date_text, kpi_text, StatusBadge};
+use crate::ui::widgets::trend::{date_text, kpi_text, StatusBadge, TableWrap};
 use leptos::prelude::*;
 
 /// The board's columns, in order.
@@ -572,14 +572,14 @@ fn Owners() -> impl IntoView {
         })
     };
     view! {
-        <div class="table-wrap">
+        <TableWrap label="Actions and budget per owner">
             <table class="owners">
                 <caption class="visually-hidden">"Actions and budget per owner"</caption>
                 <thead><tr><th scope="col">"Owner"</th><th scope="col" class="num">"Actions"</th><th scope="col" class="num">"Budget"</th></tr></thead>
                 <tbody>{rows}</tbody>
                 <tfoot><tr><th scope="row">"Total"</th><td class="num">{move || total().0}</td><td class="num">{move || total().1}</td></tr></tfoot>
             </table>
-        </div>
+        </TableWrap>
     }
 }
 
@@ -712,7 +712,7 @@ fn ReviewCard(id: String) -> impl IntoView {
         <Show when=move || data.with(Option::is_some)>
             <section class="card review" aria-labelledby=heading_id.clone()>
                 <h3 id=heading_id.clone()>{move || format!("Review of {}", date())}</h3>
-                <div class="table-wrap">
+                <TableWrap label=move || format!("KPIs at the review of {}", date())>
                     <table>
                         <thead><tr><th scope="col">"KPI"</th><th scope="col" class="num">"Target"</th><th scope="col" class="num">"Actual"</th><th scope="col">"Status"</th></tr></thead>
                         <tbody>
@@ -726,7 +726,7 @@ fn ReviewCard(id: String) -> impl IntoView {
                             }).collect_view())}
                         </tbody>
                     </table>
-                </div>
+                </TableWrap>
                 <TextField label="Notes: what we learnt and what changes" key=format!("review-notes-{id}") multiline=true
                     get=notes_get.clone() set=notes_set.clone()/>
                 <div class="btn-row">

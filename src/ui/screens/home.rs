@@ -12,7 +12,7 @@ use leptos::prelude::*;
 pub fn Home() -> impl IntoView {
     let state = expect_context::<AppState>();
     let sorted = Memo::new(move |_| {
-        let mut plans: Vec<(String, String, i64, String)> = state.plans.with(|ps| {
+        let mut plans: Vec<(String, String, i64, String, String)> = state.plans.with(|ps| {
             ps.iter()
                 .map(|p| {
                     (
@@ -20,11 +20,12 @@ pub fn Home() -> impl IntoView {
                         p.name.clone(),
                         p.updated_at,
                         p.profile.locale.clone(),
+                        status_line(p),
                     )
                 })
                 .collect()
         });
-        plans.sort_by(|a, b| b.2.cmp(&a.2));
+        plans.sort_by_key(|p| std::cmp::Reverse(p.2));
         plans
     });
     view! {
@@ -37,13 +38,36 @@ pub fn Home() -> impl IntoView {
         <Show when=move || !sorted.with(Vec::is_empty)
             fallback=|| view! { <p class="empty">"No plans yet. Name one above and start blank or from a template with realistic numbers."</p> }>
             <ul class="plan-list" aria-labelledby="plans-heading">
-                <For each=move || sorted.get() key=|p| (p.0.clone(), p.1.clone(), p.2) let:p>
-                    <PlanRow id=p.0 name=p.1 updated_at=p.2 locale=p.3/>
+                <For each=move || sorted.get() key=|p| (p.0.clone(), p.1.clone(), p.2, p.4.clone()) let:p>
+                    <PlanRow id=p.0 name=p.1 updated_at=p.2 locale=p.3 status=p.4/>
                 </For>
             </ul>
         </Show>
         <Files/>
     }
+}
+
+/// One line about where a plan stands: its size, its monthly forecast, its actions.
+fn status_line(plan: &Plan) -> String {
+    let touchpoints = plan.touchpoints().count();
+    if touchpoints == 0 && plan.strategy.initiatives.is_empty() {
+        return "Not started: add touchpoints and funnel rates".into();
+    }
+    let revenue = crate::domain::funnel::forward_funnel(plan)
+        .months
+        .first()
+        .map(|m| m.revenue)
+        .unwrap_or(0.0);
+    let actions = &plan.action.actions;
+    let done = actions
+        .iter()
+        .filter(|a| a.status == crate::domain::plan::ActionStatus::Done)
+        .count();
+    format!(
+        "{touchpoints} touchpoints · forecast {} a month · {done} of {} actions done",
+        format::money_whole(revenue, &plan.profile.locale, &plan.profile.currency),
+        actions.len()
+    )
 }
 
 #[component]
@@ -104,7 +128,13 @@ fn NewPlanForm() -> impl IntoView {
 }
 
 #[component]
-fn PlanRow(id: String, name: String, updated_at: i64, locale: String) -> impl IntoView {
+fn PlanRow(
+    id: String,
+    name: String,
+    updated_at: i64,
+    locale: String,
+    status: String,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let href = Route::Plan {
         id: id.clone(),
@@ -171,7 +201,7 @@ fn PlanRow(id: String, name: String, updated_at: i64, locale: String) -> impl In
             } else {
                 view! { <a class="plan-link" href=href.clone()>{name.clone()}</a> }.into_any()
             }}
-            <span class="plan-meta">"Edited " {format::date_ms(updated_at, &locale)}</span>
+            <span class="plan-meta">"Edited " {format::date_ms(updated_at, &locale)} " · " {status}</span>
             <span class="btn-row">
                 <button type="button" class="btn btn-small" on:click=duplicate aria-label=format!("Duplicate {label}")>"Duplicate"</button>
                 <button type="button" class="btn btn-small" on:click=move |_| renaming.set(true) aria-label=format!("Rename {label}")>"Rename"</button>

@@ -14,7 +14,7 @@ use crate::route::{Route, Screen};
 use crate::ui::format;
 use crate::ui::state::{today, Editor};
 use crate::ui::widgets::gantt::stage_class;
-use crate::ui::widgets::trend::{kpi_text, StatusBadge, TrendChart};
+use crate::ui::widgets::trend::{kpi_text, StatusBadge, TableWrap, TrendChart};
 use leptos::prelude::*;
 
 fn granularity_slug(g: Granularity) -> &'static str {
@@ -142,7 +142,7 @@ fn StatusSummary(status: Memo<Option<measure::PlanStatus>>) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let locale = move || editor.plan.with(|p| p.profile.locale.clone());
     view! {
-        <div class="table-wrap">
+        <TableWrap label="Status by stage">
             <table class="status-table">
                 <thead>
                     <tr>
@@ -174,7 +174,7 @@ fn StatusSummary(status: Memo<Option<measure::PlanStatus>>) -> impl IntoView {
                     </tr>
                 </tfoot>
             </table>
-        </div>
+        </TableWrap>
     }
 }
 
@@ -240,7 +240,11 @@ fn ActualCell(def: &'static KpiDef, period: Period, row_id: String, key: String)
                 .unwrap_or_default()
         })
     };
-    let text = RwSignal::new(show());
+    let text = RwSignal::new(editor.plan.with_untracked(|p| {
+        typed_actual(p, def.id, period)
+            .map(|v| format_actual_input(def, v))
+            .unwrap_or_default()
+    }));
     let error = RwSignal::new(None::<String>);
     let focused = RwSignal::new(false);
     Effect::new(move |_| {

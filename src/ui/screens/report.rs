@@ -17,7 +17,7 @@ use crate::ui::download::download_text;
 use crate::ui::format;
 use crate::ui::state::{now_ms, today, AppState, Editor, Level};
 use crate::ui::widgets::gantt::stage_class;
-use crate::ui::widgets::trend::{date_text, kpi_text, status_parts};
+use crate::ui::widgets::trend::{date_text, kpi_text, status_parts, TableWrap};
 use leptos::prelude::*;
 
 /// Byte order mark, so that spreadsheets open the CSV files as UTF-8.
@@ -189,7 +189,7 @@ fn ObjectivesSection(plan: Plan) -> impl IntoView {
                 view! { <p class="muted">"No objectives yet: set SMART objectives on the Opportunity screen."</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap">
+                    <TableWrap label="Objectives">
                         <table>
                             <thead><tr>
                                 <th scope="col">"Objective"</th><th scope="col">"Stage"</th><th scope="col">"KPI"</th>
@@ -197,7 +197,7 @@ fn ObjectivesSection(plan: Plan) -> impl IntoView {
                             </tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
-                    </div>
+                    </TableWrap>
                 }.into_any()
             }}
         </section>
@@ -210,7 +210,7 @@ fn FunnelSection(plan: Plan) -> impl IntoView {
     let f = forward_funnel(p);
     let l = p.profile.locale.as_str();
     let c = p.profile.currency.as_str();
-    let first = f.months.first().cloned().unwrap_or_else(|| f.total.clone());
+    let first = f.months.first().copied().unwrap_or(f.total);
     let lines: Vec<(&str, String, String)> = vec![
         (
             "Sessions",
@@ -257,7 +257,7 @@ fn FunnelSection(plan: Plan) -> impl IntoView {
     view! {
         <section aria-labelledby="report-funnel">
             <h2 id="report-funnel">"Funnel forecast"</h2>
-            <div class="table-wrap">
+            <TableWrap label="Funnel forecast">
                 <table>
                     <thead><tr><th scope="col">"Step"</th><th scope="col" class="num">"First month"</th><th scope="col" class="num">{horizon}</th></tr></thead>
                     <tbody>
@@ -266,7 +266,7 @@ fn FunnelSection(plan: Plan) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </TableWrap>
         </section>
     }
 }
@@ -302,10 +302,23 @@ fn BudgetSection(plan: Plan) -> impl IntoView {
         view! { <span class="status status-on"><span aria-hidden="true">"✓"</span>"Within budget"</span> }.into_any()
     };
     let horizon = format!("{} months", b.horizon_months);
+    let months = i64::from(b.horizon_months);
+    let totals = [
+        ("Touchpoints", b.touchpoints_monthly, b.touchpoints_monthly.saturating_mul(months)),
+        ("Other sales and marketing cost", b.other_monthly, b.other_monthly.saturating_mul(months)),
+        ("Total", b.monthly_total, b.horizon_total),
+    ]
+    .into_iter()
+    .map(|(name, monthly, total)| {
+        view! {
+            <tr><th scope="row">{name}</th><td class="num">{money(p, monthly)}</td><td class="num">{money(p, total)}</td></tr>
+        }
+    })
+    .collect_view();
     view! {
         <section aria-labelledby="report-budget">
             <h2 id="report-budget">"Budget"</h2>
-            <div class="table-wrap">
+            <TableWrap label="Budget">
                 <table>
                     <caption>"Touchpoint budgets by stage, media and place"</caption>
                     <thead><tr><th scope="col">"Split"</th><th scope="col" class="num">"Per month"</th><th scope="col" class="num">{horizon.clone()}</th></tr></thead>
@@ -315,12 +328,10 @@ fn BudgetSection(plan: Plan) -> impl IntoView {
                         {place_rows}
                     </tbody>
                     <tfoot>
-                        <tr><th scope="row">"Touchpoints"</th><td class="num">{money(p, b.touchpoints_monthly)}</td><td class="num">{money(p, b.touchpoints_monthly.saturating_mul(i64::from(b.horizon_months)))}</td></tr>
-                        <tr><th scope="row">"Other sales and marketing cost"</th><td class="num">{money(p, b.other_monthly)}</td><td class="num">{money(p, b.other_monthly.saturating_mul(i64::from(b.horizon_months)))}</td></tr>
-                        <tr><th scope="row">"Total"</th><td class="num">{money(p, b.monthly_total)}</td><td class="num">{money(p, b.horizon_total)}</td></tr>
+                        {totals}
                     </tfoot>
                 </table>
-            </div>
+            </TableWrap>
             <dl class="report-facts">
                 <div><dt>"Set aside for initiatives"</dt><dd class="num">{money(p, b.initiative_budget)}</dd></div>
                 <div><dt>"Chosen initiatives cost"</dt><dd class="num">{money(p, b.chosen_initiatives)}</dd></div>
@@ -388,7 +399,7 @@ fn StagesSection(plan: Plan) -> impl IntoView {
                     <h3>"KPIs"</h3>
                     {if has_kpis {
                         view! {
-                            <div class="table-wrap">
+                            <TableWrap label=format!("{} KPIs", stage.name())>
                                 <table>
                                     <thead><tr>
                                         <th scope="col">"KPI"</th><th scope="col" class="num">"Target"</th><th scope="col" class="num">"Baseline"</th>
@@ -396,7 +407,7 @@ fn StagesSection(plan: Plan) -> impl IntoView {
                                     </tr></thead>
                                     <tbody>{kpi_rows}</tbody>
                                 </table>
-                            </div>
+                            </TableWrap>
                         }.into_any()
                     } else {
                         view! { <p class="muted">"No KPIs at this stage yet."</p> }.into_any()
@@ -404,7 +415,7 @@ fn StagesSection(plan: Plan) -> impl IntoView {
                     <h3>"Touchpoints"</h3>
                     {if has_tps {
                         view! {
-                            <div class="table-wrap">
+                            <TableWrap label=format!("{} touchpoints", stage.name())>
                                 <table>
                                     <thead><tr>
                                         <th scope="col">"Touchpoint"</th><th scope="col">"Media"</th><th scope="col">"Place"</th>
@@ -412,7 +423,7 @@ fn StagesSection(plan: Plan) -> impl IntoView {
                                     </tr></thead>
                                     <tbody>{tp_rows}</tbody>
                                 </table>
-                            </div>
+                            </TableWrap>
                         }.into_any()
                     } else {
                         view! { <p class="muted">"No touchpoints at this stage yet."</p> }.into_any()
@@ -462,7 +473,7 @@ fn InitiativesSection(plan: Plan) -> impl IntoView {
                 view! { <p class="muted">"No initiatives yet: list and score them on the Strategy screen."</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap">
+                    <TableWrap label="Initiatives">
                         <table>
                             <thead><tr>
                                 <th scope="col">"Initiative"</th><th scope="col">"Stage"</th><th scope="col" class="num">"Cost"</th>
@@ -470,7 +481,7 @@ fn InitiativesSection(plan: Plan) -> impl IntoView {
                             </tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
-                    </div>
+                    </TableWrap>
                 }.into_any()
             }}
         </section>
@@ -526,7 +537,7 @@ fn ActionsSection(plan: Plan) -> impl IntoView {
                 view! { <p class="muted">"No actions yet: plan them on the 90-day plan screen."</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap">
+                    <TableWrap label="90-day plan">
                         <table>
                             <thead><tr>
                                 <th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Stage"</th><th scope="col" class="num">"Weeks"</th>
@@ -534,7 +545,7 @@ fn ActionsSection(plan: Plan) -> impl IntoView {
                             </tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
-                    </div>
+                    </TableWrap>
                 }.into_any()
             }}
         </section>
@@ -571,12 +582,12 @@ fn ReviewsSection(plan: Plan) -> impl IntoView {
             view! {
                 <h3>{format!("Review of {date}")}</h3>
                 <p class="report-notes">{notes}</p>
-                <div class="table-wrap">
+                <TableWrap label=format!("KPIs at the review of {date}")>
                     <table>
                         <thead><tr><th scope="col">"KPI"</th><th scope="col" class="num">"Target"</th><th scope="col" class="num">"Actual"</th><th scope="col">"Status"</th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
-                </div>
+                </TableWrap>
             }
         })
         .collect_view();

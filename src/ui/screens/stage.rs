@@ -282,7 +282,7 @@ fn StageKpis(stage: Stage) -> impl IntoView {
     };
     let add = move |_| {
         let picked = choice.get_untracked();
-        let Some(def) = kpi::find(&picked).or_else(|| available().first().copied()) else {
+        let Some(def) = kpi::find(&picked) else {
             return;
         };
         editor.edit("add-stage-kpi", move |p| {
@@ -317,11 +317,12 @@ fn StageKpis(stage: Stage) -> impl IntoView {
                     <select id=select_id on:change=move |ev| choice.set(event_target_value(&ev))
                         prop:value=move || choice.get()
                         disabled=move || editor.read_only.get().is_some()>
+                        <option value="">"Choose a KPI…"</option>
                         {move || available().into_iter().map(|d| view! { <option value=d.id>{d.name}</option> }).collect_view()}
                     </select>
                 </div>
                 <button type="button" class="btn" on:click=add
-                    disabled=move || editor.read_only.get().is_some() || available().is_empty()>"Add KPI"</button>
+                    disabled=move || editor.read_only.get().is_some() || choice.with(String::is_empty)>"Add KPI"</button>
             </div>
         </section>
     }

@@ -760,6 +760,7 @@ fn ChartSection() -> impl IntoView {
     view! {
         <section class="osa-section" aria-labelledby="chart-h">
             <h2 id="chart-h">"Impact against effort"</h2>
+            <p class="muted">"Each dot is an initiative in its stage's colour; a ring and ✓ mark those chosen. The dashed lines split low from high."</p>
             <Show when=move || !empty.get()
                 fallback=|| view! { <p class="muted">"The chart places each initiative once the backlog has one."</p> }>
                 <div class="card scatter-card">

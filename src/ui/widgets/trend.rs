@@ -43,10 +43,11 @@ pub fn kpi_text(def: &KpiDef, value: Option<f64>, locale: &str, currency: &str) 
     })
 }
 
-/// A compact axis label: whole money, no unit word for months.
-fn tick_text(def: &KpiDef, v: f64, locale: &str, currency: &str) -> String {
+/// A compact axis label: whole money unless the scale is small, no unit word for
+/// months.
+fn tick_text(def: &KpiDef, v: f64, y_max: f64, locale: &str, currency: &str) -> String {
     match def.unit {
-        Unit::Money => format::money_whole(v, locale, currency),
+        Unit::Money if y_max >= 10.0 => format::money_whole(v, locale, currency),
         Unit::Months | Unit::Score => format::decimal(v, locale),
         _ => kpi_text(def, Some(v), locale, currency),
     }
@@ -60,6 +61,17 @@ fn date_to_ms(date: Date) -> i64 {
 /// A date in the plan's locale ("Jan 31, 2026").
 pub fn date_text(date: Date, locale: &str) -> String {
     format::date_ms(date_to_ms(date), locale)
+}
+
+/// A table that scrolls sideways on narrow screens: a named region that can take
+/// focus, so keyboard users can scroll it too.
+#[component]
+pub fn TableWrap(#[prop(into)] label: Signal<String>, children: Children) -> impl IntoView {
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=move || label.get()>
+            {children()}
+        </div>
+    }
 }
 
 /// The target-vs-actual chart of one KPI.
@@ -101,7 +113,7 @@ pub fn TrendChart(
         .ticks
         .iter()
         .map(|(v, y)| {
-            let label = tick_text(def, *v, &locale, &currency);
+            let label = tick_text(def, *v, g.y_max, &locale, &currency);
             view! {
                 <g class="axis">
                     <line class="grid" x1=FRAME.left x2=FRAME.width - FRAME.right y1=*y y2=*y></line>
@@ -111,7 +123,7 @@ pub fn TrendChart(
         })
         .collect_view();
     let n = g.xs.len();
-    let every = n.div_ceil(6).max(1);
+    let every = n.div_ceil(4).max(1);
     let x_labels = points
         .iter()
         .enumerate()
@@ -159,12 +171,12 @@ pub fn TrendChart(
             </svg>
             <details class="chart-data">
                 <summary>"Numbers of the chart"</summary>
-                <div class="table-wrap">
+                <TableWrap label=format!("{} by period", def.name)>
                     <table>
                         <thead><tr><th scope="col">"Period"</th><th scope="col" class="num">"Target"</th><th scope="col" class="num">"Actual"</th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
-                </div>
+                </TableWrap>
             </details>
         </figure>
     }

@@ -1,0 +1,60 @@
+// Every screen, filled from a template: axe-core finds no serious or critical
+// violation, in light and dark themes and at 360 px wide; screenshots of each go to
+// screenshots/ (ignored by git) so anyone can look at them.
+import AxeBuilder from "@axe-core/playwright";
+import { mkdirSync } from "node:fs";
+import { test, expect, openApp, createPlan } from "./fixtures.mjs";
+
+const SCREENS = [
+  ["overview", "Overview"],
+  ["opportunity", "Opportunity"],
+  ["reach", "Reach"],
+  ["act", "Act"],
+  ["convert", "Convert"],
+  ["engage", "Engage"],
+  ["strategy", "Strategy"],
+  ["90-day-plan", "90-day plan"],
+  ["measure", "Measure"],
+  ["report", null],
+];
+
+const VARIANTS = [
+  { name: "light", width: 1280, scheme: "light" },
+  { name: "dark", width: 1280, scheme: "dark" },
+  { name: "360px", width: 360, scheme: "light" },
+];
+
+async function seriousViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+for (const variant of VARIANTS) {
+  test(`every screen passes axe and is captured (${variant.name})`, async ({ page }) => {
+    test.setTimeout(180_000);
+    mkdirSync("screenshots", { recursive: true });
+    await page.setViewportSize({ width: variant.width, height: 900 });
+    await page.emulateMedia({ colorScheme: variant.scheme });
+    await openApp(page);
+    await createPlan(page, "Screens tour", "ecommerce_b2c");
+    const id = new URL(page.url()).hash.split("/")[2];
+    const problems = [];
+    const visit = async (fragment, file, heading) => {
+      await page.goto(`./${fragment}`);
+      if (heading) await expect(page.getByRole("heading", { level: 1, name: heading, exact: true })).toBeVisible();
+      else await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      for (const v of await seriousViolations(page)) problems.push(`${file}: ${v}`);
+      if (variant.width <= 360) {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 1) problems.push(`${file}: the page is ${overflow}px wider than the screen`);
+      }
+      await page.screenshot({ path: `screenshots/${file}-${variant.name}.png`, fullPage: true });
+    };
+    for (const [slug, heading] of SCREENS) await visit(`#/plan/${id}/${slug}`, slug, heading);
+    await visit("#/", "home", "Your plans");
+    await visit("#/trash", "trash", "Trash");
+    expect(problems).toEqual([]);
+  });
+}
