@@ -100,6 +100,7 @@ test("records a review with a snapshot of the KPIs and notes", async ({ page }) 
   await openActions(page);
   await expect(page.getByText("No review recorded yet.")).toBeVisible();
   await expect(page.getByText(/^Day 30:/)).toBeVisible();
+  await expect(page.getByText(/^Next review due: day 30, /)).toBeVisible();
   await page.getByRole("button", { name: "Record review" }).click();
   const review = page.getByRole("region", { name: /^Review of / });
   await expect(review).toBeVisible();

@@ -6,7 +6,8 @@ use crate::domain::money::Money;
 use crate::domain::period::{format_date, parse_date};
 use crate::domain::plan::{Action, ActionStatus, Plan, Stage, ACTION_WEEKS};
 use crate::domain::tracking::{
-    add_actions_from_initiatives, initiatives_without_actions, new_review, owners, reviews_due,
+    add_actions_from_initiatives, initiatives_without_actions, new_review, next_review, owners,
+    reviews_due,
 };
 use crate::export::csv::status_word;
 use crate::ui::format;
@@ -119,25 +120,38 @@ pub fn ActionsScreen() -> impl IntoView {
                     on:change=on_start/>
             </div>
         </div>
-        <div class="btn-row">
-            <button type="button" class="btn btn-primary" on:click=create_from_initiatives
-                disabled=move || missing.get() == 0 || read_only()>
-                "Create actions from chosen initiatives"
-                {move || (missing.get() > 0).then(|| format!(" ({})", missing.get()))}
-            </button>
-            <button type="button" class="btn" on:click=add_action disabled=read_only>"Add an action"</button>
-        </div>
-        <Show when=move || missing.get() == 0 && !ids.with(Vec::is_empty)>
-            <p class="muted">"Every chosen initiative has at least one action."</p>
-        </Show>
         <Show when=move || !ids.with(Vec::is_empty)
             fallback=move || view! {
                 <div class="empty">
                     <p>"No actions yet. Actions are the steps that deliver your chosen initiatives in the next 13 weeks."</p>
-                    <p>"Choose initiatives on the Strategy screen, then create their actions here in one click, or add an action by hand."</p>
-                    <button type="button" class="btn btn-primary" on:click=add_action>"Add an action"</button>
+                    {move || if missing.get() > 0 {
+                        view! {
+                            <div class="btn-row empty-actions">
+                                <button type="button" class="btn btn-primary" on:click=create_from_initiatives disabled=read_only>
+                                    {format!("Create actions from chosen initiatives ({})", missing.get())}
+                                </button>
+                                <button type="button" class="btn" on:click=add_action disabled=read_only>"Add an action"</button>
+                            </div>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <p>"Choose initiatives on the Strategy screen to create their actions here in one click, or add an action by hand."</p>
+                            <button type="button" class="btn btn-primary" on:click=add_action disabled=read_only>"Add an action"</button>
+                        }.into_any()
+                    }}
                 </div>
             }>
+            <div class="btn-row">
+                <button type="button" class="btn btn-primary" on:click=create_from_initiatives
+                    disabled=move || missing.get() == 0 || read_only()>
+                    "Create actions from chosen initiatives"
+                    {move || (missing.get() > 0).then(|| format!(" ({})", missing.get()))}
+                </button>
+                <button type="button" class="btn" on:click=add_action disabled=read_only>"Add an action"</button>
+            </div>
+            <Show when=move || missing.get() == 0>
+                <p class="muted">"Every chosen initiative has at least one action."</p>
+            </Show>
             <h2>"Timeline"</h2>
             <Gantt/>
             <h2>"Board"</h2>
@@ -594,6 +608,13 @@ fn Reviews() -> impl IntoView {
         })
     });
     let locale = Memo::new(move |_| editor.plan.with(|p| p.profile.locale.clone()));
+    let next = Memo::new(move |_| {
+        editor.plan.with(|p| {
+            parse_date(&p.action.start_date)
+                .ok()
+                .and_then(|s| next_review(s, &p.action.reviews))
+        })
+    });
     let record = move |_| {
         let Ok(date) = parse_date(&today()) else {
             return;
@@ -616,6 +637,12 @@ fn Reviews() -> impl IntoView {
     });
     view! {
         <p>"Review the plan every 30 days: record where each KPI stands against its target, note what you learnt and what changes."</p>
+        <p class="next-review">
+            {move || match next.get() {
+                Some(d) => format!("Next review due: day {}, {}.", d.day, date_text(d.date, &locale.get())),
+                None => "All three reviews (days 30, 60 and 90) are recorded.".to_string(),
+            }}
+        </p>
         <ul class="review-due">
             {move || due.get().into_iter().map(|d| {
                 let when = date_text(d.date, &locale.get());
@@ -712,21 +739,24 @@ fn ReviewCard(id: String) -> impl IntoView {
         <Show when=move || data.with(Option::is_some)>
             <section class="card review" aria-labelledby=heading_id.clone()>
                 <h3 id=heading_id.clone()>{move || format!("Review of {}", date())}</h3>
-                <TableWrap label=move || format!("KPIs at the review of {}", date())>
-                    <table>
-                        <thead><tr><th scope="col">"KPI"</th><th scope="col" class="num">"Target"</th><th scope="col" class="num">"Actual"</th><th scope="col">"Status"</th></tr></thead>
-                        <tbody>
-                            {move || data.get().map(|d| d.1.into_iter().map(|(name, target, actual, status)| view! {
-                                <tr>
-                                    <th scope="row">{name}</th>
-                                    <td class="num">{target}</td>
-                                    <td class="num">{actual}</td>
-                                    <td><StatusBadge status=Signal::derive(move || status)/></td>
-                                </tr>
-                            }).collect_view())}
-                        </tbody>
-                    </table>
-                </TableWrap>
+                <Show when=move || data.with(|d| d.as_ref().is_some_and(|d| !d.1.is_empty()))
+                    fallback=|| view! { <p class="muted">"No stage KPIs were tracked at the time of this review."</p> }>
+                    <TableWrap label=move || format!("KPIs at the review of {}", date())>
+                        <table>
+                            <thead><tr><th scope="col">"KPI"</th><th scope="col" class="num">"Target"</th><th scope="col" class="num">"Actual"</th><th scope="col">"Status"</th></tr></thead>
+                            <tbody>
+                                {move || data.get().map(|d| d.1.into_iter().map(|(name, target, actual, status)| view! {
+                                    <tr>
+                                        <th scope="row">{name}</th>
+                                        <td class="num">{target}</td>
+                                        <td class="num">{actual}</td>
+                                        <td><StatusBadge status=Signal::derive(move || status)/></td>
+                                    </tr>
+                                }).collect_view())}
+                            </tbody>
+                        </table>
+                    </TableWrap>
+                </Show>
                 <TextField label="Notes: what we learnt and what changes" key=format!("review-notes-{id}") multiline=true
                     get=notes_get.clone() set=notes_set.clone()/>
                 <div class="btn-row">

@@ -189,7 +189,7 @@ fn ObjectivesSection(plan: Plan) -> impl IntoView {
                 view! { <p class="muted">"No objectives yet: set SMART objectives on the Opportunity screen."</p> }.into_any()
             } else {
                 view! {
-                    <TableWrap label="Objectives">
+                    <TableWrap label="Objectives table">
                         <table>
                             <thead><tr>
                                 <th scope="col">"Objective"</th><th scope="col">"Stage"</th><th scope="col">"KPI"</th>
@@ -257,7 +257,7 @@ fn FunnelSection(plan: Plan) -> impl IntoView {
     view! {
         <section aria-labelledby="report-funnel">
             <h2 id="report-funnel">"Funnel forecast"</h2>
-            <TableWrap label="Funnel forecast">
+            <TableWrap label="Funnel forecast table">
                 <table>
                     <thead><tr><th scope="col">"Step"</th><th scope="col" class="num">"First month"</th><th scope="col" class="num">{horizon}</th></tr></thead>
                     <tbody>
@@ -318,7 +318,7 @@ fn BudgetSection(plan: Plan) -> impl IntoView {
     view! {
         <section aria-labelledby="report-budget">
             <h2 id="report-budget">"Budget"</h2>
-            <TableWrap label="Budget">
+            <TableWrap label="Budget table">
                 <table>
                     <caption>"Touchpoint budgets by stage, media and place"</caption>
                     <thead><tr><th scope="col">"Split"</th><th scope="col" class="num">"Per month"</th><th scope="col" class="num">{horizon.clone()}</th></tr></thead>
@@ -473,7 +473,7 @@ fn InitiativesSection(plan: Plan) -> impl IntoView {
                 view! { <p class="muted">"No initiatives yet: list and score them on the Strategy screen."</p> }.into_any()
             } else {
                 view! {
-                    <TableWrap label="Initiatives">
+                    <TableWrap label="Initiatives table">
                         <table>
                             <thead><tr>
                                 <th scope="col">"Initiative"</th><th scope="col">"Stage"</th><th scope="col" class="num">"Cost"</th>
@@ -537,7 +537,7 @@ fn ActionsSection(plan: Plan) -> impl IntoView {
                 view! { <p class="muted">"No actions yet: plan them on the 90-day plan screen."</p> }.into_any()
             } else {
                 view! {
-                    <TableWrap label="90-day plan">
+                    <TableWrap label="90-day plan table">
                         <table>
                             <thead><tr>
                                 <th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Stage"</th><th scope="col" class="num">"Weeks"</th>

@@ -121,6 +121,7 @@ pub fn MoneyField(
 }
 
 /// The shared body of the numeric fields: local text while typing, parse on input.
+/// Generic only in a thin wrapper, so each field on a screen does not copy the view code.
 fn text_field_view<T: Clone + Send + Sync + 'static>(
     label: String,
     key: String,
@@ -129,16 +130,39 @@ fn text_field_view<T: Clone + Send + Sync + 'static>(
     show: impl Fn(&Plan) -> String + Send + Sync + 'static,
     parse: impl Fn(&str, &Plan) -> Result<T, InputError> + Send + Sync + 'static,
     set: impl Fn(&mut Plan, T) + Send + Sync + 'static,
-) -> impl IntoView {
+) -> AnyView {
     let editor = expect_context::<Editor>();
+    let set = Arc::new(set);
+    let edit_key = key.clone();
+    let commit: Commit = Arc::new(move |text: &str| {
+        let value = editor.plan.try_with_untracked(|p| parse(text, p)).unwrap_or_else(|| {
+            Err(InputError::new("This plan is closed"))
+        })?;
+        let set = set.clone();
+        editor.edit(&edit_key, move |p| set(p, value));
+        Ok(())
+    });
+    text_field_core(editor, label, key, unit, hint, Arc::new(show), commit)
+}
+
+type Show = Arc<dyn Fn(&Plan) -> String + Send + Sync>;
+type Commit = Arc<dyn Fn(&str) -> Result<(), InputError> + Send + Sync>;
+
+fn text_field_core(
+    editor: Editor,
+    label: String,
+    key: String,
+    unit: Option<String>,
+    hint: Option<String>,
+    show: Show,
+    commit: Commit,
+) -> AnyView {
     let id = format!("f-{key}");
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let text = RwSignal::new(editor.plan.with_untracked(|p| show(p)));
     let error = RwSignal::new(None::<String>);
     let focused = RwSignal::new(false);
-    let show = Arc::new(show);
-    let set = Arc::new(set);
 
     // Follow the plan when it changes elsewhere (undo, another tab), unless the user is typing here.
     {
@@ -154,25 +178,22 @@ fn text_field_view<T: Clone + Send + Sync + 'static>(
         });
     }
 
-    let on_input = {
-        let key = key.clone();
-        move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
-            text.set(value.clone());
-            match editor.plan.with_untracked(|p| parse(&value, p)) {
-                Ok(v) => {
-                    error.set(None);
-                    let set = set.clone();
-                    editor.edit(&key, move |p| set(p, v));
-                }
-                Err(e) => error.set(Some(e.message)),
-            }
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        text.set(value.clone());
+        match commit(&value) {
+            Ok(()) => error.set(None),
+            Err(e) => error.set(Some(e.message)),
         }
     };
+    // Blur also fires when a focused field is removed with its screen: its signals may be
+    // gone by then, so every access here is a `try_`.
     let on_blur = move |_| {
-        focused.set(false);
-        if error.get_untracked().is_none() {
-            text.set(editor.plan.with_untracked(|p| show(p)));
+        let _ = focused.try_set(false);
+        if error.try_get_untracked().flatten().is_none() {
+            if let Some(shown) = editor.plan.try_with_untracked(|p| show(p)) {
+                let _ = text.try_set(shown);
+            }
         }
     };
     let described = {
@@ -209,6 +230,7 @@ fn text_field_view<T: Clone + Send + Sync + 'static>(
             </div>
         </div>
     }
+    .into_any()
 }
 
 /// A one-line text field bound to the plan (names, owners, notes).
@@ -224,6 +246,29 @@ pub fn TextField(
     #[prop(optional)]
     required: bool,
 ) -> impl IntoView {
+    text_input_core(
+        label,
+        key,
+        Arc::new(get),
+        Arc::new(set),
+        multiline,
+        hint,
+        required,
+    )
+}
+
+type GetText = Arc<dyn Fn(&Plan) -> String + Send + Sync>;
+type SetText = Arc<dyn Fn(&mut Plan, String) + Send + Sync>;
+
+fn text_input_core(
+    label: String,
+    key: String,
+    get: GetText,
+    set: SetText,
+    multiline: bool,
+    hint: Option<String>,
+    required: bool,
+) -> AnyView {
     let editor = expect_context::<Editor>();
     let id = format!("f-{key}");
     let hint_id = format!("{id}-hint");
@@ -236,7 +281,8 @@ pub fn TextField(
             return;
         }
         error.set(None);
-        editor.edit(&key, |p| set(p, text));
+        let set = set.clone();
+        editor.edit(&key, move |p| set(p, text));
     };
     let field = if multiline {
         view! {
@@ -262,6 +308,7 @@ pub fn TextField(
             {field}
         </div>
     }
+    .into_any()
 }
 
 /// An extra rule for a number field, run after parsing: the message when the value is
