@@ -40,7 +40,11 @@ fn a_full_recompute_of_the_large_plan_is_complete_and_finite() {
     let result = recompute_all(&plan);
     assert_eq!(result.ranking.len(), 200);
     assert!(result.forecast.months.iter().all(|m| m.revenue.is_finite()));
-    assert!(result.kpis.iter().filter_map(|k| k.value).all(f64::is_finite));
+    assert!(result
+        .kpis
+        .iter()
+        .filter_map(|k| k.value)
+        .all(f64::is_finite));
 
     let blank = Plan::new("blank", "Blank", 0, "2026-01-01");
     let baseline = median_ms(&blank, 21);

@@ -135,6 +135,8 @@ mod tests {
     #[test]
     fn offered_currencies_and_locales_are_well_formed() {
         assert!(CURRENCIES.iter().all(|(c, _)| c.len() == 3));
-        assert!(LOCALES.iter().all(|(l, _)| l.len() == 5 && l.as_bytes()[2] == b'-'));
+        assert!(LOCALES
+            .iter()
+            .all(|(l, _)| l.len() == 5 && l.as_bytes()[2] == b'-'));
     }
 }

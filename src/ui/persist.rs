@@ -95,7 +95,12 @@ impl Persist {
                             stored.notice.clone().unwrap_or_default(),
                         );
                     } else if let Some(notice) = &stored.notice {
-                        state.notify(Level::Info, &format!("migrated-{}", stored.plan.id), format!("“{}” was updated", stored.plan.name), notice.clone());
+                        state.notify(
+                            Level::Info,
+                            &format!("migrated-{}", stored.plan.id),
+                            format!("“{}” was updated", stored.plan.name),
+                            notice.clone(),
+                        );
                     }
                     plans.push(stored.plan);
                 }
@@ -126,8 +131,15 @@ impl Persist {
         if matches!(error, StorageError::Unavailable) {
             self.available.set(false);
         }
-        state.save_state.set(crate::ui::state::SaveState::Failed(error.to_string()));
-        state.notify(Level::Error, "storage", "Your latest edits are not saved", error.to_string());
+        state
+            .save_state
+            .set(crate::ui::state::SaveState::Failed(error.to_string()));
+        state.notify(
+            Level::Error,
+            "storage",
+            "Your latest edits are not saved",
+            error.to_string(),
+        );
     }
 
     /// The plan with this id cannot be edited here, and why.
@@ -163,17 +175,25 @@ impl Persist {
         }
         let mut failed = None;
         for id in ids {
-            let Some(plan) = state.plans.with_untracked(|ps| ps.iter().find(|p| p.id == id).cloned()) else {
+            let Some(plan) = state
+                .plans
+                .with_untracked(|ps| ps.iter().find(|p| p.id == id).cloned())
+            else {
                 continue;
             };
             if self.read_only_reason(&id).is_some() {
                 continue;
             }
-            let base = self.revisions.with_value(|r| r.get(&id).copied().unwrap_or(0));
+            let base = self
+                .revisions
+                .with_value(|r| r.get(&id).copied().unwrap_or(0));
             match storage::save(&plan, base) {
                 Ok(revision) => self.saved(state, &id, revision),
                 Err(StorageError::Conflict { theirs }) => {
-                    self.conflict.set(Some(Conflict { mine: plan, theirs: *theirs }));
+                    self.conflict.set(Some(Conflict {
+                        mine: plan,
+                        theirs: *theirs,
+                    }));
                 }
                 Err(StorageError::NewerVersion { .. }) => {
                     self.read_only.update(|r| {
@@ -234,7 +254,10 @@ impl Persist {
         self.pending.update_value(|p| {
             p.remove(id);
         });
-        let name = state.plans.with_untracked(|ps| ps.iter().find(|p| p.id == id).map(|p| p.name.clone())).unwrap_or_default();
+        let name = state
+            .plans
+            .with_untracked(|ps| ps.iter().find(|p| p.id == id).map(|p| p.name.clone()))
+            .unwrap_or_default();
         let result = if self.available.get_untracked() {
             storage::delete_to_trash(id, now_ms())
         } else {
@@ -243,7 +266,12 @@ impl Persist {
         match result {
             Ok(()) | Err(StorageError::NotFound { .. }) => {
                 state.plans.update(|ps| ps.retain(|p| p.id != id));
-                state.notify(Level::Info, "deleted", format!("“{name}” moved to the trash"), "You can restore it from the Trash for 30 days.");
+                state.notify(
+                    Level::Info,
+                    "deleted",
+                    format!("“{name}” moved to the trash"),
+                    "You can restore it from the Trash for 30 days.",
+                );
             }
             Err(error) => self.storage_fault(state, &error),
         }
@@ -291,7 +319,10 @@ impl Persist {
                     *n += 1;
                 });
                 if open_id != original_id {
-                    state.go(crate::route::Route::Plan { id: open_id, screen: crate::route::Screen::Overview });
+                    state.go(crate::route::Route::Plan {
+                        id: open_id,
+                        screen: crate::route::Screen::Overview,
+                    });
                 }
                 state.save_state.set(crate::ui::state::SaveState::Saved);
             }
@@ -308,10 +339,12 @@ impl Persist {
                 }
                 if let Ok(Some(stored)) = storage::load(&id) {
                     let revision = stored.plan.revision;
-                    state.plans.update(|ps| match ps.iter_mut().find(|p| p.id == id) {
-                        Some(slot) => *slot = stored.plan.clone(),
-                        None => ps.push(stored.plan.clone()),
-                    });
+                    state
+                        .plans
+                        .update(|ps| match ps.iter_mut().find(|p| p.id == id) {
+                            Some(slot) => *slot = stored.plan.clone(),
+                            None => ps.push(stored.plan.clone()),
+                        });
                     self.revisions.update_value(|r| {
                         r.insert(id.clone(), revision);
                     });
@@ -328,7 +361,9 @@ impl Persist {
             }
             ChangeEvent::IndexChanged | ChangeEvent::TrashChanged | ChangeEvent::Other => {
                 if let Ok(entries) = storage::list_plans() {
-                    let known: HashSet<String> = state.plans.with_untracked(|ps| ps.iter().map(|p| p.id.clone()).collect());
+                    let known: HashSet<String> = state
+                        .plans
+                        .with_untracked(|ps| ps.iter().map(|p| p.id.clone()).collect());
                     for entry in entries.into_iter().filter(|e| !known.contains(&e.id)) {
                         if let Ok(Some(stored)) = storage::load(&entry.id) {
                             self.revisions.update_value(|r| {
@@ -346,14 +381,24 @@ impl Persist {
     /// Downloads one plan as a plan file.
     pub fn export_plan(&self, plan: &Plan) {
         let now = now_ms();
-        download_text(&format::document::plan_file_name(plan, now), "application/json", &format::document::export_plan(plan, now));
+        download_text(
+            &format::document::plan_file_name(plan, now),
+            "application/json",
+            &format::document::export_plan(plan, now),
+        );
     }
 
     /// Downloads every plan as one backup file and records the export.
     pub fn export_all(&self, state: AppState) {
         let now = now_ms();
-        let text = state.plans.with_untracked(|ps| format::document::export_backup(ps, now));
-        if download_text(&format::document::backup_file_name(now), "application/json", &text) {
+        let text = state
+            .plans
+            .with_untracked(|ps| format::document::export_backup(ps, now));
+        if download_text(
+            &format::document::backup_file_name(now),
+            "application/json",
+            &text,
+        ) {
             let _ = storage::record_export(now);
             self.refresh_meta();
         }
@@ -368,14 +413,21 @@ impl Persist {
     /// Reads a chosen file and adds its plans as new plans. Returns what to tell the user.
     pub fn import_bytes(&self, state: AppState, bytes: &[u8]) -> Result<Vec<String>, String> {
         let mut taken: HashSet<String> = storage::stored_ids().unwrap_or_default();
-        state.plans.with_untracked(|ps| taken.extend(ps.iter().map(|p| p.id.clone())));
-        let result = format::import_file(bytes, &taken, storage::new_id).map_err(|e| e.to_string())?;
+        state
+            .plans
+            .with_untracked(|ps| taken.extend(ps.iter().map(|p| p.id.clone())));
+        let result =
+            format::import_file(bytes, &taken, storage::new_id).map_err(|e| e.to_string())?;
         let mut messages = Vec::new();
         let count = result.plans.len();
         for imported in result.plans {
             self.add(state, imported.plan);
         }
-        messages.push(if count == 1 { "1 plan imported.".to_string() } else { format!("{count} plans imported.") });
+        messages.push(if count == 1 {
+            "1 plan imported.".to_string()
+        } else {
+            format!("{count} plans imported.")
+        });
         messages.extend(result.notes);
         messages.extend(result.skipped.iter().map(ToString::to_string));
         Ok(messages)

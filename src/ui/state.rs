@@ -146,10 +146,11 @@ impl AppState {
 
     /// Writes an edited plan back into the list of plans and saves it after a pause.
     pub fn put_plan(&self, plan: &Plan) {
-        self.plans.update(|plans| match plans.iter_mut().find(|p| p.id == plan.id) {
-            Some(slot) => *slot = plan.clone(),
-            None => plans.push(plan.clone()),
-        });
+        self.plans
+            .update(|plans| match plans.iter_mut().find(|p| p.id == plan.id) {
+                Some(slot) => *slot = plan.clone(),
+                None => plans.push(plan.clone()),
+            });
         self.persist.schedule_save(*self, &plan.id);
     }
 }

@@ -21,7 +21,13 @@ pub fn ConflictDialog() -> impl IntoView {
             }
         }
     });
-    let name = move || persist.conflict.with(|c| c.as_ref().map(|c| c.theirs.name.clone()).unwrap_or_default());
+    let name = move || {
+        persist.conflict.with(|c| {
+            c.as_ref()
+                .map(|c| c.theirs.name.clone())
+                .unwrap_or_default()
+        })
+    };
     let choose = move |choice: Resolution| persist.resolve(state, choice);
     view! {
         // Escape must not dismiss the question: the edits would stay unsaved.

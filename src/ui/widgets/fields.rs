@@ -135,9 +135,10 @@ fn text_field_view<T: Clone + Send + Sync + 'static>(
     let set = Arc::new(set);
     let edit_key = key.clone();
     let commit: Commit = Arc::new(move |text: &str| {
-        let value = editor.plan.try_with_untracked(|p| parse(text, p)).unwrap_or_else(|| {
-            Err(InputError::new("This plan is closed"))
-        })?;
+        let value = editor
+            .plan
+            .try_with_untracked(|p| parse(text, p))
+            .unwrap_or_else(|| Err(InputError::new("This plan is closed")))?;
         let set = set.clone();
         editor.edit(&edit_key, move |p| set(p, value));
         Ok(())

@@ -23,7 +23,12 @@ fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
     let opts = options.clone();
     let on_change = move |ev: leptos::ev::Event| {
         let chosen = event_target_value(&ev);
-        if let Some((value, _)) = opts.iter().enumerate().find(|(i, _)| i.to_string() == chosen).map(|(_, o)| *o) {
+        if let Some((value, _)) = opts
+            .iter()
+            .enumerate()
+            .find(|(i, _)| i.to_string() == chosen)
+            .map(|(_, o)| *o)
+        {
             let set = set.clone();
             editor.edit(&key, move |p| set(p, value));
         }
