@@ -386,7 +386,7 @@ fn KpiCard(
             <div class="kpi-card-head">
                 <h3 id=heading_id><span class="stage-accent">{stage.name()}</span>" · "{def.name}</h3>
                 <details class="info">
-                    <summary aria-label=format!("How {} is measured", def.name)>"ⓘ"</summary>
+                    <summary aria-label=format!("How {} is measured", def.name)>"i"</summary>
                     <div class="info-body">
                         <p><strong>"Formula: "</strong><span class="formula">{def.formula}</span></p>
                         {(!def.variants.is_empty()).then(|| view! { <p><strong>"Variants: "</strong>{def.variants}</p> })}

@@ -651,7 +651,7 @@ fn InitiativeRow(id: String) -> impl IntoView {
                         <div class="suggested">
                             <span>"Suggested impact: " <span class="num">{shown}</span></span>
                             <details class="info">
-                                <summary aria-label=format!("How the suggested impact of {} is computed", title.get())>"ⓘ"</summary>
+                                <summary aria-label=format!("How the suggested impact of {} is computed", title.get())>"i"</summary>
                                 <div class="info-body"><p>{why}</p></div>
                             </details>
                             <button type="button" class="btn btn-small" on:click=use_suggested disabled=ro
@@ -663,7 +663,7 @@ fn InitiativeRow(id: String) -> impl IntoView {
             <td class="num col-score">
                 <span class="score-value">{score_text}</span>
                 <details class="info">
-                    <summary aria-label=move || format!("How the score of {} is computed", title.get())>"ⓘ"</summary>
+                    <summary aria-label=move || format!("How the score of {} is computed", title.get())>"i"</summary>
                     <div class="info-body">
                         <p class="formula">{move || formula(&variants.get())}</p>
                         <p>"Inputs: " {score_inputs_text}</p>

@@ -49,7 +49,7 @@ pub fn KpiInfo(
     let label = format!("How {} is computed", def.name);
     view! {
         <details class="info">
-            <summary aria-label=label>"ⓘ"</summary>
+            <summary aria-label=label>"i"</summary>
             <div class="info-body">
                 <p><strong>{def.name}</strong>": " {def.explanation}</p>
                 <p>"Formula: " <span class="formula">{def.formula}</span></p>
