@@ -179,3 +179,28 @@ test("a blank stage screen has no serious accessibility violations", async ({ pa
   await go(page, "Engage");
   await expectNoSeriousViolations(page);
 });
+
+test("growth can be negative, impressions and clicks give CTR, and a KPI target can be cleared", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "More inputs");
+  await go(page, "Reach");
+  await page.getByRole("button", { name: "Add a touchpoint" }).click();
+  await page.getByRole("textbox", { name: "Sessions per month", exact: true }).fill("10000");
+  const growth = page.getByRole("textbox", { name: "Monthly traffic growth", exact: true });
+  await growth.fill("-2");
+  await expect(growth).toHaveAttribute("aria-invalid", "false");
+  await growth.fill("-150");
+  await expect(growth).toHaveAttribute("aria-invalid", "true");
+  await growth.fill("-2");
+  await expect(page.locator('tr[data-kpi="ctr"] td')).toHaveText("—");
+  await page.getByRole("textbox", { name: "Impressions per month", exact: true }).fill("1,000");
+  await page.getByRole("textbox", { name: "Clicks per month", exact: true }).fill("50");
+  await expect(page.locator('tr[data-kpi="ctr"] td')).toHaveText("5%");
+  await page.getByLabel("KPI to track").selectOption("sessions");
+  await page.getByRole("button", { name: "Add KPI" }).click();
+  const target = page.getByRole("textbox", { name: /^Sessions: target per month/ });
+  await target.fill("12000");
+  await expect(page.locator(".strip-current")).toContainText("Target 12,000");
+  await target.fill("");
+  await expect(page.locator(".strip-current")).not.toContainText("Target 12,000");
+});

@@ -194,6 +194,10 @@ test("a full storage keeps edits in memory, says so, and saves once there is roo
   await expect(page.getByRole("alert").filter({ hasText: "full" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Not saved" }).first()).toBeVisible();
   await expect(page.getByLabel("Sector")).toHaveValue("Waiting for room");
+  const download = page.waitForEvent("download");
+  await page.getByRole("alert").getByRole("button", { name: "Export all plans" }).click();
+  const backup = JSON.parse(readFileSync(await (await download).path(), "utf8"));
+  expect(backup.plans[0].profile.sector).toBe("Waiting for room");
   await page.evaluate(() => {
     for (const k of Object.keys(localStorage)) if (k.startsWith("junk-")) localStorage.removeItem(k);
   });

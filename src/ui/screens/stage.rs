@@ -13,7 +13,7 @@ use crate::domain::plan::{
 use crate::route::{Route, Screen};
 use crate::ui::format;
 use crate::ui::state::Editor;
-use crate::ui::widgets::fields::{MoneyField, NumField, NumKind, TextField};
+use crate::ui::widgets::fields::{MoneyField, NumField, NumKind, OptNumField, TextField};
 use crate::ui::widgets::kpi::{format_kpi, format_unit, locale_currency, KpiInfo};
 use leptos::prelude::*;
 
@@ -379,19 +379,19 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
             <p>"Forecast: " <strong class="num">{forecast}</strong></p>
             {match unit_hint.clone() {
                 Some(h) => view! {
-                    <NumField label=target_label.clone() key=format!("kpi-{id}-target") kind=kind hint=h
-                        get={move |p: &Plan| get_kpi(p, &id_tg).and_then(|k| k.target).unwrap_or(f64::NAN)}
-                        set={move |p: &mut Plan, v| set_stage_kpi(p, stage, &id_t, |k| k.target = Some(v))}/>
+                    <OptNumField label=target_label.clone() key=format!("kpi-{id}-target") kind=kind hint=h
+                        get={move |p: &Plan| get_kpi(p, &id_tg).and_then(|k| k.target)}
+                        set={move |p: &mut Plan, v| set_stage_kpi(p, stage, &id_t, |k| k.target = v)}/>
                 }.into_any(),
                 None => view! {
-                    <NumField label=target_label.clone() key=format!("kpi-{id}-target") kind=kind
-                        get={move |p: &Plan| get_kpi(p, &id_tg).and_then(|k| k.target).unwrap_or(f64::NAN)}
-                        set={move |p: &mut Plan, v| set_stage_kpi(p, stage, &id_t, |k| k.target = Some(v))}/>
+                    <OptNumField label=target_label.clone() key=format!("kpi-{id}-target") kind=kind
+                        get={move |p: &Plan| get_kpi(p, &id_tg).and_then(|k| k.target)}
+                        set={move |p: &mut Plan, v| set_stage_kpi(p, stage, &id_t, |k| k.target = v)}/>
                 }.into_any(),
             }}
-            <NumField label=format!("{}: today (baseline)", def.name) key=format!("kpi-{id}-baseline") kind=kind
-                get={move |p: &Plan| get_kpi(p, &id_bg).and_then(|k| k.baseline).unwrap_or(f64::NAN)}
-                set={move |p: &mut Plan, v| set_stage_kpi(p, stage, &id_b, |k| k.baseline = Some(v))}/>
+            <OptNumField label=format!("{}: today (baseline)", def.name) key=format!("kpi-{id}-baseline") kind=kind
+                get={move |p: &Plan| get_kpi(p, &id_bg).and_then(|k| k.baseline)}
+                set={move |p: &mut Plan, v| set_stage_kpi(p, stage, &id_b, |k| k.baseline = v)}/>
             <button type="button" class="btn btn-small btn-danger" on:click=remove
                 aria-label=format!("Remove KPI {}", def.name)
                 disabled=move || editor.read_only.get().is_some()>"Remove"</button>
@@ -571,6 +571,21 @@ fn TouchpointRow(stage: Stage, id: String) -> impl IntoView {
                         }
                     }}/>
                 {volume}
+                <OptNumField label="Impressions per month" key=format!("tp-{id}-impressions") kind=NumKind::Count
+                    hint="Leave empty if unknown; with clicks and budget it gives CTR, CPC and CPM"
+                    get={let id = id.clone(); move |p: &Plan| p.touchpoint(&id).and_then(|t| t.impressions)}
+                    set={let id = id.clone(); move |p: &mut Plan, v| {
+                        if let Some(t) = p.touchpoint_mut(&id) {
+                            let _ = t.set_impressions(v);
+                        }
+                    }}/>
+                <OptNumField label="Clicks per month" key=format!("tp-{id}-clicks") kind=NumKind::Count
+                    get={let id = id.clone(); move |p: &Plan| p.touchpoint(&id).and_then(|t| t.clicks)}
+                    set={let id = id.clone(); move |p: &mut Plan, v| {
+                        if let Some(t) = p.touchpoint_mut(&id) {
+                            let _ = t.set_clicks(v);
+                        }
+                    }}/>
                 <div class="field">
                     <label for=kpi_id.clone()>"KPI it drives"</label>
                     <select id=kpi_id on:change=on_kpi disabled=ro>
@@ -684,7 +699,11 @@ fn FunnelInputs(stage: Stage) -> impl IntoView {
             <p class="muted">"Your assumptions for this stage. The KPIs below follow as you type (first forecast month)."</p>
             <div class="form-grid">
                 {fields.iter().map(|&f| {
-                    let kind = if f.is_percent() { NumKind::Percent } else { NumKind::Count };
+                    let kind = match f {
+                        FunnelField::TrafficGrowth => NumKind::SignedPercent,
+                        _ if f.is_percent() => NumKind::Percent,
+                        _ => NumKind::Count,
+                    };
                     view! {
                         <NumField label=f.label() key=format!("funnel-{}", f.key()) kind=kind
                             get={move |p: &Plan| f.get(&p.funnel)}

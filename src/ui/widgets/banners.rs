@@ -21,7 +21,14 @@ pub fn Banners() -> impl IntoView {
                         <section class=class role=if n.level == Level::Error { "alert" } else { "status" }>
                             <h2>{n.title}</h2>
                             <p>{n.body}</p>
-                            <button type="button" class="btn btn-small" on:click=move |_| state.dismiss(&key)>"Dismiss"</button>
+                            <div class="btn-row">
+                                // Storage faults keep edits only in this tab: offer the way out.
+                                {(key == "storage").then(|| view! {
+                                    <button type="button" class="btn btn-small btn-primary"
+                                        on:click=move |_| state.persist.export_all(state)>"Export all plans"</button>
+                                })}
+                                <button type="button" class="btn btn-small" on:click=move |_| state.dismiss(&key)>"Dismiss"</button>
+                            </div>
                         </section>
                     }
                 }

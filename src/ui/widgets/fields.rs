@@ -17,6 +17,8 @@ use std::sync::Arc;
 pub enum NumKind {
     /// A rate stored as a fraction, typed as a percentage ("2.5" or "2.5%" = 2.5 %).
     Percent,
+    /// A rate that may fall as well as rise, from −100 % to 100 % (monthly growth).
+    SignedPercent,
     /// A count (sessions, visits, customers): not negative.
     Count,
     /// A score within a range, such as ICE 1–10.
@@ -27,6 +29,14 @@ impl NumKind {
     fn parse(self, text: &str) -> Result<f64, InputError> {
         match self {
             NumKind::Percent => parse_percent(text),
+            NumKind::SignedPercent => {
+                let t = text.trim();
+                match t.strip_prefix('-').or_else(|| t.strip_prefix('−')) {
+                    Some(rest) => parse_percent(rest).map(|v| -v),
+                    None => parse_percent(t),
+                }
+                .map_err(|_| InputError::new("Enter a rate between -100 and 100 %"))
+            }
             NumKind::Count => parse_count(text),
             NumKind::Score { min, max } => parse_score(text, min, max),
         }
@@ -35,6 +45,8 @@ impl NumKind {
     fn show(self, value: f64) -> String {
         match self {
             NumKind::Percent => format_percent_input(value),
+            NumKind::SignedPercent if value < 0.0 => format!("-{}", format_percent_input(-value)),
+            NumKind::SignedPercent => format_percent_input(value),
             NumKind::Count => format_count_input(value),
             NumKind::Score { .. } => trim_number(value, 2),
         }
@@ -42,7 +54,7 @@ impl NumKind {
 
     fn unit(self) -> Option<&'static str> {
         match self {
-            NumKind::Percent => Some("%"),
+            NumKind::Percent | NumKind::SignedPercent => Some("%"),
             _ => None,
         }
     }
@@ -50,6 +62,7 @@ impl NumKind {
     fn hint(self) -> Option<String> {
         match self {
             NumKind::Percent => Some("Type 2.5 for 2.5 %".into()),
+            NumKind::SignedPercent => Some("Type 2 for 2 % growth, -2 for a 2 % fall".into()),
             NumKind::Score { min, max } => Some(format!("From {min} to {max}")),
             NumKind::Count => None,
         }
