@@ -22,6 +22,17 @@ pub fn App() -> impl IntoView {
         state.route.set(Route::parse(&hash()))
     });
 
+    // Moving between screens of one plan keeps its workspace (and its undo history):
+    // the workspace follows the screen itself, so the page changes only with the plan.
+    let page = Memo::new(move |previous: Option<&Route>| {
+        let route = state.route.get();
+        match (previous, &route) {
+            (Some(Route::Plan { id: was, .. }), Route::Plan { id, .. }) if was == id => {
+                previous.cloned().unwrap_or(route)
+            }
+            _ => route,
+        }
+    });
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
             ev.prevent_default();
@@ -32,7 +43,7 @@ pub fn App() -> impl IntoView {
         <Header/>
         <main id="main" class="app-main" tabindex="-1">
             <crate::ui::widgets::banners::Banners/>
-            {move || match state.route.get() {
+            {move || match page.get() {
                 Route::Home => view! { <Home/> }.into_any(),
                 Route::Trash => view! { <TrashScreen/> }.into_any(),
                 Route::Plan { id, screen } => view! { <Workspace id screen/> }.into_any(),

@@ -278,3 +278,16 @@ test("undo and redo, by keyboard and by button", async ({ page }) => {
   await page.getByRole("button", { name: "Redo" }).click();
   await expect(page.getByLabel("Horizon (months)")).toHaveValue("24");
 });
+
+test("undo still works after moving to another screen of the plan", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "Undo across screens");
+  await setSector(page, "Before the move");
+  await page.getByRole("navigation", { name: "Plan" }).getByRole("link", { name: "Strategy", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Strategy" })).toBeVisible();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await openSettings(page);
+  await expect(page.getByLabel("Sector")).toHaveValue("");
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect(page.getByLabel("Sector")).toHaveValue("Before the move");
+});
