@@ -7,6 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 ## serve: build and serve the app locally with live reload, at http://127.0.0.1:8080/
 serve:
 	scripts/setup.sh build
+	@mkdir -p test-results screenshots e2e-site target  # Trunk's watcher wants its ignored folders to exist
 	@echo "RACE Planner: open http://127.0.0.1:8080/ (Ctrl+C stops the server)"
 	trunk serve
 

@@ -43,3 +43,12 @@ test("an unknown address shows a way back", async ({ page }) => {
   await page.getByRole("link", { name: "Go to your plans" }).click();
   await expect(page.getByRole("heading", { name: "Your plans" })).toBeVisible();
 });
+
+test("the build is ready for GitHub Pages: .nojekyll, an icon, relative to its base", async ({ page, baseURL }) => {
+  await openApp(page);
+  const nojekyll = await page.request.get(new URL(".nojekyll", baseURL).href);
+  expect(nojekyll.status()).toBe(200);
+  const icon = await page.locator('link[rel="icon"]').getAttribute("href");
+  expect(icon.startsWith(new URL(baseURL).pathname)).toBe(true);
+  expect((await page.request.get(new URL(icon, baseURL).href)).status()).toBe(200);
+});

@@ -291,3 +291,26 @@ test("undo still works after moving to another screen of the plan", async ({ pag
   await page.getByRole("button", { name: "Redo" }).click();
   await expect(page.getByLabel("Sector")).toHaveValue("Before the move");
 });
+
+test("a backup reminder appears after 7 days of unexported changes and goes once exported", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "Reminder plan");
+  await saved(page);
+  await page.evaluate(() => {
+    const meta = JSON.parse(localStorage.getItem("race-planner:meta"));
+    meta.backup.first_unexported_change_at = Date.now() - 8 * 86_400_000;
+    localStorage.setItem("race-planner:meta", JSON.stringify(meta));
+  });
+  await page.goto("./#/");
+  await page.reload();
+  const reminder = page.getByRole("region", { name: "Time for a backup" });
+  await expect(reminder).toBeVisible();
+  const download = page.waitForEvent("download");
+  await reminder.getByRole("button", { name: "Export all plans" }).click();
+  const backup = JSON.parse(readFileSync(await (await download).path(), "utf8"));
+  expect(backup.format).toBe("race-planner/backup");
+  await expect(reminder).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Your plans" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Time for a backup" })).toBeHidden();
+});
