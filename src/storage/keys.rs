@@ -9,6 +9,7 @@
 //! | `race-planner:trash:<id>:<ms>` | a deleted plan's text as it was stored, deleted at `<ms>` |
 //! | `race-planner:recovery:<id>:<ms>` | a damaged plan's text, kept aside |
 //! | `race-planner:meta` | exports and the backup reminder |
+//! | `race-planner:theme` | the colour theme picked (absent: follow the system) |
 
 /// The start of every key the app owns.
 pub const PREFIX: &str = "race-planner:";
@@ -16,6 +17,8 @@ pub const PREFIX: &str = "race-planner:";
 pub const INDEX_KEY: &str = "race-planner:index";
 /// The key of the app's notes (backups).
 pub const META_KEY: &str = "race-planner:meta";
+/// The key of the colour theme the user picked.
+pub const THEME_KEY: &str = "race-planner:theme";
 
 const PLAN_PREFIX: &str = "race-planner:plan:";
 const TRASH_PREFIX: &str = "race-planner:trash:";

@@ -22,6 +22,7 @@ mod error;
 mod events;
 pub mod keys;
 mod repository;
+mod settings;
 mod store;
 
 pub use browser::{browser_estimate, is_persisted, new_id, now_ms, request_persistence};
@@ -34,3 +35,4 @@ pub use repository::{
     storage_estimate, stored_ids, LoadAll, NewerPlan, RecoveryEntry, StorageUsage, StoredPlan,
     TrashItem, APPROX_QUOTA_CHARS,
 };
+pub use settings::{set_theme, theme};

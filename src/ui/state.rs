@@ -84,19 +84,33 @@ impl AppState {
             persist: Persist::new(),
         };
         state.persist.start(state);
+        match crate::storage::theme().as_deref() {
+            Some("light") => state.apply_theme(Theme::Light),
+            Some("dark") => state.apply_theme(Theme::Dark),
+            _ => {}
+        }
         state
     }
 
-    /// System → light → dark → system.
+    /// System → light → dark → system; the choice is remembered in this browser.
     pub fn cycle_theme(&self) {
         let next = match self.theme.get_untracked() {
             Theme::System => Theme::Light,
             Theme::Light => Theme::Dark,
             Theme::Dark => Theme::System,
         };
-        self.theme.set(next);
+        self.apply_theme(next);
+        let _ = crate::storage::set_theme(match next {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        });
+    }
+
+    fn apply_theme(&self, theme: Theme) {
+        self.theme.set(theme);
         if let Some(root) = document().document_element() {
-            let _ = match next {
+            let _ = match theme {
                 Theme::System => root.remove_attribute("data-theme"),
                 Theme::Light => root.set_attribute("data-theme", "light"),
                 Theme::Dark => root.set_attribute("data-theme", "dark"),

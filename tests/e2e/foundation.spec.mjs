@@ -52,3 +52,24 @@ test("the build is ready for GitHub Pages: .nojekyll, an icon, relative to its b
   expect(icon.startsWith(new URL(baseURL).pathname)).toBe(true);
   expect((await page.request.get(new URL(icon, baseURL).href)).status()).toBe(200);
 });
+
+test("? lists the shortcuts, Escape closes them, and the remembered theme toggle overrides the system", async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press("?");
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("Undo the last edit");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  const theme = page.getByRole("button", { name: /^Theme:/ });
+  await expect(theme).toHaveText("Theme: system");
+  await theme.click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  await theme.click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(theme).toHaveText("Theme: dark");
+  await theme.click();
+  await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
+});
