@@ -47,12 +47,9 @@ pub fn same_content(a: &Plan, b: &Plan) -> bool {
         let mut plan = plan.clone();
         plan.revision = 0;
         plan.updated_at = 0;
-        serde_json::to_value(&plan).ok()
+        plan
     };
-    match (strip(a), strip(b)) {
-        (Some(a), Some(b)) => a == b,
-        _ => false,
-    }
+    strip(a) == strip(b)
 }
 
 /// The user's choice after a conflict.
