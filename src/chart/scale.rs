@@ -121,6 +121,22 @@ fn ticks_between(start: f64, end: f64, step: f64) -> Vec<f64> {
         .collect()
 }
 
+/// The smallest "nice" number (1, 2, 2.5, 5 or 10 times a power of ten) at least `v`;
+/// 1 for values that are not positive and finite.
+pub fn nice_ceiling(v: f64) -> f64 {
+    if !v.is_finite() || v <= 0.0 {
+        return 1.0;
+    }
+    let power = 10f64.powf(v.log10().floor());
+    for step in [1.0, 2.0, 2.5, 5.0, 10.0] {
+        let candidate = step * power;
+        if candidate >= v * (1.0 - 1e-12) {
+            return candidate;
+        }
+    }
+    10.0 * power
+}
+
 /// The top of a value axis from 0: the smallest nice tick at or above every value
 /// (1 when no value is above 0).
 pub fn nice_max(values: &[f64], count: usize) -> f64 {

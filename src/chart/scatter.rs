@@ -142,22 +142,6 @@ impl ScatterFrame {
     }
 }
 
-/// The smallest "nice" number (1, 2, 2.5, 5 or 10 times a power of ten) at least `v`;
-/// 1 for values that are not positive and finite.
-pub fn nice_ceiling(v: f64) -> f64 {
-    if !v.is_finite() || v <= 0.0 {
-        return 1.0;
-    }
-    let power = 10f64.powf(v.log10().floor());
-    for step in [1.0, 2.0, 2.5, 5.0, 10.0] {
-        let candidate = step * power;
-        if candidate >= v * (1.0 - 1e-12) {
-            return candidate;
-        }
-    }
-    10.0 * power
-}
-
 /// Evenly spaced tick values from `min` to `max` inclusive, `count` intervals (at least 1).
 pub fn ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
     if !min.is_finite() || !max.is_finite() || max < min {
@@ -269,6 +253,7 @@ fn overlaps(a: &Rect, b: &Rect) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::scale::nice_ceiling;
 
     fn frame() -> ScatterFrame {
         ScatterFrame {

@@ -1,6 +1,8 @@
 //! Geometry of the target-vs-actual chart of one KPI: periods along x, the target as
 //! a (dashed) line, actuals as marks, with a y scale that starts at zero.
 
+use crate::chart::scale::nice_ceiling;
+
 /// Size and margins of the chart, in SVG user units.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Frame {
@@ -58,21 +60,6 @@ pub struct TrendGeometry {
     pub baseline_y: f64,
 }
 
-/// A "nice" upper bound: 1, 2, 2.5 or 5 times a power of ten, at least `v`.
-pub fn nice_max(v: f64) -> f64 {
-    if !v.is_finite() || v <= 0.0 {
-        return 1.0;
-    }
-    let power = 10f64.powf(v.log10().floor());
-    for step in [1.0, 2.0, 2.5, 5.0, 10.0] {
-        let candidate = step * power;
-        if candidate >= v * (1.0 - 1e-12) {
-            return candidate;
-        }
-    }
-    10.0 * power
-}
-
 fn fmt(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
     if r.fract() == 0.0 {
@@ -92,7 +79,7 @@ pub fn layout(frame: Frame, targets: &[Option<f64>], actuals: &[Option<f64>]) ->
         .copied()
         .filter(|v| v.is_finite())
         .fold(0.0_f64, f64::max);
-    let y_max = nice_max(largest);
+    let y_max = nice_ceiling(largest);
     let plot_w = (frame.width - frame.left - frame.right).max(1.0);
     let plot_h = (frame.height - frame.top - frame.bottom).max(1.0);
     let base = frame.top + plot_h;
@@ -156,13 +143,13 @@ mod tests {
 
     #[test]
     fn nice_bounds() {
-        assert_eq!(nice_max(0.0), 1.0);
-        assert_eq!(nice_max(f64::NAN), 1.0);
-        assert_eq!(nice_max(7.0), 10.0);
-        assert_eq!(nice_max(1200.0), 2000.0);
-        assert_eq!(nice_max(2400.0), 2500.0);
-        assert_eq!(nice_max(0.021), 0.025);
-        assert_eq!(nice_max(5000.0), 5000.0);
+        assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(nice_ceiling(f64::NAN), 1.0);
+        assert_eq!(nice_ceiling(7.0), 10.0);
+        assert_eq!(nice_ceiling(1200.0), 2000.0);
+        assert_eq!(nice_ceiling(2400.0), 2500.0);
+        assert_eq!(nice_ceiling(0.021), 0.025);
+        assert_eq!(nice_ceiling(5000.0), 5000.0);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! impact-against-effort chart, the not-doing list and the chosen initiatives against
 //! the money set aside for them.
 
-use crate::chart::scatter::{nice_ceiling, short_label, Axis};
+use crate::chart::scale::nice_ceiling;
+use crate::chart::scatter::{short_label, Axis};
 use crate::domain::budget;
 use crate::domain::funnel::opportunity_sizing;
 use crate::domain::plan::{
