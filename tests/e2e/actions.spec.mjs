@@ -1,7 +1,6 @@
 // The 90-day plan: actions from chosen initiatives, a timeline whose bars move by
 // keyboard and by pointer, a board by status, and reviews every 30 days.
-import { test, expect, openApp, createPlan } from "./fixtures.mjs";
-import AxeBuilder from "@axe-core/playwright";
+import { test, expect, openApp, createPlan, expectNoSeriousViolations } from "./fixtures.mjs";
 
 async function openActions(page, name = "Action plan test") {
   await openApp(page);
@@ -115,7 +114,5 @@ test("records a review with a snapshot of the KPIs and notes", async ({ page }) 
 test("the 90-day plan has no serious accessibility problems", async ({ page }) => {
   await openActions(page);
   await page.getByRole("button", { name: "Record review" }).click();
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => ["serious", "critical"].includes(v.impact));
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+  await expectNoSeriousViolations(page);
 });

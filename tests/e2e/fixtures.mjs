@@ -1,6 +1,7 @@
 // Shared test setup: every page is watched for console errors, uncaught exceptions
 // and Content-Security-Policy violations, and a test fails if any happened.
 import { test as base, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 
 export const test = base.extend({
   page: async ({ page }, use, testInfo) => {
@@ -35,4 +36,25 @@ export async function createPlan(page, name, template = "blank") {
   await page.getByLabel("Start from").selectOption(template);
   await page.getByRole("button", { name: "Create plan" }).click();
   await expect(page.getByRole("navigation", { name: "Plan" })).toBeVisible();
+}
+
+/** Opens a screen of the open plan from its navigation and waits for its heading. */
+export async function go(page, name) {
+  // The current screen's link is marked, so only follow links to other screens.
+  if (await page.getByRole("heading", { level: 1, name, exact: true }).isVisible()) return;
+  await page.getByRole("navigation", { name: "Plan" }).getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible();
+}
+
+/** The serious and critical accessibility violations axe-core finds on the page. */
+export async function seriousViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** Fails the test when axe-core finds a serious or critical violation. */
+export async function expectNoSeriousViolations(page) {
+  expect(await seriousViolations(page)).toEqual([]);
 }

@@ -2,13 +2,7 @@
 // finds everything. The funnel typed in is WPCalc's worked example (10,000 visitors →
 // 1,200 leads at 12 % → 300 customers at 25 % × $75 = $22,500), the same inputs and
 // results as the domain's native tests.
-import { test, expect, openApp, createPlan } from "./fixtures.mjs";
-
-async function go(page, name) {
-  if (await page.getByRole("heading", { level: 1, name, exact: true }).isVisible()) return;
-  await page.getByRole("navigation", { name: "Plan" }).getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible();
-}
+import { test, expect, openApp, createPlan, go } from "./fixtures.mjs";
 
 async function addTouchpoint(page, name, volumeLabel, volume, budget) {
   await page.getByRole("button", { name: "Add a touchpoint" }).click();

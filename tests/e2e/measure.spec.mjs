@@ -1,7 +1,6 @@
 // Measure: typing an actual for one month changes the KPI's status, per KPI, per
 // stage and for the plan; bad values are refused at the field.
-import { test, expect, openApp, createPlan } from "./fixtures.mjs";
-import AxeBuilder from "@axe-core/playwright";
+import { test, expect, openApp, createPlan, expectNoSeriousViolations } from "./fixtures.mjs";
 
 async function openMeasure(page) {
   await openApp(page);
@@ -54,7 +53,5 @@ test("rates are typed as percentages and weeks can be chosen", async ({ page }) 
 test("the measure screen has no serious accessibility problems", async ({ page }) => {
   await openMeasure(page);
   await page.locator('input[id^="actual-sessions-"]').first().fill("1000");
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => ["serious", "critical"].includes(v.impact));
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+  await expectNoSeriousViolations(page);
 });

@@ -1,7 +1,6 @@
 // The Opportunity screen: SMART objective builder, capability radar, SWOT lists,
 // baseline rates, and no serious accessibility violations.
-import AxeBuilder from "@axe-core/playwright";
-import { test, expect, openApp, createPlan } from "./fixtures.mjs";
+import { test, expect, openApp, createPlan, expectNoSeriousViolations } from "./fixtures.mjs";
 
 async function openOpportunity(page, template = "blank") {
   await openApp(page);
@@ -75,9 +74,7 @@ test("SWOT items are added and removed", async ({ page }) => {
 
   // A blank plan's empty states and an error at a field pass axe too.
   await strengths.getByRole("button", { name: "Add strength" }).click();
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => ["serious", "critical"].includes(v.impact));
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoSeriousViolations(page);
 });
 
 test("baseline rates follow the numbers typed, with — when unknown", async ({ page }) => {
@@ -98,7 +95,5 @@ test("the Opportunity screen has no serious accessibility violations (template p
   await openOpportunity(page, "b2b_lead_generation");
   await expect(page.locator("article.objective")).toHaveCount(3);
   await page.getByRole("button", { name: "Add a competitor" }).click();
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => ["serious", "critical"].includes(v.impact));
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoSeriousViolations(page);
 });

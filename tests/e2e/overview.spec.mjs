@@ -1,15 +1,6 @@
 // The overview: KPI cards, the funnel chart, gaps, budget split, initiatives and
 // actions; an explanation with a link where the plan is still empty; accessibility.
-import AxeBuilder from "@axe-core/playwright";
-import { test, expect, openApp, createPlan } from "./fixtures.mjs";
-
-async function expectNoSeriousViolations(page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious).toEqual([]);
-}
+import { test, expect, openApp, createPlan, expectNoSeriousViolations } from "./fixtures.mjs";
 
 test("a blank plan's overview explains what to fill and where", async ({ page }) => {
   await openApp(page);

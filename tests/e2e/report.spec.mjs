@@ -1,8 +1,7 @@
 // The report: a printable document of the whole plan, CSV downloads of KPIs,
 // initiatives and actions, and the 90-day plan as an .ics calendar.
 import { readFile } from "node:fs/promises";
-import { test, expect, openApp, createPlan } from "./fixtures.mjs";
-import AxeBuilder from "@axe-core/playwright";
+import { test, expect, openApp, createPlan, expectNoSeriousViolations } from "./fixtures.mjs";
 
 async function openReport(page) {
   await openApp(page);
@@ -72,7 +71,5 @@ test("print hides the navigation and the buttons", async ({ page }) => {
 
 test("the report has no serious accessibility problems", async ({ page }) => {
   await openReport(page);
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => ["serious", "critical"].includes(v.impact));
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+  await expectNoSeriousViolations(page);
 });

@@ -1,9 +1,8 @@
 // Every screen, filled from a template: axe-core finds no serious or critical
 // violation, in light and dark themes and at 360 px wide; screenshots of each go to
 // screenshots/ (ignored by git) so anyone can look at them.
-import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
-import { test, expect, openApp, createPlan } from "./fixtures.mjs";
+import { test, expect, openApp, createPlan, seriousViolations } from "./fixtures.mjs";
 
 const SCREENS = [
   ["overview", "Overview"],
@@ -23,13 +22,6 @@ const VARIANTS = [
   { name: "dark", width: 1280, scheme: "dark" },
   { name: "360px", width: 360, scheme: "light" },
 ];
-
-async function seriousViolations(page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 for (const variant of VARIANTS) {
   test(`every screen passes axe and is captured (${variant.name})`, async ({ page }) => {

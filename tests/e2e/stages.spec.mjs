@@ -1,16 +1,7 @@
 // The four RACE stage screens: the WPCalc funnel typed in live (10,000 sessions →
 // 1,200 leads at 12 % → 300 customers at 25 % × $75 = $22,500), percent parsing and
 // field errors, the ⓘ formula, the reverse funnel and accessibility.
-import AxeBuilder from "@axe-core/playwright";
-import { test, expect, openApp, createPlan } from "./fixtures.mjs";
-
-/** Opens a screen from the plan navigation and waits for its heading. */
-async function go(page, name) {
-  // The current screen's link reads "Convert ◂", so only follow links to other screens.
-  if (await page.getByRole("heading", { level: 1, name, exact: true }).isVisible()) return;
-  await page.getByRole("navigation", { name: "Plan" }).getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-}
+import { test, expect, openApp, createPlan, expectNoSeriousViolations, go } from "./fixtures.mjs";
 
 /** Types the WPCalc example into a blank plan. */
 async function wpcalc(page) {
@@ -24,14 +15,6 @@ async function wpcalc(page) {
   await go(page, "Convert");
   await page.getByRole("textbox", { name: "Leads → customers (online conversion)", exact: true }).fill("25");
   await page.getByRole("textbox", { name: "Average order value (AOV)", exact: true }).fill("75");
-}
-
-async function expectNoSeriousViolations(page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious).toEqual([]);
 }
 
 test("each stage opens with its purpose and the funnel strip", async ({ page }) => {

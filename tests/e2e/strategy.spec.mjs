@@ -1,7 +1,6 @@
 // The Strategy screen: ICE scoring with both variants, sorting, the not-doing list,
 // the budget fit, RICE inputs, and no serious accessibility violations.
-import AxeBuilder from "@axe-core/playwright";
-import { test, expect, openApp, createPlan } from "./fixtures.mjs";
+import { test, expect, openApp, createPlan, expectNoSeriousViolations } from "./fixtures.mjs";
 
 async function openStrategy(page, template = "blank") {
   await openApp(page);
@@ -96,9 +95,7 @@ test("initiatives are scored with ICE, sorted, rejected with a reason and chosen
   await expect(chart.locator("text.quadrant-label")).toHaveText(["Quick wins", "Big bets", "Money pits", "Fill-ins"]);
 
   // The ICE layout, with a reason field and errors on screen, passes axe too.
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => ["serious", "critical"].includes(v.impact));
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoSeriousViolations(page);
 });
 
 test("RICE inputs score initiatives and refuse an effort of 0", async ({ page }) => {
@@ -119,7 +116,5 @@ test("RICE inputs score initiatives and refuse an effort of 0", async ({ page })
 test("the Strategy screen has no serious accessibility violations (template plan)", async ({ page }) => {
   await openStrategy(page, "b2b_lead_generation");
   await expect(rows(page).first()).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => ["serious", "critical"].includes(v.impact));
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoSeriousViolations(page);
 });
