@@ -3,11 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::funnel::{self, FunnelMonth};
+use super::funnel::{self, Forecast, FunnelMonth, Traffic};
 use super::input::trim_number;
-use super::plan::{
-    ClvVariant, Denominator, EngagementBase, FunnelInputs, Media, Plan, RoiBasis, Stage,
-};
+use super::plan::{ClvVariant, Denominator, EngagementBase, FunnelInputs, Plan, RoiBasis, Stage};
 
 /// How a KPI's value is expressed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -131,27 +129,30 @@ static CATALOGUE: [KpiDef; 31] = [
         "", hib: true, add: false, 0.0, 1.0),
     kpi!("bounce_rate", "Bounce rate (GA4)", A, Ratio, "1 − engagement rate", "sessions",
         "Share of sessions that were not engaged.", "", hib: false, add: false, 0.0, 1.0),
-    kpi!("lead_rate", "Lead / interaction rate", A, Ratio, "leads ÷ sessions", "sessions",
+    kpi!("lead_rate", "Session → lead rate", A, Ratio, "leads ÷ sessions", "sessions",
         "Share of sessions where the visitor takes the action you want (sign-up, enquiry).",
         "", hib: true, add: false, 0.0, 1.0),
-    kpi!("leads", "Leads / interactions", A, Count, "sessions × lead rate", "",
+    kpi!("leads", "Leads / interactions", A, Count, "sessions × session → lead rate", "",
         "People who opened the conversation: sign-ups, enquiries, quote requests.", "",
         hib: true, add: true, 0.0, INF),
     kpi!("cpl", "Cost per lead (CPL)", A, Money, "marketing spend ÷ leads", "leads",
         "What each lead costs you.", "", hib: false, add: false, 0.0, INF),
-    kpi!("conversion_rate", "Conversion rate", C, Ratio,
+    kpi!("conversion_rate", "Session → customer conversion rate", C, Ratio,
         "online customers ÷ sessions (or ÷ users)", "sessions or users",
         "Share of visits (or visitors) that end in a purchase.",
         "Per session or per user: the plan states which.", hib: true, add: false, 0.0, 1.0),
     kpi!("customers", "New customers", C, Count,
-        "leads × conversion rate + offline contacts × offline conversion rate", "",
+        "leads × lead → customer rate + offline contacts × offline contact → customer rate", "",
         "New paying customers each month, online and offline.", "", hib: true, add: true, 0.0, INF),
-    kpi!("orders", "Orders", C, Count, "customers × orders per customer", "",
-        "Orders placed each month.", "", hib: true, add: true, 0.0, INF),
+    kpi!("orders", "Orders", C, Count,
+        "new customers × first orders + repeat customers × further orders", "",
+        "Orders placed each month: new customers' first orders and their repeat orders.", "",
+        hib: true, add: true, 0.0, INF),
     kpi!("aov", "Average order value (AOV)", C, Money, "revenue ÷ orders", "orders",
         "What an order is worth on average.", "", hib: true, add: false, 0.0, INF),
-    kpi!("revenue", "Revenue", C, Money, "orders × AOV", "",
-        "Money from new customers' orders each month.", "", hib: true, add: true, 0.0, INF),
+    kpi!("revenue", "Revenue", C, Money, "first-order revenue + repeat revenue", "",
+        "Money from the month's new customers: their first orders and the repeat orders they go on to place.",
+        "", hib: true, add: true, 0.0, INF),
     kpi!("cpa", "Cost per acquisition (CPA)", C, Money, "marketing spend ÷ customers",
         "customers", "Touchpoint spend for each new customer.", "", hib: false, add: false, 0.0, INF),
     kpi!("cac", "Customer acquisition cost (CAC)", C, Money,
@@ -162,7 +163,7 @@ static CATALOGUE: [KpiDef; 31] = [
         "paid spend", "Revenue brought by paid media for each unit spent on it.",
         "A ratio (3.0) or a percent (300 %): shown as a ratio.", hib: true, add: false, 0.0, INF),
     kpi!("repeat_purchase_rate", "Repeat purchase rate", E, Ratio,
-        "customers with 2+ orders ÷ all customers", "customers",
+        "repeat customers ÷ new customers", "new customers",
         "Share of customers who buy again.", "", hib: true, add: false, 0.0, 1.0),
     kpi!("repeat_customers", "Repeat customers", E, Count, "customers × repeat purchase rate", "",
         "Customers of the month who come back for another order.", "", hib: true, add: true, 0.0, INF),
@@ -173,7 +174,7 @@ static CATALOGUE: [KpiDef; 31] = [
         "Share of customers (or subscribers) you lose per period.", "",
         hib: false, add: false, 0.0, 1.0),
     kpi!("clv", "Customer lifetime value (CLV)", E, Money,
-        "depends on the variant: AOV × purchases per year × years (× gross margin); m × r ÷ (1 + i − r); ARPA × gross margin ÷ churn",
+        "depends on the variant: AOV × lifetime orders (× gross margin), lifetime orders = first orders + repeat rate × further orders (or purchases per year × years when set); m × r ÷ (1 + i − r); ARPA × gross margin ÷ churn",
         "", "What a customer is worth over the whole relationship.",
         "Simple, margin, retention-discounted or subscription: the plan states which.",
         hib: true, add: false, 0.0, INF),
@@ -446,20 +447,70 @@ pub fn forecast_error(actual: f64, forecast: f64) -> Option<f64> {
     ratio((actual - forecast).abs(), actual.abs())
 }
 
-/// CLV with the plan's variant and funnel assumptions (money in major units).
+/// Orders a customer places over their lifetime for simple and margin CLV: purchases per
+/// year × years when both are set, else the funnel's repeat behaviour (first orders +
+/// repeat rate × further orders).
+pub fn lifetime_orders(inputs: &FunnelInputs) -> f64 {
+    if inputs.purchases_per_year > 0.0 && inputs.customer_years > 0.0 {
+        inputs.purchases_per_year * inputs.customer_years
+    } else {
+        funnel::orders_per_new_customer(inputs)
+    }
+}
+
+/// Orders per year for retention-discounted CLV: purchases per year when set, else the
+/// funnel's lifetime orders of a new customer.
+fn yearly_orders(inputs: &FunnelInputs) -> f64 {
+    if inputs.purchases_per_year > 0.0 {
+        inputs.purchases_per_year
+    } else {
+        funnel::orders_per_new_customer(inputs)
+    }
+}
+
+/// What a CLV variant needs that the inputs do not have (an input at 0), by name.
+pub fn clv_missing(variant: ClvVariant, inputs: &FunnelInputs) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    let mut need = |ok: bool, name| {
+        if !ok {
+            missing.push(name);
+        }
+    };
+    match variant {
+        ClvVariant::Simple | ClvVariant::Margin | ClvVariant::RetentionDiscounted => {
+            need(inputs.aov.0 > 0, "average order value (Convert)");
+            need(
+                lifetime_orders(inputs) > 0.0,
+                "first orders per new customer (Convert)",
+            );
+        }
+        ClvVariant::Subscription => {
+            need(inputs.arpa.0 > 0, "ARPA (Engage)");
+            need(inputs.churn_rate > 0.0, "monthly churn rate (Engage)");
+        }
+    }
+    if variant != ClvVariant::Simple {
+        need(inputs.gross_margin > 0.0, "gross margin (Engage)");
+    }
+    if variant == ClvVariant::RetentionDiscounted {
+        need(inputs.retention_rate > 0.0, "yearly retention rate (Engage)");
+    }
+    missing
+}
+
+/// CLV with the plan's variant and funnel assumptions (money in major units); `None`
+/// when an input it needs is missing ([`clv_missing`]).
 pub fn clv_for(variant: ClvVariant, inputs: &FunnelInputs, digits: u32) -> Option<f64> {
+    if !clv_missing(variant, inputs).is_empty() {
+        return None;
+    }
     let aov = inputs.aov.to_major(digits);
     let arpa = inputs.arpa.to_major(digits);
     match variant {
-        ClvVariant::Simple => clv_simple(aov, inputs.purchases_per_year, inputs.customer_years),
-        ClvVariant::Margin => clv_margin(
-            aov,
-            inputs.purchases_per_year,
-            inputs.customer_years,
-            inputs.gross_margin,
-        ),
+        ClvVariant::Simple => finite(aov * lifetime_orders(inputs)),
+        ClvVariant::Margin => finite(aov * lifetime_orders(inputs) * inputs.gross_margin),
         ClvVariant::RetentionDiscounted => clv_retention_discounted(
-            aov * inputs.purchases_per_year * inputs.gross_margin,
+            aov * yearly_orders(inputs) * inputs.gross_margin,
             inputs.retention_rate,
             inputs.discount_rate,
         ),
@@ -479,6 +530,9 @@ pub struct KpiValue {
     pub value: Option<f64>,
     /// The inputs used, or why there is no value.
     pub inputs: String,
+    /// What the plan lacks for a value (inputs at 0), by name; empty when it has a value
+    /// or when the KPI is not modelled.
+    pub missing: Vec<&'static str>,
 }
 
 /// A number for the ⓘ panel: grouped thousands, at most two decimals.
@@ -509,41 +563,6 @@ fn pct(v: f64) -> String {
     format!("{} %", trim_number(v * 100.0, 2))
 }
 
-/// Spend, clicks and impressions of the touchpoints that report them.
-struct AdTotals {
-    clicks: f64,
-    click_spend: f64,
-    impressions: f64,
-    impression_spend: f64,
-    any_clicks: bool,
-    any_impressions: bool,
-}
-
-fn ad_totals(plan: &Plan, digits: u32) -> AdTotals {
-    let mut t = AdTotals {
-        clicks: 0.0,
-        click_spend: 0.0,
-        impressions: 0.0,
-        impression_spend: 0.0,
-        any_clicks: false,
-        any_impressions: false,
-    };
-    for tp in plan.touchpoints() {
-        let spend = tp.budget.to_major(digits);
-        if let Some(c) = tp.clicks.and_then(finite) {
-            t.clicks += c;
-            t.click_spend += spend;
-            t.any_clicks = true;
-        }
-        if let Some(i) = tp.impressions.and_then(finite) {
-            t.impressions += i;
-            t.impression_spend += spend;
-            t.any_impressions = true;
-        }
-    }
-    t
-}
-
 /// Every catalogue KPI for the first month of the plan's forecast, using the plan's
 /// variants. KPIs the forecast does not model (GA4 engagement, NPS, social engagement)
 /// have no value and say so; they are measured from actuals.
@@ -554,55 +573,185 @@ pub fn evaluate(plan: &Plan) -> Vec<KpiValue> {
 
 /// Every catalogue KPI for one forecast month of the plan (see [`evaluate`]).
 pub fn evaluate_month(plan: &Plan, m: &FunnelMonth) -> Vec<KpiValue> {
+    let t = funnel::traffic(plan);
+    let revenue_error = latest_revenue_error(plan, None);
+    evaluate_with(plan, &t, m, &revenue_error)
+}
+
+/// What a KPI needs that the plan does not have yet (inputs at 0), by name.
+fn missing_for(id: &str, plan: &Plan, t: &Traffic, m: &FunnelMonth) -> Vec<&'static str> {
+    let f = &plan.funnel;
+    let mut out = Vec::new();
+    let mut need = |ok: bool, name: &'static str| {
+        if !ok && !out.contains(&name) {
+            out.push(name);
+        }
+    };
+    let sessions = |need: &mut dyn FnMut(bool, &'static str)| {
+        need(m.sessions > 0.0, "an online Reach touchpoint with sessions");
+    };
+    let online = |need: &mut dyn FnMut(bool, &'static str)| {
+        sessions(need);
+        need(f.act_rate > 0.0, "the session → lead rate (Act)");
+        need(f.convert_rate > 0.0, "the lead → customer rate (Convert)");
+    };
+    let customers = |need: &mut dyn FnMut(bool, &'static str)| {
+        if m.customers <= 0.0 {
+            if m.offline_contacts > 0.0 && f.offline_convert_rate <= 0.0 {
+                need(false, "the offline contact → customer rate (Convert)");
+            } else {
+                online(need);
+            }
+        }
+    };
+    let revenue = |need: &mut dyn FnMut(bool, &'static str)| {
+        customers(need);
+        need(f.orders_per_customer > 0.0, "first orders per new customer (Convert)");
+        need(f.aov.0 > 0, "the average order value (Convert)");
+    };
+    let spend = |need: &mut dyn FnMut(bool, &'static str)| {
+        need(m.touchpoint_spend > 0.0, "touchpoint budgets");
+    };
+    let cost = |need: &mut dyn FnMut(bool, &'static str)| {
+        need(
+            m.marketing_cost > 0.0,
+            "touchpoint budgets or other sales and marketing cost",
+        );
+    };
+    match id {
+        "sessions" => sessions(&mut need),
+        "offline_contacts" => need(m.offline_contacts > 0.0, "an offline touchpoint with contacts"),
+        "lead_rate" | "leads" => {
+            sessions(&mut need);
+            need(f.act_rate > 0.0, "the session → lead rate (Act)");
+        }
+        "cpl" => {
+            spend(&mut need);
+            sessions(&mut need);
+            need(f.act_rate > 0.0, "the session → lead rate (Act)");
+        }
+        "conversion_rate" => online(&mut need),
+        "customers" => customers(&mut need),
+        "orders" => {
+            customers(&mut need);
+            need(f.orders_per_customer > 0.0, "first orders per new customer (Convert)");
+        }
+        "aov" => need(f.aov.0 > 0, "the average order value (Convert)"),
+        "revenue" | "mer" => {
+            revenue(&mut need);
+            if id == "mer" {
+                cost(&mut need);
+            }
+        }
+        "cpa" => {
+            spend(&mut need);
+            customers(&mut need);
+        }
+        "cac" => {
+            cost(&mut need);
+            customers(&mut need);
+        }
+        "roas" => {
+            need(t.paid_spend > 0.0, "a paid touchpoint with a budget");
+            revenue(&mut need);
+        }
+        "roi" => {
+            cost(&mut need);
+            revenue(&mut need);
+            if plan.variants.roi == RoiBasis::GrossProfit {
+                need(f.gross_margin > 0.0, "the gross margin (Engage)");
+            }
+        }
+        "repeat_purchase_rate" => need(f.repeat_rate > 0.0, "the repeat purchase rate (Engage)"),
+        "repeat_customers" => {
+            customers(&mut need);
+            need(f.repeat_rate > 0.0, "the repeat purchase rate (Engage)");
+        }
+        "retention_rate" => need(f.retention_rate > 0.0, "the yearly retention rate (Engage)"),
+        "churn_rate" => need(f.churn_rate > 0.0, "the monthly churn rate (Engage)"),
+        "clv" | "ltv_cac" | "cac_payback" => {
+            for name in clv_missing(plan.variants.clv, f) {
+                need(false, name);
+            }
+            if id != "clv" {
+                cost(&mut need);
+                customers(&mut need);
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Every catalogue KPI for forecast month `m`, from the plan's traffic `t` and the
+/// latest revenue error (see [`latest_revenue_error`]).
+pub fn evaluate_with(
+    plan: &Plan,
+    t: &Traffic,
+    m: &FunnelMonth,
+    revenue_error: &(Option<f64>, String),
+) -> Vec<KpiValue> {
     let digits = plan.currency_digits();
     let f = &plan.funnel;
     let v = &plan.variants;
     let cur = plan.profile.currency.as_str();
     let money = |x: f64| format!("{cur} {}", show(x));
-    let ads = ad_totals(plan, digits);
     let spend = m.touchpoint_spend;
     let all_cost = m.marketing_cost;
-    let paid_spend: f64 = plan
-        .touchpoints()
-        .filter(|t| t.media == Media::Paid)
-        .map(|t| t.budget.to_major(digits))
-        .sum();
+    let paid_spend = t.paid_spend;
     let cac_value = cac(all_cost, m.customers);
     let clv_value = clv_for(v.clv, f, digits);
+    let aov_major = f.aov.to_major(digits);
     let arpa = f.arpa.to_major(digits);
     let monthly_revenue_per_customer = if arpa > 0.0 {
         arpa
     } else {
-        f.aov.to_major(digits) * f.orders_per_customer
+        aov_major * f.orders_per_customer
     };
     let not_modelled = "Not modelled in the forecast: measured from your actuals.".to_string();
+    let lifetime = lifetime_orders(f);
+    let lifetime_text = if f.purchases_per_year > 0.0 && f.customer_years > 0.0 {
+        format!(
+            "{} purchases per year × {} years",
+            show(f.purchases_per_year),
+            show(f.customer_years)
+        )
+    } else {
+        format!(
+            "lifetime orders {} (first orders {} + repeat rate {} × further orders {})",
+            show(lifetime),
+            show(f.orders_per_customer),
+            pct(f.repeat_rate),
+            show(f.repeat_orders)
+        )
+    };
 
     catalogue()
         .iter()
         .map(|def| {
             let (value, inputs) = match def.id {
                 "impressions" => (
-                    ads.any_impressions.then_some(ads.impressions),
-                    if ads.any_impressions {
-                        format!("Σ touchpoint impressions {}", show(ads.impressions))
+                    t.any_impressions.then_some(t.impressions),
+                    if t.any_impressions {
+                        format!("Σ touchpoint impressions {}", show(t.impressions))
                     } else {
                         "No touchpoint has impressions.".into()
                     },
                 ),
                 "ctr" => (
-                    ctr(ads.clicks, ads.impressions),
-                    format!("clicks {} ÷ impressions {}", show(ads.clicks), show(ads.impressions)),
+                    ctr(t.clicks, t.impressions),
+                    format!("clicks {} ÷ impressions {}", show(t.clicks), show(t.impressions)),
                 ),
                 "cpc" => (
-                    cpc(ads.click_spend, ads.clicks),
-                    format!("spend {} ÷ clicks {}", money(ads.click_spend), show(ads.clicks)),
+                    cpc(t.click_spend, t.clicks),
+                    format!("spend {} ÷ clicks {}", money(t.click_spend), show(t.clicks)),
                 ),
                 "cpm" => (
-                    cpm(ads.impression_spend, ads.impressions),
+                    cpm(t.impression_spend, t.impressions),
                     format!(
                         "spend {} ÷ impressions {} × 1000",
-                        money(ads.impression_spend),
-                        show(ads.impressions)
+                        money(t.impression_spend),
+                        show(t.impressions)
                     ),
                 ),
                 "sessions" => (
@@ -622,7 +771,11 @@ pub fn evaluate_month(plan: &Plan, m: &FunnelMonth) -> Vec<KpiValue> {
                 ),
                 "leads" => (
                     Some(m.leads),
-                    format!("sessions {} × act rate {}", show(m.sessions), pct(f.act_rate)),
+                    format!(
+                        "sessions {} × session → lead rate {}",
+                        show(m.sessions),
+                        pct(f.act_rate)
+                    ),
                 ),
                 "cpl" => (
                     cpl(spend, m.leads),
@@ -661,31 +814,34 @@ pub fn evaluate_month(plan: &Plan, m: &FunnelMonth) -> Vec<KpiValue> {
                 "orders" => (
                     Some(m.orders),
                     format!(
-                        "customers {} × orders per customer {}",
-                        show(m.customers),
-                        show(f.orders_per_customer)
+                        "first orders {} + repeat orders {}",
+                        show(m.first_orders),
+                        show(m.repeat_orders)
                     ),
                 ),
                 "aov" => (
-                    aov(m.revenue, m.orders).or(Some(f.aov.to_major(digits))),
-                    format!("AOV assumption {}", money(f.aov.to_major(digits))),
+                    aov(m.revenue, m.orders).or(Some(aov_major)),
+                    format!("AOV assumption {}", money(aov_major)),
                 ),
                 "revenue" => (
                     Some(m.revenue),
                     format!(
-                        "orders {} × AOV {}",
-                        show(m.orders),
-                        money(f.aov.to_major(digits))
+                        "first-order revenue {} (first orders {} × AOV {}) + repeat revenue {} (repeat orders {} × AOV)",
+                        money(m.first_revenue),
+                        show(m.first_orders),
+                        money(aov_major),
+                        money(m.repeat_revenue),
+                        show(m.repeat_orders)
                     ),
                 ),
                 "cpa" => (
                     cpa(spend, m.customers),
-                    format!("spend {} ÷ customers {}", money(spend), show(m.customers)),
+                    format!("spend {} ÷ new customers {}", money(spend), show(m.customers)),
                 ),
                 "cac" => (
                     cac_value,
                     format!(
-                        "(touchpoint spend {} + other cost {}) ÷ customers {}",
+                        "(touchpoint spend {} + other cost {}) ÷ new customers {}",
                         money(spend),
                         money(all_cost - spend),
                         show(m.customers)
@@ -706,7 +862,7 @@ pub fn evaluate_month(plan: &Plan, m: &FunnelMonth) -> Vec<KpiValue> {
                 "repeat_customers" => (
                     Some(m.repeat_customers),
                     format!(
-                        "customers {} × repeat rate {}",
+                        "new customers {} × repeat purchase rate {}",
                         show(m.customers),
                         pct(f.repeat_rate)
                     ),
@@ -720,26 +876,24 @@ pub fn evaluate_month(plan: &Plan, m: &FunnelMonth) -> Vec<KpiValue> {
                     clv_value,
                     match v.clv {
                         ClvVariant::Simple => format!(
-                            "simple: AOV {} × {} purchases per year × {} years",
-                            money(f.aov.to_major(digits)),
-                            show(f.purchases_per_year),
-                            show(f.customer_years)
+                            "simple: AOV {} × {}",
+                            money(aov_major),
+                            lifetime_text
                         ),
                         ClvVariant::Margin => format!(
-                            "margin: AOV {} × {} purchases per year × {} years × margin {}",
-                            money(f.aov.to_major(digits)),
-                            show(f.purchases_per_year),
-                            show(f.customer_years),
+                            "margin: AOV {} × {} × gross margin {}",
+                            money(aov_major),
+                            lifetime_text,
                             pct(f.gross_margin)
                         ),
                         ClvVariant::RetentionDiscounted => format!(
                             "retention-discounted: yearly margin {} × retention {} ÷ (1 + discount {} − retention)",
-                            money(f.aov.to_major(digits) * f.purchases_per_year * f.gross_margin),
+                            money(aov_major * yearly_orders(f) * f.gross_margin),
                             pct(f.retention_rate),
                             pct(f.discount_rate)
                         ),
                         ClvVariant::Subscription => format!(
-                            "subscription: ARPA {} × margin {} ÷ churn {}",
+                            "subscription: ARPA {} × gross margin {} ÷ churn {}",
                             money(arpa),
                             pct(f.gross_margin),
                             pct(f.churn_rate)
@@ -776,16 +930,21 @@ pub fn evaluate_month(plan: &Plan, m: &FunnelMonth) -> Vec<KpiValue> {
                 "cac_payback" => (
                     cac_value.and_then(|c| cac_payback(c, monthly_revenue_per_customer, f.gross_margin)),
                     format!(
-                        "CAC {} ÷ (monthly revenue per customer {} × margin {})",
+                        "CAC {} ÷ (monthly revenue per customer {} × gross margin {})",
                         cac_value.map_or("—".into(), money),
                         money(monthly_revenue_per_customer),
                         pct(f.gross_margin)
                     ),
                 ),
-                "forecast_error" => latest_revenue_error(plan),
+                "forecast_error" => revenue_error.clone(),
                 _ => (None, String::new()),
             };
-            let value = value.and_then(finite);
+            let missing = missing_for(def.id, plan, t, m);
+            let (value, inputs) = if missing.is_empty() {
+                (value.and_then(finite), inputs)
+            } else {
+                (None, format!("No value yet: needs {}.", missing.join(", ")))
+            };
             let inputs = if def.id == "social_engagement_rate" {
                 match v.social_engagement_base {
                     EngagementBase::Impressions => format!("{inputs} Base: impressions."),
@@ -798,29 +957,37 @@ pub fn evaluate_month(plan: &Plan, m: &FunnelMonth) -> Vec<KpiValue> {
                 id: def.id,
                 value,
                 inputs,
+                missing,
             }
         })
         .collect()
 }
 
-/// APE of revenue for the latest month that has a monthly revenue actual inside the
-/// horizon.
-fn latest_revenue_error(plan: &Plan) -> (Option<f64>, String) {
-    let forecast = funnel::forward_funnel(plan);
+/// APE of revenue for the latest month that has a revenue actual inside the horizon,
+/// against the plan's forecast (computed here unless given).
+pub fn latest_revenue_error(plan: &Plan, forecast: Option<&Forecast>) -> (Option<f64>, String) {
     let Ok(start) = super::period::parse_date(&plan.profile.start_date) else {
         return (None, "The plan's start date is not valid.".into());
     };
     let months = super::period::Period::months_from(start, plan.horizon_months);
+    let def = find("revenue");
     let mut best: Option<(usize, f64)> = None;
-    for a in plan.actuals.iter().filter(|a| a.kpi == "revenue") {
-        if let Some(i) = months.iter().position(|p| *p == a.period) {
-            if best.is_none_or(|(j, _)| i >= j) {
-                best = Some((i, a.value));
-            }
+    for (i, p) in months.iter().enumerate().rev() {
+        if let Some(v) = def.and_then(|d| super::measure::actual_for(&plan.actuals, d, *p)) {
+            best = Some((i, v));
+            break;
         }
     }
     match best {
         Some((i, actual)) => {
+            let owned;
+            let forecast = match forecast {
+                Some(f) => f,
+                None => {
+                    owned = funnel::forward_funnel(plan);
+                    &owned
+                }
+            };
             let fc = forecast.months.get(i).map_or(0.0, |m| m.revenue);
             (
                 forecast_error(actual, fc),

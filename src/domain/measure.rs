@@ -18,9 +18,10 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::funnel::{self, FunnelMonth};
-use super::kpi::{self, finite, KpiDef};
+use super::kpi::{self, finite, KpiDef, Unit};
 use super::period::{parse_date, Date, DaySpan, Granularity, Period};
-use super::plan::{Actual, Plan, Stage};
+use super::goal;
+use super::plan::{Actual, Denominator, Plan, Stage};
 
 /// Attainment at or above which a KPI is on track (95 % of its paced target).
 pub const ON_TRACK_MIN: f64 = 0.95;
@@ -108,31 +109,243 @@ pub fn target_for_period(def: &KpiDef, monthly_target: f64, period: Period) -> f
     }
 }
 
-/// The actual of a KPI for a period from the plan's actuals: actuals recorded for that
-/// exact period if any; otherwise actuals of other periods that overlap it, shared by
-/// overlapping days (summed for additive KPIs, a day-weighted mean for levels).
+/// Raw measures that are not KPIs of the catalogue: what a marketer reads off their
+/// tools, from which ratio KPIs are derived. (Sessions, leads, customers, orders,
+/// revenue, repeat customers, impressions and offline contacts are KPIs and raw
+/// measures at once.)
+static RAW_ONLY: [KpiDef; 6] = [
+    raw("spend", "Spend", Unit::Money, "What the touchpoints cost in the period (ad spend, fees)."),
+    raw("clicks", "Clicks", Unit::Count, "Clicks on ads and posts."),
+    raw("engaged_sessions", "Engaged sessions", Unit::Count, "GA4 sessions of 10 s or more, 2+ pages or a conversion."),
+    raw("offline_customers", "Offline customers", Unit::Count, "New customers won offline (calls, store, sales meetings); the rest are online."),
+    raw("ad_revenue", "Ad revenue (conversion value)", Unit::Money, "Revenue the ad platforms credit to your ads."),
+    raw("repeat_orders", "Repeat orders", Unit::Count, "Further orders from customers who bought before."),
+];
+
+const fn raw(id: &'static str, name: &'static str, unit: Unit, explanation: &'static str) -> KpiDef {
+    KpiDef {
+        id,
+        name,
+        stage: None,
+        unit,
+        formula: "measured",
+        denominator: "",
+        explanation,
+        variants: "",
+        higher_is_better: true,
+        additive: true,
+        min: 0.0,
+        max: f64::INFINITY,
+    }
+}
+
+/// The raw measures typed (or imported) on the Measure screen, in funnel order.
+pub const RAW_MEASURES: [&str; 14] = [
+    "spend",
+    "impressions",
+    "clicks",
+    "sessions",
+    "engaged_sessions",
+    "leads",
+    "offline_contacts",
+    "customers",
+    "offline_customers",
+    "orders",
+    "revenue",
+    "ad_revenue",
+    "repeat_customers",
+    "repeat_orders",
+];
+
+/// KPIs with no raw parts, measured on their own and typed as such.
+pub const DIRECT_KPIS: [&str; 4] = ["nps", "retention_rate", "churn_rate", "social_engagement_rate"];
+
+/// The definition of a measure id: a raw measure or a catalogue KPI.
+pub fn measure_def(id: &str) -> Option<&'static KpiDef> {
+    RAW_ONLY.iter().find(|d| d.id == id).or_else(|| kpi::find(id))
+}
+
+/// The raw measures a KPI is derived from, numerator parts first; empty for KPIs that
+/// are raw measures themselves or are measured directly.
+pub fn raw_parts(kpi_id: &str) -> &'static [&'static str] {
+    match kpi_id {
+        "ctr" => &["clicks", "impressions"],
+        "cpc" => &["spend", "clicks"],
+        "cpm" => &["spend", "impressions"],
+        "engagement_rate" | "bounce_rate" => &["engaged_sessions", "sessions"],
+        "lead_rate" => &["leads", "sessions"],
+        "cpl" => &["spend", "leads"],
+        "conversion_rate" => &["customers", "sessions"],
+        "aov" => &["revenue", "orders"],
+        "cpa" | "cac" => &["spend", "customers"],
+        "roas" => &["ad_revenue", "spend"],
+        "repeat_purchase_rate" => &["repeat_customers", "customers"],
+        "mer" | "roi" => &["revenue", "spend"],
+        _ => &[],
+    }
+}
+
+/// The plan's actuals indexed by measure, with their periods as day spans, computed
+/// once for many look-ups.
+pub struct ActualIndex {
+    plan_level: HashMap<String, ActualSpans>,
+    by_touchpoint: HashMap<String, ActualSpans>,
+}
+
+impl ActualIndex {
+    /// Indexes every actual of the plan.
+    pub fn new(actuals: &[Actual]) -> Self {
+        let mut plan_level: HashMap<String, Vec<&Actual>> = HashMap::new();
+        let mut by_touchpoint: HashMap<String, Vec<&Actual>> = HashMap::new();
+        for a in actuals {
+            let map = if a.touchpoint.is_some() {
+                &mut by_touchpoint
+            } else {
+                &mut plan_level
+            };
+            map.entry(a.measure.clone()).or_default().push(a);
+        }
+        let spans = |m: HashMap<String, Vec<&Actual>>| {
+            m.into_iter()
+                .map(|(k, v)| {
+                    let s = ActualSpans::new(v, &k);
+                    (k, s)
+                })
+                .collect()
+        };
+        ActualIndex {
+            plan_level: spans(plan_level),
+            by_touchpoint: spans(by_touchpoint),
+        }
+    }
+
+    /// A measure's value in a period as recorded: the plan-level rows, else the sum of
+    /// the touchpoints' rows (see [`actual_for`] for how periods combine).
+    pub fn recorded(&self, def: &KpiDef, period: Period) -> Option<f64> {
+        self.plan_level
+            .get(def.id)
+            .and_then(|s| s.value_for(def, period))
+            .or_else(|| {
+                self.by_touchpoint
+                    .get(def.id)
+                    .and_then(|s| s.value_for(def, period))
+            })
+    }
+
+    fn raw(&self, id: &str, period: Period) -> Option<f64> {
+        measure_def(id).and_then(|d| self.recorded(d, period))
+    }
+
+    /// A KPI's actual in a period: derived from the raw measures exactly as the
+    /// forecast derives it when they are recorded; otherwise the value recorded for the
+    /// KPI itself (measured directly, or typed as a ratio in an earlier version).
+    pub fn kpi_actual(&self, plan: &Plan, def: &KpiDef, period: Period) -> Option<f64> {
+        self.derived(plan, def.id, period)
+            .and_then(finite)
+            .or_else(|| self.recorded(def, period))
+    }
+
+    /// Where a KPI's actual comes from in a period.
+    pub fn basis(&self, plan: &Plan, def: &KpiDef, period: Period) -> Option<ActualBasis> {
+        if self.derived(plan, def.id, period).is_some() {
+            Some(if raw_parts(def.id).is_empty() {
+                ActualBasis::Recorded
+            } else {
+                ActualBasis::Derived
+            })
+        } else {
+            self.recorded(def, period).map(|_| ActualBasis::Recorded)
+        }
+    }
+
+    fn derived(&self, plan: &Plan, id: &str, period: Period) -> Option<f64> {
+        let r = |m: &str| self.raw(m, period);
+        let months = period.days().map_or(1.0, |d| {
+            if period.granularity() == Granularity::Month {
+                1.0
+            } else {
+                d as f64 / DAYS_PER_MONTH
+            }
+        });
+        let digits = plan.currency_digits();
+        let other = plan.funnel.marketing_cost_other.to_major(digits) * months;
+        let cost = || r("spend").map(|s| s + other);
+        match id {
+            "ctr" => kpi::ctr(r("clicks")?, r("impressions")?),
+            "cpc" => kpi::cpc(r("spend")?, r("clicks")?),
+            "cpm" => kpi::cpm(r("spend")?, r("impressions")?),
+            "engagement_rate" => kpi::engagement_rate(r("engaged_sessions")?, r("sessions")?),
+            "bounce_rate" => kpi::bounce_rate(r("engaged_sessions")?, r("sessions")?),
+            "lead_rate" => kpi::lead_rate(r("leads")?, r("sessions")?),
+            "cpl" => kpi::cpl(r("spend")?, r("leads")?),
+            "conversion_rate" => {
+                let online = r("customers")? - r("offline_customers").unwrap_or(0.0);
+                let sessions = r("sessions")?;
+                match plan.variants.conversion_denominator {
+                    Denominator::Sessions => kpi::conversion_rate(online, sessions),
+                    Denominator::Users => kpi::conversion_rate(
+                        online,
+                        kpi::ratio(sessions, plan.funnel.sessions_per_user)?,
+                    ),
+                }
+            }
+            "aov" => kpi::aov(r("revenue")?, r("orders")?),
+            "cpa" => kpi::cpa(r("spend")?, r("customers")?),
+            "cac" => kpi::cac(cost()?, r("customers")?),
+            "roas" => kpi::roas(r("ad_revenue")?, r("spend")?),
+            "repeat_purchase_rate" => {
+                kpi::repeat_purchase_rate(r("repeat_customers")?, r("customers")?)
+            }
+            "mer" => kpi::mer(r("revenue")?, cost()?),
+            "roi" => kpi::roi(
+                plan.variants.roi,
+                r("revenue")?,
+                plan.funnel.gross_margin,
+                cost()?,
+            ),
+            _ if raw_parts(id).is_empty() && RAW_MEASURES.contains(&id) => r(id),
+            _ => None,
+        }
+    }
+}
+
+/// Where a KPI's actual comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum ActualBasis {
+    /// Derived from the raw measures recorded for the period.
+    Derived,
+    /// Recorded for the KPI itself.
+    Recorded,
+}
+
+/// The actual of a measure (raw or KPI) for a period from a list of actuals: actuals
+/// recorded for that exact period if any; otherwise actuals of other periods that
+/// overlap it, shared by overlapping days (summed for additive measures, a day-weighted
+/// mean for levels). Ratio KPIs are not derived here (see [`ActualIndex::kpi_actual`]).
 pub fn actual_for<'a, I>(actuals: I, def: &KpiDef, period: Period) -> Option<f64>
 where
     I: IntoIterator<Item = &'a Actual>,
 {
     // Only periods of a neighbouring year can overlap: skip the rest before any date work.
     let year = period.year();
-    let nearby = actuals
+    let nearby: Vec<Actual> = actuals
         .into_iter()
-        .filter(|a| (i64::from(a.period.year()) - i64::from(year)).abs() <= 1);
-    ActualSpans::new(nearby, def.id).value_for(def, period)
+        .filter(|a| (i64::from(a.period.year()) - i64::from(year)).abs() <= 1)
+        .cloned()
+        .collect();
+    ActualIndex::new(&nearby).recorded(def, period)
 }
 
-/// A KPI's actuals with their periods as day spans, computed once for many look-ups.
+/// A measure's actuals with their periods as day spans, computed once for many look-ups.
 struct ActualSpans {
     rows: Vec<(Period, DaySpan, f64)>,
 }
 
 impl ActualSpans {
-    fn new<'a, I: IntoIterator<Item = &'a Actual>>(actuals: I, kpi_id: &str) -> Self {
+    fn new<'a, I: IntoIterator<Item = &'a Actual>>(actuals: I, measure: &str) -> Self {
         let rows = actuals
             .into_iter()
-            .filter(|a| a.kpi == kpi_id && a.value.is_finite())
+            .filter(|a| a.measure == measure && a.value.is_finite())
             .filter_map(|a| a.period.day_span().map(|span| (a.period, span, a.value)))
             .collect();
         ActualSpans { rows }
@@ -229,28 +442,24 @@ pub struct PlanStatus {
     pub plan: Option<Status>,
 }
 
-fn actuals_by_kpi(plan: &Plan) -> HashMap<&str, Vec<&Actual>> {
-    let mut map: HashMap<&str, Vec<&Actual>> = HashMap::new();
-    for a in &plan.actuals {
-        map.entry(a.kpi.as_str()).or_default().push(a);
-    }
-    map
+/// A goal's target as it applies to a period: the goal's phased monthly target (for
+/// the month holding the period's first day), scaled to a week for additive KPIs.
+pub fn period_target(plan: &Plan, def: &KpiDef, period: Period) -> Option<f64> {
+    goal::kpi_target_in_period(plan, def.id, period).map(|t| target_for_period(def, t, period))
 }
 
 fn progress(
+    plan: &Plan,
+    index: &ActualIndex,
     def: &KpiDef,
     stage: Stage,
-    target: Option<f64>,
-    actuals: &[&Actual],
     period: Period,
     today: Date,
 ) -> KpiProgress {
     let fraction = period.fraction_elapsed(today);
-    let target = target
-        .and_then(finite)
-        .map(|t| target_for_period(def, t, period));
+    let target = period_target(plan, def, period);
     let paced = target.map(|t| if def.additive { pacing(t, fraction) } else { t });
-    let actual = actual_for(actuals.iter().copied(), def, period);
+    let actual = index.kpi_actual(plan, def, period);
     let attainment = actual
         .zip(paced)
         .and_then(|(a, p)| attainment(a, p, def.higher_is_better));
@@ -278,26 +487,37 @@ pub fn kpi_progress(
     today: Date,
 ) -> Option<KpiProgress> {
     let def = kpi::find(kpi_id)?;
-    let (stage, sk) = plan.stage_kpi(kpi_id)?;
-    let actuals: Vec<&Actual> = plan.actuals.iter().filter(|a| a.kpi == kpi_id).collect();
+    let stage = Stage::ALL
+        .into_iter()
+        .find(|s| plan.tracked_kpis(*s).iter().any(|k| k == kpi_id))?;
+    let index = ActualIndex::new(&plan.actuals);
     Some(progress(
+        plan,
+        &index,
         def,
         stage,
-        sk.target,
-        &actuals,
         Period::of(today, granularity),
         today,
     ))
 }
 
-/// Every stage KPI's progress in the period containing `today`, with stage and plan
+/// Every tracked KPI's progress in the period containing `today`, with stage and plan
 /// roll-ups (worst-of).
 pub fn measure_plan(plan: &Plan, today: Date, granularity: Granularity) -> PlanStatus {
-    let by_kpi = actuals_by_kpi(plan);
+    measure_plan_with(plan, &ActualIndex::new(&plan.actuals), today, granularity)
+}
+
+/// [`measure_plan`] with the plan's actuals already indexed.
+pub fn measure_plan_with(
+    plan: &Plan,
+    index: &ActualIndex,
+    today: Date,
+    granularity: Granularity,
+) -> PlanStatus {
     let period = Period::of(today, granularity);
     let mut kpis = Vec::new();
     let mut stages = Vec::with_capacity(4);
-    for (stage, sp) in plan.stages.iter() {
+    for stage in Stage::ALL {
         let mut row = StageStatus {
             stage,
             status: None,
@@ -305,12 +525,11 @@ pub fn measure_plan(plan: &Plan, today: Date, granularity: Granularity) -> PlanS
             at_risk: 0,
             off_track: 0,
         };
-        for sk in &sp.kpis {
-            let Some(def) = kpi::find(&sk.kpi) else {
+        for id in plan.tracked_kpis(stage) {
+            let Some(def) = kpi::find(&id) else {
                 continue;
             };
-            let actuals = by_kpi.get(def.id).map_or(&[][..], |v| v.as_slice());
-            let p = progress(def, stage, sk.target, actuals, period, today);
+            let p = progress(plan, index, def, stage, period, today);
             match p.status {
                 Some(Status::OnTrack) => row.on_track += 1,
                 Some(Status::AtRisk) => row.at_risk += 1,
@@ -335,31 +554,57 @@ pub fn measure_plan(plan: &Plan, today: Date, granularity: Granularity) -> PlanS
 pub struct SeriesPoint {
     /// The period.
     pub period: Period,
-    /// Target for the period (from the stage KPI).
+    /// Target for the period (from the KPI's goal).
     pub target: Option<f64>,
-    /// The funnel's forecast for the period, for the KPIs the funnel models.
+    /// The funnel's forecast for the period.
     pub forecast: Option<f64>,
     /// The actual.
     pub actual: Option<f64>,
 }
 
-fn forecast_value(id: &str, m: &FunnelMonth) -> Option<f64> {
+/// A raw measure's forecast in one month, where the funnel models it.
+pub fn raw_forecast(id: &str, m: &FunnelMonth, t: &funnel::Traffic) -> Option<f64> {
     Some(match id {
+        "spend" => m.touchpoint_spend,
+        "impressions" if t.any_impressions => t.impressions,
+        "clicks" if t.any_clicks => t.clicks,
         "sessions" => m.sessions,
         "offline_contacts" => m.offline_contacts,
         "leads" => m.leads,
         "customers" => m.customers,
+        "offline_customers" => m.offline_customers,
         "orders" => m.orders,
         "revenue" => m.revenue,
+        "ad_revenue" => m.paid_revenue,
         "repeat_customers" => m.repeat_customers,
+        "repeat_orders" => m.repeat_orders,
         _ => return None,
     })
 }
 
 /// Target, forecast and actual of one KPI for every period of the plan's horizon, by
-/// week or by month (weekly forecasts take the month's value × 7 × 12 ÷ 365.25).
+/// week or by month (weekly forecasts of additive KPIs take the month's value × 7 × 12
+/// ÷ 365.25).
 pub fn series(plan: &Plan, kpi_id: &str, granularity: Granularity) -> Vec<SeriesPoint> {
-    let Some(def) = kpi::find(kpi_id) else {
+    let forecast = funnel::forward_funnel(plan);
+    series_with(
+        plan,
+        &forecast,
+        &ActualIndex::new(&plan.actuals),
+        kpi_id,
+        granularity,
+    )
+}
+
+/// [`series`] from a forecast and indexed actuals computed once.
+pub fn series_with(
+    plan: &Plan,
+    forecast: &funnel::Forecast,
+    index: &ActualIndex,
+    kpi_id: &str,
+    granularity: Granularity,
+) -> Vec<SeriesPoint> {
+    let Some(def) = measure_def(kpi_id) else {
         return Vec::new();
     };
     let Ok(start) = parse_date(&plan.profile.start_date) else {
@@ -377,9 +622,24 @@ pub fn series(plan: &Plan, kpi_id: &str, granularity: Granularity) -> Vec<Series
             Period::weeks_from(start, u32::try_from((days + 6) / 7).unwrap_or(0))
         }
     };
-    let forecast = funnel::forward_funnel(plan);
-    let target = plan.stage_kpi(kpi_id).and_then(|(_, sk)| sk.target);
-    let actuals = ActualSpans::new(&plan.actuals, def.id);
+    let traffic = funnel::traffic(plan);
+    let no_error = (None, String::new());
+    // The forecast of each month, for this KPI (volumes straight from the funnel,
+    // ratios through the KPI engine).
+    let monthly: Vec<Option<f64>> = forecast
+        .months
+        .iter()
+        .map(|m| {
+            raw_forecast(def.id, m, &traffic).or_else(|| {
+                kpi::find(def.id).and_then(|_| {
+                    kpi::evaluate_with(plan, &traffic, m, &no_error)
+                        .into_iter()
+                        .find(|v| v.id == def.id)
+                        .and_then(|v| v.value)
+                })
+            })
+        })
+        .collect();
     periods
         .into_iter()
         .map(|period| {
@@ -388,16 +648,18 @@ pub fn series(plan: &Plan, kpi_id: &str, granularity: Granularity) -> Vec<Series
                 .map(Period::month_of)
                 .and_then(|m| months.iter().position(|x| *x == m));
             let fc = month_index
-                .and_then(|i| forecast.months.get(i))
-                .and_then(|m| forecast_value(def.id, m))
+                .and_then(|i| monthly.get(i).copied().flatten())
                 .map(|v| target_for_period(def, v, period));
+            let actual = if kpi::find(def.id).is_some() {
+                index.kpi_actual(plan, def, period)
+            } else {
+                index.recorded(def, period)
+            };
             SeriesPoint {
                 period,
-                target: target
-                    .and_then(finite)
-                    .map(|t| target_for_period(def, t, period)),
+                target: period_target(plan, def, period),
                 forecast: fc,
-                actual: actuals.value_for(def, period),
+                actual,
             }
         })
         .collect()

@@ -11,7 +11,9 @@
 //! - no function panics, whatever its input.
 
 pub mod budget;
+pub mod evaluation;
 pub mod funnel;
+pub mod goal;
 pub mod input;
 pub mod kpi;
 pub mod measure;

@@ -16,7 +16,7 @@ use super::period::{parse_date, Period};
 use super::validate;
 
 /// Version of the plan's JSON layout written by this app.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Longest planning horizon in months.
 pub const MAX_HORIZON_MONTHS: u32 = 60;
@@ -266,8 +266,10 @@ pub struct FunnelInputs {
     pub aov: Money,
     /// Orders per customer per month.
     pub orders_per_customer: f64,
-    /// Share of customers who buy again (Engage).
+    /// Share of new customers who buy again (Engage).
     pub repeat_rate: f64,
+    /// Further orders each repeat customer places (on top of the first orders).
+    pub repeat_orders: f64,
     /// Gross margin as a share of revenue.
     pub gross_margin: f64,
     /// Share of customers kept from one year to the next (for retention-discounted CLV).
@@ -298,6 +300,7 @@ impl Default for FunnelInputs {
             aov: Money::ZERO,
             orders_per_customer: 1.0,
             repeat_rate: 0.0,
+            repeat_orders: 1.0,
             gross_margin: 0.0,
             retention_rate: 0.0,
             discount_rate: 0.0,
@@ -326,6 +329,8 @@ pub enum FunnelField {
     OrdersPerCustomer,
     /// Repeat purchase rate.
     RepeatRate,
+    /// Further orders per repeat customer.
+    RepeatOrders,
     /// Gross margin.
     GrossMargin,
     /// Yearly retention.
@@ -344,13 +349,14 @@ pub enum FunnelField {
 
 impl FunnelField {
     /// Every number field.
-    pub const ALL: [FunnelField; 13] = [
+    pub const ALL: [FunnelField; 14] = [
         FunnelField::TrafficGrowth,
         FunnelField::ActRate,
         FunnelField::ConvertRate,
         FunnelField::OfflineConvertRate,
         FunnelField::OrdersPerCustomer,
         FunnelField::RepeatRate,
+        FunnelField::RepeatOrders,
         FunnelField::GrossMargin,
         FunnelField::RetentionRate,
         FunnelField::DiscountRate,
@@ -369,6 +375,7 @@ impl FunnelField {
             FunnelField::OfflineConvertRate => "offline_convert_rate",
             FunnelField::OrdersPerCustomer => "orders_per_customer",
             FunnelField::RepeatRate => "repeat_rate",
+            FunnelField::RepeatOrders => "repeat_orders",
             FunnelField::GrossMargin => "gross_margin",
             FunnelField::RetentionRate => "retention_rate",
             FunnelField::DiscountRate => "discount_rate",
@@ -382,12 +389,13 @@ impl FunnelField {
     /// The field's label for the form.
     pub fn label(self) -> &'static str {
         match self {
-            FunnelField::TrafficGrowth => "Monthly traffic growth",
-            FunnelField::ActRate => "Sessions → leads (act rate)",
-            FunnelField::ConvertRate => "Leads → customers (online conversion)",
-            FunnelField::OfflineConvertRate => "Offline contacts → customers",
-            FunnelField::OrdersPerCustomer => "Orders per customer per month",
-            FunnelField::RepeatRate => "Repeat purchase rate",
+            FunnelField::TrafficGrowth => "Monthly growth of volume-planned traffic",
+            FunnelField::ActRate => "Session → lead rate",
+            FunnelField::ConvertRate => "Lead → customer rate",
+            FunnelField::OfflineConvertRate => "Offline contact → customer rate",
+            FunnelField::OrdersPerCustomer => "First orders per new customer",
+            FunnelField::RepeatRate => "Repeat purchase rate (customers who order again)",
+            FunnelField::RepeatOrders => "Further orders per repeat customer",
             FunnelField::GrossMargin => "Gross margin",
             FunnelField::RetentionRate => "Yearly retention rate",
             FunnelField::DiscountRate => "Yearly discount rate",
@@ -403,10 +411,31 @@ impl FunnelField {
         !matches!(
             self,
             FunnelField::OrdersPerCustomer
+                | FunnelField::RepeatOrders
                 | FunnelField::PurchasesPerYear
                 | FunnelField::CustomerYears
                 | FunnelField::SessionsPerUser
         )
+    }
+
+    /// True when the plan's formula variants use this field, so the form shows it;
+    /// the others stay hidden until the user asks for every field. Gross margin is
+    /// always used (gross profit); ARPA-based fields only by subscription CLV.
+    pub fn applies(self, variants: &KpiVariants) -> bool {
+        let clv = variants.clv;
+        match self {
+            FunnelField::RetentionRate | FunnelField::DiscountRate => {
+                clv == ClvVariant::RetentionDiscounted
+            }
+            FunnelField::ChurnRate => clv == ClvVariant::Subscription,
+            FunnelField::PurchasesPerYear | FunnelField::CustomerYears => {
+                matches!(clv, ClvVariant::Simple | ClvVariant::Margin)
+            }
+            FunnelField::SessionsPerUser => {
+                variants.conversion_denominator == Denominator::Users
+            }
+            _ => true,
+        }
     }
 
     /// The field's current value.
@@ -418,6 +447,7 @@ impl FunnelField {
             FunnelField::OfflineConvertRate => inputs.offline_convert_rate,
             FunnelField::OrdersPerCustomer => inputs.orders_per_customer,
             FunnelField::RepeatRate => inputs.repeat_rate,
+            FunnelField::RepeatOrders => inputs.repeat_orders,
             FunnelField::GrossMargin => inputs.gross_margin,
             FunnelField::RetentionRate => inputs.retention_rate,
             FunnelField::DiscountRate => inputs.discount_rate,
@@ -433,6 +463,7 @@ impl FunnelField {
         match self {
             FunnelField::TrafficGrowth => validate::check_growth(value),
             FunnelField::OrdersPerCustomer
+            | FunnelField::RepeatOrders
             | FunnelField::PurchasesPerYear
             | FunnelField::CustomerYears
             | FunnelField::SessionsPerUser => validate::check_count(value),
@@ -452,6 +483,7 @@ impl FunnelField {
             FunnelField::OfflineConvertRate => &mut inputs.offline_convert_rate,
             FunnelField::OrdersPerCustomer => &mut inputs.orders_per_customer,
             FunnelField::RepeatRate => &mut inputs.repeat_rate,
+            FunnelField::RepeatOrders => &mut inputs.repeat_orders,
             FunnelField::GrossMargin => &mut inputs.gross_margin,
             FunnelField::RetentionRate => &mut inputs.retention_rate,
             FunnelField::DiscountRate => &mut inputs.discount_rate,
@@ -474,6 +506,16 @@ pub enum FunnelMoney {
     Arpa,
     /// Other sales and marketing cost per month.
     MarketingCostOther,
+}
+
+impl FunnelMoney {
+    /// True when the plan's formula variants use this field (ARPA: subscription CLV).
+    pub fn applies(self, variants: &KpiVariants) -> bool {
+        match self {
+            FunnelMoney::Arpa => variants.clv == ClvVariant::Subscription,
+            _ => true,
+        }
+    }
 }
 
 impl FunnelInputs {
@@ -651,7 +693,34 @@ impl SmartPart {
     }
 }
 
-/// A SMART objective tied to a stage KPI, a number and a date.
+/// How a goal's target is spread over the months of the plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phasing {
+    /// The same target every month.
+    #[default]
+    Even,
+    /// From today's value (the KPI's baseline) in a straight line to the target in the
+    /// deadline's month, then the target.
+    Ramp,
+}
+
+impl Phasing {
+    /// Both ways.
+    pub const ALL: [Phasing; 2] = [Phasing::Even, Phasing::Ramp];
+
+    /// The words shown.
+    pub fn name(self) -> &'static str {
+        match self {
+            Phasing::Even => "The same every month",
+            Phasing::Ramp => "Ramp up from today's value to the deadline",
+        }
+    }
+}
+
+/// A goal: the one record of a target. A SMART objective tied to a stage KPI, a number
+/// and a date, phased over the months. It is the KPI's target on its stage screen, on
+/// Overview, on Measure and in the report, and where "What do I need?" starts.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Objective {
@@ -663,10 +732,13 @@ pub struct Objective {
     pub kpi: String,
     /// What is to change and for whom.
     pub description: String,
-    /// Target value in the KPI's unit (rates as fractions, money in major units).
+    /// Target in the KPI's unit (rates as fractions, money in major units): per month
+    /// for counts and money, a level for rates and multiples, reached by the deadline.
     pub target: Option<f64>,
     /// Deadline, `YYYY-MM-DD`.
     pub deadline: Option<String>,
+    /// How the target is spread over the months before the deadline.
+    pub phasing: Phasing,
     /// Why the target is achievable.
     pub achievable_note: String,
     /// Why the objective matters to the business.
@@ -712,15 +784,14 @@ impl Objective {
     }
 }
 
-/// A KPI tracked at a stage, with its monthly target and baseline.
+/// A KPI tracked at a stage, with today's value. Its target is its goal's
+/// ([`Plan::goal_for`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct StageKpi {
     /// KPI id from the catalogue.
     pub kpi: String,
-    /// Target per month (counts and money) or level (rates, multiples), in the KPI's unit.
-    pub target: Option<f64>,
-    /// Today's value, in the same unit.
+    /// Today's value, in the KPI's unit.
     pub baseline: Option<f64>,
 }
 
@@ -776,8 +847,8 @@ impl Place {
 }
 
 /// A point of contact with the audience at a stage: a channel, its media type, place,
-/// monthly budget and volume.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// monthly budget and volume (typed, or bought by the budget).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Touchpoint {
     /// Unique id within the plan.
@@ -797,17 +868,192 @@ pub struct Touchpoint {
     pub monthly_volume: f64,
     /// KPI id it drives.
     pub kpi: String,
-    /// Ad impressions per month, when known.
+    /// Ad impressions per month, when known (planned by volume or by CPC).
     pub impressions: Option<f64>,
-    /// Clicks per month, when known.
+    /// Clicks per month, when known (planned by volume).
     pub clicks: Option<f64>,
+    /// Whether the volume is typed or bought by the budget.
+    pub plan_by: PlanBy,
+    /// Price of a click (or of a contact, offline) when planned by CPC.
+    pub cpc: Money,
+    /// Price of a thousand impressions when planned by CPM.
+    pub cpm: Money,
+    /// Clicks per impression when planned by CPM (fraction).
+    pub ctr: f64,
+    /// Sessions (or contacts) per click when planned by spend: ad platforms and analytics
+    /// count differently; 100 % when they agree.
+    pub landing_rate: f64,
+}
+
+/// How a touchpoint's monthly volume is planned.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanBy {
+    /// The volume is typed; the cost per unit follows from the budget.
+    #[default]
+    Volume,
+    /// Bought by the budget at a cost per click: clicks = budget ÷ CPC.
+    Cpc,
+    /// Bought by the budget at a cost per thousand impressions: impressions = budget ÷
+    /// CPM × 1,000, clicks = impressions × CTR.
+    Cpm,
+}
+
+impl PlanBy {
+    /// The three ways.
+    pub const ALL: [PlanBy; 3] = [PlanBy::Volume, PlanBy::Cpc, PlanBy::Cpm];
+
+    /// The words shown.
+    pub fn name(self) -> &'static str {
+        match self {
+            PlanBy::Volume => "By volume (type the volume)",
+            PlanBy::Cpc => "By spend at a cost per click",
+            PlanBy::Cpm => "By spend at a cost per thousand impressions",
+        }
+    }
+
+    /// A short stable word for forms and files ("cpc").
+    pub fn slug(self) -> &'static str {
+        match self {
+            PlanBy::Volume => "volume",
+            PlanBy::Cpc => "cpc",
+            PlanBy::Cpm => "cpm",
+        }
+    }
+}
+
+/// What a touchpoint delivers per month before growth: its volume (sessions for online
+/// Reach touchpoints, contacts offline) and, where known, its clicks and impressions.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Delivery {
+    /// Sessions, contacts or the touchpoint's own volume.
+    pub volume: f64,
+    /// Clicks, when planned by spend or typed.
+    pub clicks: Option<f64>,
+    /// Impressions, when planned by CPM or typed.
+    pub impressions: Option<f64>,
+    /// What is missing for a spend-planned volume ("a cost per click"), if anything.
+    pub missing: Option<&'static str>,
+}
+
+fn non_negative(x: f64) -> f64 {
+    if x.is_finite() && x > 0.0 {
+        x
+    } else {
+        0.0
+    }
+}
+
+impl Default for Touchpoint {
+    fn default() -> Self {
+        Touchpoint {
+            id: String::new(),
+            name: String::new(),
+            channel: String::new(),
+            media: Media::Paid,
+            place: Place::Online,
+            budget: Money::ZERO,
+            monthly_volume: 0.0,
+            kpi: String::new(),
+            impressions: None,
+            clicks: None,
+            plan_by: PlanBy::Volume,
+            cpc: Money::ZERO,
+            cpm: Money::ZERO,
+            ctr: 0.0,
+            landing_rate: 1.0,
+        }
+    }
 }
 
 impl Touchpoint {
+    /// True when the budget buys the volume (planned by CPC or CPM).
+    pub fn planned_by_spend(&self) -> bool {
+        self.plan_by != PlanBy::Volume
+    }
+
+    /// What the touchpoint delivers per month (see [`Delivery`]). By CPC: clicks =
+    /// budget ÷ CPC; by CPM: impressions = budget ÷ CPM × 1,000 and clicks = impressions
+    /// × CTR; then volume = clicks × landing rate. A straight line: twice the budget
+    /// buys twice the volume. Never NaN: a missing price gives a volume of 0 and says so.
+    pub fn delivery(&self, digits: u32) -> Delivery {
+        let budget = non_negative(self.budget.to_major(digits));
+        let landing = non_negative(self.landing_rate);
+        let typed = |v: Option<f64>| v.filter(|x| x.is_finite() && *x >= 0.0);
+        match self.plan_by {
+            PlanBy::Volume => Delivery {
+                volume: non_negative(self.monthly_volume),
+                clicks: typed(self.clicks),
+                impressions: typed(self.impressions),
+                missing: None,
+            },
+            PlanBy::Cpc => {
+                let cpc = non_negative(self.cpc.to_major(digits));
+                let clicks = if cpc > 0.0 { non_negative(budget / cpc) } else { 0.0 };
+                Delivery {
+                    volume: non_negative(clicks * landing),
+                    clicks: (cpc > 0.0).then_some(clicks),
+                    impressions: typed(self.impressions),
+                    missing: (cpc <= 0.0).then_some("a cost per click"),
+                }
+            }
+            PlanBy::Cpm => {
+                let cpm = non_negative(self.cpm.to_major(digits));
+                let impressions = if cpm > 0.0 {
+                    non_negative(budget / cpm * 1000.0)
+                } else {
+                    0.0
+                };
+                let clicks = non_negative(impressions * non_negative(self.ctr));
+                let missing = if cpm <= 0.0 {
+                    Some("a cost per thousand impressions")
+                } else if self.ctr <= 0.0 {
+                    Some("a click-through rate")
+                } else {
+                    None
+                };
+                Delivery {
+                    volume: non_negative(clicks * landing),
+                    clicks: (cpm > 0.0).then_some(clicks),
+                    impressions: (cpm > 0.0).then_some(impressions),
+                    missing,
+                }
+            }
+        }
+    }
+
     /// Sets the monthly budget, refusing a negative amount.
     pub fn set_budget(&mut self, budget: Money) -> Result<(), InputError> {
         check_money(budget)?;
         self.budget = budget;
+        Ok(())
+    }
+
+    /// Sets the cost per click, refusing a negative amount.
+    pub fn set_cpc(&mut self, cpc: Money) -> Result<(), InputError> {
+        check_money(cpc)?;
+        self.cpc = cpc;
+        Ok(())
+    }
+
+    /// Sets the cost per thousand impressions, refusing a negative amount.
+    pub fn set_cpm(&mut self, cpm: Money) -> Result<(), InputError> {
+        check_money(cpm)?;
+        self.cpm = cpm;
+        Ok(())
+    }
+
+    /// Sets the click-through rate (0–100 %).
+    pub fn set_ctr(&mut self, ctr: f64) -> Result<(), InputError> {
+        check_f64(ctr, validate::check_rate)?;
+        self.ctr = ctr;
+        Ok(())
+    }
+
+    /// Sets the landing rate (sessions per click, 0–100 %).
+    pub fn set_landing_rate(&mut self, rate: f64) -> Result<(), InputError> {
+        check_f64(rate, validate::check_rate)?;
+        self.landing_rate = rate;
         Ok(())
     }
 
@@ -1186,18 +1432,24 @@ pub enum Source {
     },
 }
 
-/// A measured value of a KPI for a week or a month.
+/// A measured value for a week or a month: a raw measure (spend, sessions, revenue…,
+/// see `measure::RAW_MEASURES`) or a KPI measured on its own (NPS, retention; and ratio
+/// values typed before raw measures existed, kept as they were).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Actual {
-    /// KPI id.
-    pub kpi: String,
+    /// Raw measure id or KPI id.
+    #[serde(alias = "kpi")]
+    pub measure: String,
     /// The week or month measured.
     pub period: Period,
-    /// The value, in the KPI's unit (rates as fractions, money in major units).
+    /// The value, in its unit (rates as fractions, money in major units).
     pub value: f64,
     /// Typed or imported.
     #[serde(default)]
     pub source: Source,
+    /// The touchpoint it belongs to, when the source splits it; none for the whole plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub touchpoint: Option<String>,
 }
 
 /// A whole RACE plan.
@@ -1234,6 +1486,9 @@ pub struct Plan {
     pub action: ActionPlan,
     /// Measured values.
     pub actuals: Vec<Actual>,
+    /// Id of the goal (objective) the plan is built around: where "What do I need?"
+    /// starts. `None`: the first revenue goal, else the first new-customers goal.
+    pub main_goal: Option<String>,
 }
 
 impl Default for Plan {
@@ -1267,6 +1522,7 @@ impl Plan {
                 ..ActionPlan::default()
             },
             actuals: Vec::new(),
+            main_goal: None,
         }
     }
 

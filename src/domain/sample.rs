@@ -11,7 +11,7 @@ use super::money::Money;
 use super::period::{parse_date, Date, Granularity, Period};
 use super::plan::{
     Action, ActionStatus, Actual, Decision, IceInputs, Initiative, Media, Objective, Place, Plan,
-    RiceInputs, Source, Stage, StageKpi, Touchpoint, RICE_IMPACTS,
+    PlanBy, RiceInputs, Source, Stage, StageKpi, Touchpoint, RICE_IMPACTS,
 };
 use super::scoring::{self, RankedInitiative};
 
@@ -57,7 +57,8 @@ fn sample_value(rng: &mut Rng, unit: Unit, id: &str) -> f64 {
 }
 
 /// A large plan: 60 touchpoints, 200 initiatives, 500 actions, 30 tracked KPIs with
-/// five years of weekly actuals each (7,830 actuals), over a 60-month horizon.
+/// their goals, five years of weekly actuals of the 14 raw measures and 4 directly
+/// measured KPIs (4,698 actuals), over a 60-month horizon.
 /// The same seed always gives the same plan, and it passes `validate()`.
 pub fn large_plan(seed: u64) -> Plan {
     let mut rng = Rng(seed);
@@ -110,6 +111,14 @@ pub fn large_plan(seed: u64) -> Plan {
             kpi: "sessions".into(),
             impressions,
             clicks,
+            // Every fifth paid touchpoint buys its clicks.
+            plan_by: if media == Media::Paid && i % 5 == 0 {
+                PlanBy::Cpc
+            } else {
+                PlanBy::Volume
+            },
+            cpc: Money(rng.int(20, 300) as i64),
+            ..Touchpoint::default()
         });
     }
 
@@ -118,15 +127,16 @@ pub fn large_plan(seed: u64) -> Plan {
         .filter(|k| k.id != "forecast_error")
         .take(30)
         .collect();
+    let mut targets = Vec::new();
     for def in &tracked {
         let stage = def.stage.unwrap_or(Stage::Convert);
         let target = sample_value(&mut rng, def.unit, def.id);
         let baseline = sample_value(&mut rng, def.unit, def.id);
         plan.stages.get_mut(stage).kpis.push(StageKpi {
             kpi: def.id.into(),
-            target: Some(target),
             baseline: Some(baseline),
         });
+        targets.push((stage, def.id, target));
     }
     for (i, def) in tracked.iter().enumerate().take(12) {
         let stage = def.stage.unwrap_or(Stage::Convert);
@@ -144,8 +154,12 @@ pub fn large_plan(seed: u64) -> Plan {
                 String::new()
             },
             relevant_note: "Drives revenue".into(),
+            ..Objective::default()
         });
         plan.stages.get_mut(stage).objectives.push(id);
+    }
+    for (stage, id, target) in targets {
+        plan.set_goal_target(stage, id, Some(target));
     }
 
     for i in 0..200 {
@@ -204,15 +218,21 @@ pub fn large_plan(seed: u64) -> Plan {
 
     let start = parse_date("2022-01-03").unwrap_or(Date::MIN);
     let weeks = Period::weeks_from(start, 261);
-    for def in &tracked {
+    let measured: Vec<&kpi::KpiDef> = measure::RAW_MEASURES
+        .iter()
+        .chain(measure::DIRECT_KPIS.iter())
+        .filter_map(|id| measure::measure_def(id))
+        .collect();
+    for def in &measured {
         for period in &weeks {
             plan.actuals.push(Actual {
-                kpi: def.id.into(),
+                measure: def.id.into(),
                 period: *period,
                 value: sample_value(&mut rng, def.unit, def.id),
                 source: Source::Imported {
                     file: "ga4-export.csv".into(),
                 },
+                touchpoint: None,
             });
         }
     }

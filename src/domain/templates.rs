@@ -120,14 +120,56 @@ fn tp(
         kpi: kpi.into(),
         impressions: ads.map(|(i, _)| i),
         clicks: ads.map(|(_, c)| c),
+        ..Touchpoint::default()
     }
 }
 
-fn kpi(id: &str, target: f64, baseline: Option<f64>) -> StageKpi {
+fn kpi(id: &str, baseline: Option<f64>) -> StageKpi {
     StageKpi {
         kpi: id.into(),
-        target: Some(target),
         baseline,
+    }
+}
+
+/// Every tracked KPI's target as a goal: the objective on that KPI when the template
+/// has one, else a goal by the end of the plan, specific, with today's value as the
+/// reason it can be reached and the stage it serves as the reason it matters.
+fn goals(plan: &mut Plan, targets: &[(Stage, &str, f64)]) {
+    for &(stage, id, target) in targets {
+        if plan.goal_for(id).is_none() {
+            let (name, unit) = crate::domain::kpi::find(id).map_or((id, ""), |d| {
+                (
+                    d.name,
+                    if d.additive { " a month" } else { "" },
+                )
+            });
+            let percent = crate::domain::kpi::find(id)
+                .is_some_and(|d| d.unit == crate::domain::kpi::Unit::Ratio);
+            let today = plan
+                .baseline_of(id)
+                .map(|b| {
+                    let shown = if percent {
+                        format!("{} %", crate::domain::input::trim_number(b * 100.0, 2))
+                    } else {
+                        crate::domain::input::trim_number(b, 2)
+                    };
+                    format!("Today's value is {shown}")
+                })
+                .unwrap_or_else(|| "Set from the audit".to_string());
+            let gid = plan.next_id("goal");
+            plan.opportunity.objectives.push(Objective {
+                id: gid,
+                stage,
+                kpi: id.into(),
+                description: format!("Reach the {name} target{unit} by the end of the plan"),
+                target: Some(target),
+                deadline: plan.end_date().map(format_date),
+                achievable_note: format!("{today}; the touchpoints and initiatives of this plan close the gap."),
+                relevant_note: format!("{} stage: {}", stage.name(), stage.purpose()),
+                ..Objective::default()
+            });
+        }
+        plan.set_goal_target(stage, id, Some(target));
     }
 }
 
@@ -153,6 +195,7 @@ fn objective(
         deadline,
         achievable_note: achievable.into(),
         relevant_note: relevant.into(),
+        ..Objective::default()
     });
     plan.stages.get_mut(stage).objectives.push(id.into());
 }
@@ -364,9 +407,9 @@ fn ecommerce(plan: &mut Plan) {
         ),
     ];
     s.reach.kpis = vec![
-        kpi("sessions", 50_000.0, Some(42_000.0)),
-        kpi("ctr", 0.025, Some(0.021)),
-        kpi("cpc", 0.45, Some(0.52)),
+        kpi("sessions", Some(42_000.0)),
+        kpi("ctr", Some(0.021)),
+        kpi("cpc", Some(0.52)),
     ];
     s.act.touchpoints = vec![
         tp(
@@ -393,9 +436,9 @@ fn ecommerce(plan: &mut Plan) {
         ),
     ];
     s.act.kpis = vec![
-        kpi("lead_rate", 0.09, Some(0.075)),
-        kpi("engagement_rate", 0.60, Some(0.55)),
-        kpi("cpl", 8.0, Some(10.5)),
+        kpi("lead_rate", Some(0.075)),
+        kpi("engagement_rate", Some(0.55)),
+        kpi("cpl", Some(10.5)),
     ];
     s.convert.touchpoints = vec![
         tp(
@@ -433,10 +476,10 @@ fn ecommerce(plan: &mut Plan) {
         ),
     ];
     s.convert.kpis = vec![
-        kpi("conversion_rate", 0.022, Some(0.018)),
-        kpi("revenue", 100_000.0, Some(71_400.0)),
-        kpi("cac", 40.0, Some(47.5)),
-        kpi("roas", 4.0, Some(3.2)),
+        kpi("conversion_rate", Some(0.018)),
+        kpi("revenue", Some(71_400.0)),
+        kpi("cac", Some(47.5)),
+        kpi("roas", Some(3.2)),
     ];
     s.engage.touchpoints = vec![
         tp(
@@ -474,9 +517,9 @@ fn ecommerce(plan: &mut Plan) {
         ),
     ];
     s.engage.kpis = vec![
-        kpi("repeat_purchase_rate", 0.30, Some(0.26)),
-        kpi("nps", 45.0, Some(38.0)),
-        kpi("clv", 250.0, Some(230.0)),
+        kpi("repeat_purchase_rate", Some(0.26)),
+        kpi("nps", Some(38.0)),
+        kpi("clv", Some(230.0)),
     ];
 
     objective(
@@ -628,6 +671,24 @@ fn ecommerce(plan: &mut Plan) {
             Engage,
         ),
     ];
+    goals(
+        plan,
+        &[
+            (Reach, "sessions", 50_000.0),
+            (Reach, "ctr", 0.025),
+            (Reach, "cpc", 0.45),
+            (Act, "lead_rate", 0.09),
+            (Act, "engagement_rate", 0.60),
+            (Act, "cpl", 8.0),
+            (Convert, "conversion_rate", 0.022),
+            (Convert, "revenue", 100_000.0),
+            (Convert, "cac", 40.0),
+            (Convert, "roas", 4.0),
+            (Engage, "repeat_purchase_rate", 0.30),
+            (Engage, "nps", 45.0),
+            (Engage, "clv", 250.0),
+        ],
+    );
 }
 
 fn b2b(plan: &mut Plan) {
@@ -757,8 +818,8 @@ fn b2b(plan: &mut Plan) {
         ),
     ];
     s.reach.kpis = vec![
-        kpi("sessions", 15_000.0, Some(13_000.0)),
-        kpi("cpc", 2.2, Some(2.6)),
+        kpi("sessions", Some(13_000.0)),
+        kpi("cpc", Some(2.6)),
     ];
     s.act.touchpoints = vec![
         tp(
@@ -785,8 +846,8 @@ fn b2b(plan: &mut Plan) {
         ),
     ];
     s.act.kpis = vec![
-        kpi("leads", 220.0, Some(180.0)),
-        kpi("cpl", 60.0, Some(72.0)),
+        kpi("leads", Some(180.0)),
+        kpi("cpl", Some(72.0)),
     ];
     s.convert.touchpoints = vec![
         tp(
@@ -813,9 +874,9 @@ fn b2b(plan: &mut Plan) {
         ),
     ];
     s.convert.kpis = vec![
-        kpi("customers", 14.0, Some(10.0)),
-        kpi("cac", 7_500.0, Some(8_800.0)),
-        kpi("conversion_rate", 0.0007, Some(0.0005)),
+        kpi("customers", Some(10.0)),
+        kpi("cac", Some(8_800.0)),
+        kpi("conversion_rate", Some(0.0005)),
     ];
     s.engage.touchpoints = vec![
         tp(
@@ -853,9 +914,9 @@ fn b2b(plan: &mut Plan) {
         ),
     ];
     s.engage.kpis = vec![
-        kpi("retention_rate", 0.85, Some(0.80)),
-        kpi("nps", 50.0, Some(42.0)),
-        kpi("ltv_cac", 3.0, Some(2.4)),
+        kpi("retention_rate", Some(0.80)),
+        kpi("nps", Some(42.0)),
+        kpi("ltv_cac", Some(2.4)),
     ];
 
     objective(
@@ -1000,6 +1061,21 @@ fn b2b(plan: &mut Plan) {
             Engage,
         ),
     ];
+    goals(
+        plan,
+        &[
+            (Reach, "sessions", 15_000.0),
+            (Reach, "cpc", 2.2),
+            (Act, "leads", 220.0),
+            (Act, "cpl", 60.0),
+            (Convert, "customers", 14.0),
+            (Convert, "cac", 7_500.0),
+            (Convert, "conversion_rate", 0.0007),
+            (Engage, "retention_rate", 0.85),
+            (Engage, "nps", 50.0),
+            (Engage, "ltv_cac", 3.0),
+        ],
+    );
 }
 
 fn saas(plan: &mut Plan) {
@@ -1127,8 +1203,8 @@ fn saas(plan: &mut Plan) {
         ),
     ];
     s.reach.kpis = vec![
-        kpi("sessions", 55_000.0, Some(40_000.0)),
-        kpi("cpc", 0.60, Some(0.72)),
+        kpi("sessions", Some(40_000.0)),
+        kpi("cpc", Some(0.72)),
     ];
     s.act.touchpoints = vec![
         tp(
@@ -1155,8 +1231,8 @@ fn saas(plan: &mut Plan) {
         ),
     ];
     s.act.kpis = vec![
-        kpi("lead_rate", 0.07, Some(0.055)),
-        kpi("engagement_rate", 0.55, Some(0.48)),
+        kpi("lead_rate", Some(0.055)),
+        kpi("engagement_rate", Some(0.48)),
     ];
     s.convert.touchpoints = vec![
         tp(
@@ -1183,9 +1259,9 @@ fn saas(plan: &mut Plan) {
         ),
     ];
     s.convert.kpis = vec![
-        kpi("customers", 280.0, Some(190.0)),
-        kpi("cac", 160.0, Some(230.0)),
-        kpi("conversion_rate", 0.006, Some(0.0045)),
+        kpi("customers", Some(190.0)),
+        kpi("cac", Some(230.0)),
+        kpi("conversion_rate", Some(0.0045)),
     ];
     s.engage.touchpoints = vec![
         tp(
@@ -1223,10 +1299,10 @@ fn saas(plan: &mut Plan) {
         ),
     ];
     s.engage.kpis = vec![
-        kpi("churn_rate", 0.025, Some(0.03)),
-        kpi("clv", 2_500.0, Some(2_100.0)),
-        kpi("ltv_cac", 3.0, Some(2.1)),
-        kpi("cac_payback", 6.0, Some(8.0)),
+        kpi("churn_rate", Some(0.03)),
+        kpi("clv", Some(2_100.0)),
+        kpi("ltv_cac", Some(2.1)),
+        kpi("cac_payback", Some(8.0)),
     ];
 
     objective(
@@ -1370,6 +1446,22 @@ fn saas(plan: &mut Plan) {
             Engage,
         ),
     ];
+    goals(
+        plan,
+        &[
+            (Reach, "sessions", 55_000.0),
+            (Reach, "cpc", 0.60),
+            (Act, "lead_rate", 0.07),
+            (Act, "engagement_rate", 0.55),
+            (Convert, "customers", 280.0),
+            (Convert, "cac", 160.0),
+            (Convert, "conversion_rate", 0.006),
+            (Engage, "churn_rate", 0.025),
+            (Engage, "clv", 2_500.0),
+            (Engage, "ltv_cac", 3.0),
+            (Engage, "cac_payback", 6.0),
+        ],
+    );
 }
 
 fn local(plan: &mut Plan) {
@@ -1492,8 +1584,8 @@ fn local(plan: &mut Plan) {
         ),
     ];
     s.reach.kpis = vec![
-        kpi("offline_contacts", 1_100.0, Some(950.0)),
-        kpi("sessions", 4_500.0, Some(3_800.0)),
+        kpi("offline_contacts", Some(950.0)),
+        kpi("sessions", Some(3_800.0)),
     ];
     s.act.touchpoints = vec![
         tp(
@@ -1520,8 +1612,8 @@ fn local(plan: &mut Plan) {
         ),
     ];
     s.act.kpis = vec![
-        kpi("leads", 500.0, Some(380.0)),
-        kpi("lead_rate", 0.11, Some(0.10)),
+        kpi("leads", Some(380.0)),
+        kpi("lead_rate", Some(0.10)),
     ];
     s.convert.touchpoints = vec![
         tp(
@@ -1548,9 +1640,9 @@ fn local(plan: &mut Plan) {
         ),
     ];
     s.convert.kpis = vec![
-        kpi("customers", 750.0, Some(620.0)),
-        kpi("revenue", 21_000.0, Some(17_980.0)),
-        kpi("aov", 15.0, Some(14.5)),
+        kpi("customers", Some(620.0)),
+        kpi("revenue", Some(17_980.0)),
+        kpi("aov", Some(14.5)),
     ];
     s.engage.touchpoints = vec![
         tp(
@@ -1588,8 +1680,8 @@ fn local(plan: &mut Plan) {
         ),
     ];
     s.engage.kpis = vec![
-        kpi("repeat_purchase_rate", 0.60, Some(0.50)),
-        kpi("nps", 70.0, Some(62.0)),
+        kpi("repeat_purchase_rate", Some(0.50)),
+        kpi("nps", Some(62.0)),
     ];
 
     objective(plan, "obj-walkins", Reach, "offline_contacts",
@@ -1713,4 +1805,18 @@ fn local(plan: &mut Plan) {
             Engage,
         ),
     ];
+    goals(
+        plan,
+        &[
+            (Reach, "offline_contacts", 1_100.0),
+            (Reach, "sessions", 4_500.0),
+            (Act, "leads", 500.0),
+            (Act, "lead_rate", 0.11),
+            (Convert, "customers", 750.0),
+            (Convert, "revenue", 21_000.0),
+            (Convert, "aov", 15.0),
+            (Engage, "repeat_purchase_rate", 0.60),
+            (Engage, "nps", 70.0),
+        ],
+    );
 }

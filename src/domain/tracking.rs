@@ -184,20 +184,25 @@ pub fn next_review(start: Date, reviews: &[Review]) -> Option<ReviewDue> {
 /// its status compares it with that month's target, paced to `today` when the month
 /// is the current one.
 pub fn snapshot(plan: &Plan, today: Date) -> Vec<KpiSnapshot> {
+    let index = measure::ActualIndex::new(&plan.actuals);
     let mut out = Vec::new();
-    for (_, stage_plan) in plan.stages.iter() {
-        for sk in &stage_plan.kpis {
-            let Some(def) = kpi::find(&sk.kpi) else {
+    for stage in super::plan::Stage::ALL {
+        for id in plan.tracked_kpis(stage) {
+            let Some(def) = kpi::find(&id) else {
                 continue;
             };
-            let latest = latest_period(plan, def.id, today);
-            let (actual, status) = match latest {
-                Some(period) => progress_in(plan, def, sk.target, period, today),
-                None => (None, None),
+            let latest = latest_period(plan, &index, def, today);
+            let (target, actual, status) = match latest {
+                Some(period) => progress_in(plan, &index, def, period, today),
+                None => (
+                    super::goal::kpi_target_in_period(plan, def.id, Period::of(today, Granularity::Month)),
+                    None,
+                    None,
+                ),
             };
             out.push(KpiSnapshot {
                 kpi: def.id.to_string(),
-                target: sk.target.and_then(finite),
+                target,
                 actual,
                 status,
             });
@@ -206,31 +211,32 @@ pub fn snapshot(plan: &Plan, today: Date) -> Vec<KpiSnapshot> {
     out
 }
 
-/// The most recent month, up to `today`, in which a KPI has an actual.
-fn latest_period(plan: &Plan, kpi_id: &str, today: Date) -> Option<Period> {
-    plan.actuals
-        .iter()
-        .filter(|a| a.kpi == kpi_id && a.value.is_finite())
-        .filter_map(|a| {
-            let start = a.period.start()?;
-            (start <= today).then_some(Period::month_of(start))
-        })
-        .max_by_key(|p| p.start())
+/// The most recent month of the horizon, up to `today`, in which a KPI has an actual.
+fn latest_period(
+    plan: &Plan,
+    index: &measure::ActualIndex,
+    def: &KpiDef,
+    today: Date,
+) -> Option<Period> {
+    plan_periods(plan, Granularity::Month)
+        .into_iter()
+        .rev()
+        .filter(|p| p.start().is_some_and(|s| s <= today))
+        .find(|p| index.kpi_actual(plan, def, *p).is_some())
 }
 
-/// A KPI's actual and status in one period, judged as of `today` (a period already
-/// over is judged on its whole target, the current one on its paced target).
+/// A KPI's monthly target (from its goal), actual and status in one period, judged as
+/// of `today` (a period already over is judged on its whole target, the current one on
+/// its paced target).
 pub fn progress_in(
     plan: &Plan,
+    index: &measure::ActualIndex,
     def: &KpiDef,
-    monthly_target: Option<f64>,
     period: Period,
     today: Date,
-) -> (Option<f64>, Option<Status>) {
-    let actual = measure::actual_for(plan.actuals.iter(), def, period);
-    let target = monthly_target
-        .and_then(finite)
-        .map(|t| measure::target_for_period(def, t, period));
+) -> (Option<f64>, Option<f64>, Option<Status>) {
+    let actual = index.kpi_actual(plan, def, period);
+    let target = measure::period_target(plan, def, period);
     let paced = target.map(|t| {
         if def.additive {
             measure::pacing(t, period.fraction_elapsed(today))
@@ -241,7 +247,7 @@ pub fn progress_in(
     let status = actual
         .zip(paced)
         .map(|(a, p)| measure::status(a, p, def.higher_is_better));
-    (actual, status)
+    (target, actual, status)
 }
 
 /// A new review dated `date` with the KPI snapshot as of that date.
@@ -345,24 +351,25 @@ pub fn actual_unit(def: &KpiDef, currency: &str) -> Option<String> {
     }
 }
 
-/// The typed actual of a KPI for exactly this period, if any.
+/// The plan-level actual of a measure for exactly this period, if any.
 pub fn typed_actual(plan: &Plan, kpi_id: &str, period: Period) -> Option<f64> {
     plan.actuals
         .iter()
-        .find(|a| a.kpi == kpi_id && a.period == period)
+        .find(|a| a.measure == kpi_id && a.period == period && a.touchpoint.is_none())
         .map(|a| a.value)
 }
 
-/// Sets (or with `None` removes) the actual of a KPI for a period, as typed.
+/// Sets (or with `None` removes) the plan-level actual of a measure for a period, as typed.
 pub fn set_actual(plan: &mut Plan, kpi_id: &str, period: Period, value: Option<f64>) {
     plan.actuals
-        .retain(|a| !(a.kpi == kpi_id && a.period == period));
+        .retain(|a| !(a.measure == kpi_id && a.period == period && a.touchpoint.is_none()));
     if let Some(v) = value.and_then(finite) {
         plan.actuals.push(Actual {
-            kpi: kpi_id.to_string(),
+            measure: kpi_id.to_string(),
             period,
             value: v,
             source: Source::Typed,
+            touchpoint: None,
         });
     }
 }

@@ -316,7 +316,6 @@ pub(crate) fn validate_plan(plan: &Plan) -> Vec<FieldError> {
         for (i, k) in sp.kpis.iter().enumerate() {
             let p = || format!("stages.{s}.kpis[{i}]");
             if c.kpi_id(|| format!("{}.kpi", p()), &k.kpi, false) {
-                c.kpi_value(|| format!("{}.target", p()), &k.kpi, k.target);
                 c.kpi_value(|| format!("{}.baseline", p()), &k.kpi, k.baseline);
             }
         }
@@ -337,6 +336,10 @@ pub(crate) fn validate_plan(plan: &Plan) -> Vec<FieldError> {
                 check_count,
             );
             c.opt_f64(|| format!("{}.clicks", p()), t.clicks, check_count);
+            c.money(|| format!("{}.cpc", p()), t.cpc);
+            c.money(|| format!("{}.cpm", p()), t.cpm);
+            c.f64(|| format!("{}.ctr", p()), t.ctr, check_rate);
+            c.f64(|| format!("{}.landing_rate", p()), t.landing_rate, check_rate);
         }
     }
 
@@ -432,10 +435,37 @@ pub(crate) fn validate_plan(plan: &Plan) -> Vec<FieldError> {
         }
     }
 
+    if let Some(id) = &plan.main_goal {
+        if plan.objective(id).is_none() {
+            c.push("main_goal".into(), "refers to an objective that does not exist");
+        }
+    }
+
     for (i, a) in plan.actuals.iter().enumerate() {
-        if c.kpi_id(|| format!("actuals[{i}].kpi"), &a.kpi, false) {
-            c.kpi_value(|| format!("actuals[{i}].value"), &a.kpi, Some(a.value));
-        } else if !a.value.is_finite() {
+        if let Some(def) = super::measure::measure_def(&a.measure) {
+            if !a.value.is_finite() {
+                c.push(format!("actuals[{i}].value"), NOT_FINITE);
+            } else if a.value < def.min || a.value > def.max {
+                c.errors.push(FieldError::new(
+                    format!("actuals[{i}].value"),
+                    def.range_message(),
+                ));
+            }
+        } else {
+            c.push(
+                format!("actuals[{i}].measure"),
+                "is not a measure or a KPI the app knows",
+            );
+        }
+        if let Some(tp) = &a.touchpoint {
+            if plan.touchpoint(tp).is_none() {
+                c.push(
+                    format!("actuals[{i}].touchpoint"),
+                    "refers to a touchpoint that does not exist",
+                );
+            }
+        }
+        if !a.value.is_finite() && super::measure::measure_def(&a.measure).is_none() {
             c.push(format!("actuals[{i}].value"), NOT_FINITE);
         }
         if !a.period.is_valid() {

@@ -1,20 +1,21 @@
 //! CSV export of KPIs, initiatives and actions (RFC 4180: comma-separated, CRLF line
 //! ends, fields with a comma, quote or line break in double quotes with quotes doubled).
 //!
-//! Text cells that a spreadsheet would read as a formula (starting with `=`, `+`, `-`
-//! or `@`) are prefixed with `'` so that opening the file never runs anything.
+//! Text cells that a spreadsheet would read as a formula (starting with `=`, `+`, `-`,
+//! `@`, a tab or a carriage return) are prefixed with `'` so that opening the file never runs anything.
 //! Numbers are plain (a dot for decimals, no grouping) so any spreadsheet reads them.
 
 use crate::domain::input::trim_number;
 use crate::domain::kpi::{self, finite, Unit};
 use crate::domain::period::{format_date, parse_date, Date, Period};
-use crate::domain::plan::{ActionStatus, Decision, Plan};
+use crate::domain::measure::ActualIndex;
+use crate::domain::plan::{ActionStatus, Decision, Plan, Stage};
 use crate::domain::scoring;
 use crate::domain::tracking;
 
 /// A text cell, guarded against formula injection and quoted when needed.
 pub fn text_cell(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@']) {
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text.to_string()
@@ -75,29 +76,31 @@ pub const KPI_HEADER: [&str; 9] = [
     "Stage", "KPI", "KPI id", "Unit", "Target", "Baseline", "Forecast", "Actual", "Status",
 ];
 
-/// Every stage KPI: target, baseline, the forecast's first month and the actual and
-/// status of the month that contains `today`.
+/// Every tracked KPI: its goal's target for the month of `today`, baseline, the
+/// forecast's first month and the actual and status of the month that contains `today`.
 pub fn kpis_csv(plan: &Plan, today: Date) -> String {
     let forecast = kpi::evaluate(plan);
     let period = Period::month_of(today);
+    let index = ActualIndex::new(&plan.actuals);
     let mut rows = Vec::new();
-    for (stage, sp) in plan.stages.iter() {
-        for sk in &sp.kpis {
-            let Some(def) = kpi::find(&sk.kpi) else {
+    for stage in Stage::ALL {
+        for id in plan.tracked_kpis(stage) {
+            let Some(def) = kpi::find(&id) else {
                 continue;
             };
             let fc = forecast
                 .iter()
                 .find(|v| v.id == def.id)
                 .and_then(|v| v.value);
-            let (actual, status) = tracking::progress_in(plan, def, sk.target, period, today);
+            let (target, actual, status) =
+                tracking::progress_in(plan, &index, def, period, today);
             rows.push(vec![
                 text_cell(stage.name()),
                 text_cell(def.name),
                 text_cell(def.id),
                 text_cell(&unit_word(def.unit, &plan.profile.currency)),
-                number_cell(in_unit(def.unit, sk.target)),
-                number_cell(in_unit(def.unit, sk.baseline)),
+                number_cell(in_unit(def.unit, target)),
+                number_cell(in_unit(def.unit, plan.baseline_of(def.id))),
                 number_cell(in_unit(def.unit, fc)),
                 number_cell(in_unit(def.unit, actual)),
                 text_cell(status.map_or("", |s| s.name())),

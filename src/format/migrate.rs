@@ -17,7 +17,22 @@
 //!   integer of minor units;
 //! - there was no `revision` and no `created_at`.
 //!
-//! # Version 1 (current)
+//! # Version 1
+//! - a stage KPI (`stages.<stage>.kpis[]`) carried its own monthly `target`, beside
+//!   the SMART objectives' targets: two records of one goal. Version 2 keeps one, the
+//!   goal (an objective): a KPI target becomes its KPI's objective's target (the KPI
+//!   target wins where both were set, since every status and gap was computed from it),
+//!   or a new goal "Reach the <KPI> target" due at the end of the plan, phased evenly,
+//!   which asks for the same number every month as before;
+//! - actuals were keyed by `kpi`; version 2 calls the key `measure`, because actuals
+//!   are now raw measures (spend, sessions, revenue…) from which ratios are derived.
+//!   Ratio values typed in version 1 (CTR, CAC, ROAS…) are kept as they were and shown
+//!   where no raw numbers exist for their period;
+//! - fields added in version 2 take their defaults: touchpoints are planned by volume
+//!   (as before), a repeat customer places one further order (the repeat revenue
+//!   version 1 showed beside revenue, now counted in it), no main goal is picked.
+//!
+//! # Version 2 (current)
 //! The layout of [`Plan`].
 
 use serde_json::{Map, Value};
@@ -52,12 +67,20 @@ struct Step {
 }
 
 /// The chain of steps, one per past version, in order.
-const STEPS: &[Step] = &[Step {
-    from: 0,
-    summary: "Touchpoints moved to their stages, rates turned from percents into fractions, \
-              money turned into minor units, revision added.",
-    run: v0_to_v1,
-}];
+const STEPS: &[Step] = &[
+    Step {
+        from: 0,
+        summary: "Touchpoints moved to their stages, rates turned from percents into fractions, \
+                  money turned into minor units, revision added.",
+        run: v0_to_v1,
+    },
+    Step {
+        from: 1,
+        summary: "Stage KPI targets became goals (one record per target), actuals keyed by \
+                  measure.",
+        run: v1_to_v2,
+    },
+];
 
 /// Reads the data version of a plan object (or of a file's envelope).
 pub fn schema_version_of(value: &Value) -> Result<u32, LoadError> {
@@ -279,6 +302,131 @@ fn v0_to_v1(plan: &mut Map<String, Value>) -> Result<(), LoadError> {
         plan.insert("created_at".to_owned(), updated);
     }
     Ok(())
+}
+
+fn v1_to_v2(plan: &mut Map<String, Value>) -> Result<(), LoadError> {
+    let mut ids = Vec::new();
+    collect_ids(&Value::Object(plan.clone()), &mut ids);
+    let end = plan_end(plan);
+
+    // KPI targets, in stage order.
+    let mut targets: Vec<(String, String, f64)> = Vec::new();
+    if let Some(stages) = plan.get_mut("stages") {
+        let stages = object_at(stages, "stages")?;
+        for stage in ["reach", "act", "convert", "engage"] {
+            let Some(Value::Object(page)) = stages.get_mut(stage) else {
+                continue;
+            };
+            let Some(Value::Array(kpis)) = page.get_mut("kpis") else {
+                continue;
+            };
+            for (i, k) in kpis.iter_mut().enumerate() {
+                let path = format!("stages.{stage}.kpis[{i}]");
+                let k = object_at(k, &path)?;
+                let target = number_at(k, "target", &path)?;
+                k.remove("target");
+                let id = k.get("kpi").and_then(Value::as_str).unwrap_or("").to_owned();
+                if let Some(t) = target {
+                    targets.push((stage.to_owned(), id, t));
+                }
+            }
+        }
+    }
+
+    // Each target into its goal.
+    let opportunity = plan
+        .entry("opportunity")
+        .or_insert_with(|| Value::Object(Map::new()));
+    let opportunity = object_at(opportunity, "opportunity")?;
+    let objectives = opportunity
+        .entry("objectives")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    let Value::Array(objectives) = objectives else {
+        return Err(LoadError::Shape {
+            path: "opportunity.objectives".to_owned(),
+            message: "should be a list".to_owned(),
+        });
+    };
+    for (stage, kpi_id, target) in targets {
+        let existing = objectives
+            .iter_mut()
+            .filter_map(Value::as_object_mut)
+            .find(|o| o.get("kpi").and_then(Value::as_str) == Some(kpi_id.as_str()));
+        match existing {
+            Some(goal) => {
+                goal.insert("target".to_owned(), Value::from(target));
+            }
+            None => {
+                let mut id = format!("goal-{kpi_id}");
+                let mut n = 2;
+                while ids.contains(&id) {
+                    id = format!("goal-{kpi_id}-{n}");
+                    n += 1;
+                }
+                ids.push(id.clone());
+                let name = crate::domain::kpi::find(&kpi_id).map_or(kpi_id.as_str(), |d| d.name);
+                let mut goal = Map::new();
+                goal.insert("id".to_owned(), Value::from(id));
+                goal.insert("stage".to_owned(), Value::from(stage));
+                goal.insert("kpi".to_owned(), Value::from(kpi_id.clone()));
+                goal.insert(
+                    "description".to_owned(),
+                    Value::from(format!("Reach the {name} target")),
+                );
+                goal.insert("target".to_owned(), Value::from(target));
+                goal.insert(
+                    "deadline".to_owned(),
+                    end.clone().map_or(Value::Null, Value::from),
+                );
+                objectives.push(Value::Object(goal));
+            }
+        }
+    }
+
+    // Actuals keyed by measure.
+    if let Some(Value::Array(actuals)) = plan.get_mut("actuals") {
+        for (i, a) in actuals.iter_mut().enumerate() {
+            let a = object_at(a, &format!("actuals[{i}]"))?;
+            if let Some(kpi) = a.remove("kpi") {
+                a.entry("measure").or_insert(kpi);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every `id` string anywhere in a plan, so a new one can avoid them.
+fn collect_ids(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(id)) = map.get("id") {
+                out.push(id.clone());
+            }
+            map.values().for_each(|v| collect_ids(v, out));
+        }
+        Value::Array(list) => list.iter().for_each(|v| collect_ids(v, out)),
+        _ => {}
+    }
+}
+
+/// The last day of a plan's horizon, `YYYY-MM-DD`, from its JSON.
+fn plan_end(plan: &Map<String, Value>) -> Option<String> {
+    use crate::domain::period::{format_date, parse_date, Period};
+    let start = plan
+        .get("profile")
+        .and_then(|p| p.get("start_date"))
+        .and_then(Value::as_str)
+        .and_then(|d| parse_date(d).ok())?;
+    let months = plan
+        .get("horizon_months")
+        .and_then(Value::as_u64)
+        .and_then(|m| u32::try_from(m).ok())
+        .unwrap_or(12)
+        .clamp(1, crate::domain::plan::MAX_HORIZON_MONTHS);
+    Period::months_from(start, months)
+        .last()
+        .and_then(|p| p.end())
+        .map(format_date)
 }
 
 fn object_at<'a>(
