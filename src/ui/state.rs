@@ -1,6 +1,7 @@
 //! App-wide state: the plans, where the user is, the theme, the save state; and the
 //! editor of the open plan, through which every edit goes (undo history, autosave).
 
+use crate::domain::evaluation::{evaluate_plan, Evaluation};
 use crate::domain::plan::Plan;
 use crate::format::history::History;
 use crate::route::Route;
@@ -202,13 +203,19 @@ pub struct Editor {
     /// Bumped when the plan is replaced rather than typed into (undo, redo, another
     /// tab): fields then show the new value even while focused.
     pub resets: RwSignal<u64>,
+    /// Every derived number of the plan, computed once per edit for every view.
+    pub eval: Memo<Evaluation>,
 }
 
 impl Editor {
     /// An editor for one plan.
     pub fn new(plan: Plan, read_only: Option<String>) -> Editor {
+        let plan = RwSignal::new(plan);
+        let day = crate::domain::period::parse_date(&today()).ok();
+        let eval = Memo::new(move |_| plan.with(|p| evaluate_plan(p, day)));
         Editor {
-            plan: RwSignal::new(plan),
+            plan,
+            eval,
             read_only: RwSignal::new(read_only),
             history: StoredValue::new(History::new(crate::format::history::DEFAULT_HISTORY_LIMIT)),
             can_undo: RwSignal::new(false),

@@ -5,7 +5,7 @@ use crate::domain::input::trim_number;
 use crate::domain::kpi::{self, KpiDef};
 use crate::domain::measure::{self, KpiProgress, AT_RISK_MIN, ON_TRACK_MIN};
 use crate::domain::period::{parse_date, Granularity, Period};
-use crate::domain::plan::Stage;
+use crate::domain::plan::{Plan, Stage};
 use crate::domain::tracking::{
     actual_unit, as_of, default_period, format_actual_input, parse_actual, plan_periods,
     set_actual, typed_actual,
@@ -17,25 +17,18 @@ use crate::ui::widgets::gantt::stage_class;
 use crate::ui::widgets::trend::{kpi_text, StatusBadge, TableWrap, TrendChart};
 use leptos::prelude::*;
 
-fn granularity_slug(g: Granularity) -> &'static str {
-    match g {
-        Granularity::Month => "month",
-        Granularity::Week => "week",
-    }
-}
-
 fn today_date() -> Option<crate::domain::period::Date> {
     parse_date(&today()).ok()
 }
 
-/// The stage KPIs of the plan that the catalogue knows, in stage order.
-fn stage_kpis(p: &crate::domain::plan::Plan) -> Vec<(Stage, &'static KpiDef)> {
-    p.stages
-        .iter()
-        .flat_map(|(stage, sp)| {
-            sp.kpis
-                .iter()
-                .filter_map(move |k| kpi::find(&k.kpi).map(|d| (stage, d)))
+/// The KPIs the plan tracks that the catalogue knows, in stage order.
+fn stage_kpis(p: &Plan) -> Vec<(Stage, &'static KpiDef)> {
+    Stage::ALL
+        .into_iter()
+        .flat_map(|stage| {
+            p.tracked_kpis(stage)
+                .into_iter()
+                .filter_map(move |k| kpi::find(&k).map(|d| (stage, d)))
         })
         .collect()
 }
@@ -90,11 +83,11 @@ pub fn MeasureScreen() -> impl IntoView {
     .to_fragment();
     view! {
         <h1>"Measure"</h1>
-        <p class="lead">"Type what really happened, month by month, and see each KPI against its target: on track, at risk or off track."</p>
+        <p class="lead">"Type what really happened, month by month, and see each KPI against its goal: on track, at risk or off track."</p>
         <Show when=move || !kpis.with(Vec::is_empty)
             fallback=move || view! {
                 <div class="empty">
-                    <p>"No KPIs with targets yet. Each stage (Reach, Act, Convert, Engage) lists the KPIs you track and their monthly targets."</p>
+                    <p>"No KPIs tracked yet. Each stage (Reach, Act, Convert, Engage) lists the KPIs you track and their goals."</p>
                     <p><a class="btn btn-primary" href=reach_href.clone()>"Add KPIs on the Reach stage"</a></p>
                 </div>
             }>
@@ -121,8 +114,8 @@ pub fn MeasureScreen() -> impl IntoView {
             <h2>"Status"</h2>
             <StatusSummary status=status/>
             <h2 id="actuals-heading">"Enter actuals"</h2>
-            <p class="hint">"Type each KPI's value for the period, in its unit (rates as percentages: 2.5 for 2.5 %). Clear a cell to remove the value."</p>
-            <ActualsGrid periods=periods granularity=granularity/>
+            <p class="hint">"Type the raw numbers your tools report for the period (spend, impressions, clicks, sessions, leads, customers, orders, revenue): every rate and cost per unit is derived from them exactly as in the forecast. Clear a cell to remove the value."</p>
+            <ActualsGrid period=period/>
             <h2>"Each KPI"</h2>
             <div class="cards kpi-cards">
                 {move || {
@@ -178,53 +171,85 @@ fn StatusSummary(status: Memo<Option<measure::PlanStatus>>) -> impl IntoView {
     }
 }
 
+/// The rows of the actuals grid: the raw measures, then the KPIs the plan tracks that
+/// are measured on their own (NPS, retention…).
+fn grid_measures(p: &Plan) -> Vec<&'static KpiDef> {
+    let tracked: Vec<String> = Stage::ALL
+        .into_iter()
+        .flat_map(|s| p.tracked_kpis(s))
+        .collect();
+    measure::RAW_MEASURES
+        .iter()
+        .filter_map(|id| measure::measure_def(id))
+        .chain(
+            measure::DIRECT_KPIS
+                .iter()
+                .filter(|id| tracked.iter().any(|t| t == *id))
+                .filter_map(|id| kpi::find(id)),
+        )
+        .collect()
+}
+
 #[component]
-fn ActualsGrid(periods: Memo<Vec<Period>>, granularity: RwSignal<Granularity>) -> impl IntoView {
+fn ActualsGrid(period: Memo<Option<Period>>) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let rows = Memo::new(move |_| {
+        let Some(period) = period.get() else {
+            return Vec::new();
+        };
         editor.plan.with(|p| {
-            stage_kpis(p)
-                .into_iter()
-                .map(|(stage, def)| {
-                    let target = p.stage_kpi(def.id).and_then(|(_, k)| k.target);
-                    (stage, def, target)
-                })
-                .collect::<Vec<_>>()
+            let month = period
+                .start()
+                .and_then(|d| crate::domain::goal::month_index(p, d));
+            editor.eval.with(|e| {
+                grid_measures(p)
+                    .into_iter()
+                    .map(|def| {
+                        let forecast = month
+                            .and_then(|m| e.forecast.months.get(m))
+                            .and_then(|m| measure::raw_forecast(def.id, m, &e.traffic))
+                            .map(|v| measure::target_for_period(def, v, period));
+                        let target = measure::period_target(p, def, period);
+                        (def, forecast, target)
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     });
     view! {
-        <div class="table-wrap actuals-wrap">
-            <table class="actuals-grid" aria-labelledby="actuals-heading">
-                <thead>
-                    <tr>
-                        <th scope="col">"KPI"</th>
-                        <th scope="col" class="num">"Target per month"</th>
-                        {move || periods.get().into_iter().map(|p| view! {
-                            <th scope="col" class="num" id=format!("col-{}", p)>{p.to_string()}</th>
-                        }).collect_view()}
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        let g = granularity.get();
-                        let list = periods.get();
-                        rows.get().into_iter().map(|(stage, def, target)| {
-                            let (locale, currency) = editor.plan.with_untracked(|p| (p.profile.locale.clone(), p.profile.currency.clone()));
-                            let row_id = format!("row-{}", def.id);
-                            view! {
-                                <tr class=stage_class(stage)>
-                                    <th scope="row" id=row_id.clone()><span class="stage-accent">{stage.name()}</span>" · "{def.name}</th>
-                                    <td class="num">{kpi_text(def, target, &locale, &currency)}</td>
-                                    {list.iter().map(|p| view! {
-                                        <td class="actual-cell"><ActualCell def=def period=*p row_id=row_id.clone() key=format!("{}-{}", granularity_slug(g), p)/></td>
-                                    }).collect_view()}
-                                </tr>
-                            }
-                        }).collect_view()
-                    }}
-                </tbody>
-            </table>
-        </div>
+        {move || period.get().map(|period| {
+            let col = format!("col-{period}");
+            view! {
+                <div class="table-wrap actuals-wrap">
+                    <table class="actuals-grid" aria-labelledby="actuals-heading">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Measure"</th>
+                                <th scope="col" class="num">{format!("Forecast, {period}")}</th>
+                                <th scope="col" class="num">{format!("Goal, {period}")}</th>
+                                <th scope="col" class="num" id=col>{format!("Actual, {period}")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                let (locale, currency) = editor.plan.with_untracked(|p| (p.profile.locale.clone(), p.profile.currency.clone()));
+                                rows.get().into_iter().map(|(def, forecast, target)| {
+                                    let row_id = format!("row-{}", def.id);
+                                    view! {
+                                        <tr data-measure=def.id>
+                                            <th scope="row" id=row_id.clone()>{def.name}<span class="muted measure-hint">{format!(" {}", def.explanation)}</span></th>
+                                            <td class="num">{kpi_text(def, forecast, &locale, &currency)}</td>
+                                            <td class="num">{kpi_text(def, target, &locale, &currency)}</td>
+                                            <td class="actual-cell"><ActualCell def=def period=period row_id=row_id.clone() key=period.to_string()/></td>
+                                        </tr>
+                                    }
+                                }).collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+            }
+        })}
     }
 }
 

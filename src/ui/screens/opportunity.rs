@@ -4,7 +4,7 @@
 use crate::domain::kpi::{self, Unit};
 use crate::domain::period::parse_date;
 use crate::domain::plan::{
-    Benchmark, Competitor, Objective, Opportunity, Plan, SmartPart, Stage, Swot,
+    Benchmark, Competitor, Objective, Opportunity, Phasing, Plan, SmartPart, Stage, Swot,
 };
 use crate::ui::format;
 use crate::ui::state::Editor;
@@ -818,8 +818,8 @@ fn ObjectivesSection() -> impl IntoView {
     let ro = move || editor.read_only.get().is_some();
     view! {
         <section class="osa-section" aria-labelledby="objectives-h">
-            <h2 id="objectives-h">"SMART objectives"</h2>
-            <p class="muted">"Each objective names a stage KPI, a target number and a deadline. The badges say which SMART letters it still lacks."</p>
+            <h2 id="objectives-h">"Goals (SMART objectives)"</h2>
+            <p class="muted">"Each goal names a stage KPI, a target number, a deadline and how the target is spread over the months. It is that KPI's one target everywhere: on its stage screen, Overview, Measure and the report. The badges say which SMART letters it still lacks."</p>
             <Show when=move || ids.with(Vec::is_empty)>
                 <div class="empty">
                     <p>"No objectives yet. An objective such as “Raise online conversion from 1.2 % to 1.8 % by 30 June” turns the audit into a target."</p>
@@ -833,6 +833,13 @@ fn ObjectivesSection() -> impl IntoView {
                 <button type="button" class="btn" on:click=add disabled=ro>"Add an objective"</button>
             </Show>
         </section>
+    }
+}
+
+fn phasing_slug(p: Phasing) -> &'static str {
+    match p {
+        Phasing::Even => "even",
+        Phasing::Ramp => "ramp",
     }
 }
 
@@ -938,9 +945,38 @@ fn ObjectiveCard(id: String) -> impl IntoView {
                 for s in Stage::ALL {
                     p.stages.get_mut(s).objectives.retain(|x| x != &id);
                 }
+                if p.main_goal.as_deref() == Some(id.as_str()) {
+                    p.main_goal = None;
+                }
             })
         }
     };
+    let phasing_id = format!("obj-{id}-phasing");
+    let on_phasing = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            let Some(ph) = Phasing::ALL.into_iter().find(|x| phasing_slug(*x) == value) else {
+                return;
+            };
+            let id = id.clone();
+            editor.edit(&format!("obj-{id}-phasing"), move |p| {
+                if let Some(o) = p.objective_mut(&id) {
+                    o.phasing = ph;
+                }
+            });
+        }
+    };
+    let shadowed = Memo::new({
+        let id = id.clone();
+        move |_| {
+            editor.plan.with(|p| {
+                p.objective(&id).is_some_and(|o| {
+                    !o.kpi.is_empty() && p.goal_for(&o.kpi).is_some_and(|g| g.id != o.id)
+                })
+            })
+        }
+    });
     let ro = move || editor.read_only.get().is_some();
     let currency = Memo::new(move |_| editor.plan.with(|p| p.profile.currency.clone()));
     let (id_d, id_a, id_r) = (id.clone(), id.clone(), id.clone());
@@ -1012,6 +1048,17 @@ fn ObjectiveCard(id: String) -> impl IntoView {
                             aria-invalid=move || if date_error.get().is_some() { "true" } else { "false" }
                             prop:value=move || objective.with(|o| o.as_ref().and_then(|o| o.deadline.clone()).unwrap_or_default())/>
                     </div>
+                    <div class="field">
+                        <label for=phasing_id.clone()>"Phasing over the months"</label>
+                        <select id=phasing_id on:change=on_phasing disabled=ro>
+                            {Phasing::ALL.into_iter().map(|ph| view! {
+                                <option value=phasing_slug(ph) prop:selected=move || objective.with(|o| o.as_ref().is_some_and(|o| o.phasing == ph))>{ph.name()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    {move || shadowed.get().then(|| view! {
+                        <p class="objective-wide banner banner-warn" role="status">"Another objective earlier in the list already sets this KPI's goal: only the first one is used as the KPI's target. Pick another KPI or delete one of them."</p>
+                    })}
                     <div class="objective-wide">
                         <TextField label="Why it is achievable" key=format!("obj-{id}-achievable")
                             hint="Baseline, budget or benchmark that makes the target realistic"

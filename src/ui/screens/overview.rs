@@ -4,18 +4,18 @@
 
 use crate::chart::scale::{coord, LinearScale};
 use crate::domain::budget::{self, BudgetLine};
-use crate::domain::funnel::{forward_funnel, plan_goal, reverse_funnel, stage_flows};
-use crate::domain::kpi::{self, ratio, KpiValue};
-use crate::domain::measure::{self, Status};
+use crate::domain::evaluation::Evaluation;
+use crate::domain::kpi::{self, ratio};
+use crate::domain::measure::{self, ActualIndex};
 use crate::domain::money::Money;
-use crate::domain::period::{parse_date, Granularity};
+use crate::domain::period::Granularity;
 use crate::domain::plan::{ActionStatus, Decision, Plan, Stage};
 use crate::domain::scoring;
 use crate::route::Screen;
 use crate::ui::format;
-use crate::ui::screens::stage::{screen_href, stage_screen};
-use crate::ui::state::{today, Editor};
-use crate::ui::widgets::funnel_chart::{FunnelBar, FunnelChart};
+use crate::ui::screens::stage::{screen_href, stage_screen, target_words};
+use crate::ui::state::Editor;
+use crate::ui::widgets::funnel_chart::{FunnelBar, FunnelChart, FunnelSteps};
 use crate::ui::widgets::kpi::{locale_currency, KpiCard};
 use leptos::prelude::*;
 
@@ -32,61 +32,20 @@ const CARD_KPIS: [&str; 9] = [
     "ltv_cac",
 ];
 
-/// Everything a KPI card shows.
-#[derive(Clone, Debug, PartialEq)]
-struct CardData {
-    value: Option<f64>,
-    inputs: String,
-    target: Option<f64>,
-    status: Option<Status>,
-    series: Vec<Option<f64>>,
-    series_label: String,
-}
-
-fn card_data(plan: &Plan) -> Vec<(&'static str, CardData)> {
-    let now = kpi::evaluate(plan);
-    let forecast = forward_funnel(plan);
-    let monthly: Vec<Vec<KpiValue>> = forecast
-        .months
-        .iter()
-        .map(|m| kpi::evaluate_month(plan, m))
-        .collect();
-    let today = parse_date(&today()).ok();
-    CARD_KPIS
-        .iter()
-        .filter_map(|&id| {
-            let v = now.iter().find(|v| v.id == id)?;
-            let actuals: Vec<Option<f64>> = measure::series(plan, id, Granularity::Month)
-                .into_iter()
-                .map(|p| p.actual)
-                .collect();
-            let (series, series_label) = if actuals.iter().any(Option::is_some) {
-                (actuals, "actuals by month".to_string())
-            } else {
-                (
-                    monthly
-                        .iter()
-                        .map(|vs| vs.iter().find(|x| x.id == id).and_then(|x| x.value))
-                        .collect(),
-                    "forecast by month".to_string(),
-                )
-            };
-            let status = today
-                .and_then(|d| measure::kpi_progress(plan, id, Granularity::Month, d))
-                .and_then(|p| p.status);
-            Some((
-                v.id,
-                CardData {
-                    value: v.value,
-                    inputs: v.inputs.clone(),
-                    target: plan.stage_kpi(id).and_then(|(_, k)| k.target),
-                    status,
-                    series,
-                    series_label,
-                },
-            ))
-        })
-        .collect()
+/// The sparkline of a card: actuals by month once there are any, else the forecast.
+fn card_series(e: &Evaluation, plan: &Plan, index: &ActualIndex, id: &str) -> (Vec<Option<f64>>, String) {
+    let points = measure::series_with(plan, &e.forecast, index, id, Granularity::Month);
+    if points.iter().any(|p| p.actual.is_some()) {
+        (
+            points.into_iter().map(|p| p.actual).collect(),
+            "actuals by month".to_string(),
+        )
+    } else {
+        (
+            points.into_iter().map(|p| p.forecast).collect(),
+            "forecast by month".to_string(),
+        )
+    }
 }
 
 /// The overview screen of the open plan.
@@ -113,21 +72,36 @@ pub fn OverviewScreen() -> impl IntoView {
 #[component]
 fn KpiCards() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let data = Memo::new(move |_| editor.plan.with(card_data));
+    let series = Memo::new(move |_| {
+        let plan = editor.plan;
+        editor.eval.with(|e| {
+            plan.with(|p| {
+                let index = ActualIndex::new(&p.actuals);
+                CARD_KPIS
+                    .iter()
+                    .map(|id| card_series(e, p, &index, id))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let period = Signal::derive(move || {
+        editor
+            .eval
+            .with(|e| e.period.map_or("first month".to_string(), |p| p.to_string()))
+    });
     view! {
         <section aria-labelledby="ov-kpis-h">
-            <h2 id="ov-kpis-h">"Key numbers (first forecast month)"</h2>
+            <h2 id="ov-kpis-h">{move || format!("Key numbers, {}", period.get())}</h2>
+            <p class="muted">"Each number is judged against its goal: the forecast before the month has actuals, then the actual to date against the goal paced to date."</p>
             <div class="cards ov-kpi-cards">
-                {CARD_KPIS.iter().filter_map(|&id| kpi::find(id)).map(|def| {
-                    let pick = move || data.with(|d| d.iter().find(|(k, _)| *k == def.id).map(|(_, c)| c.clone()));
+                {CARD_KPIS.iter().enumerate().filter_map(|(i, &id)| kpi::find(id).map(|d| (i, d))).map(|(i, def)| {
                     view! {
                         <KpiCard def=def
-                            value=Signal::derive(move || pick().and_then(|c| c.value))
-                            inputs=Signal::derive(move || pick().map(|c| c.inputs).unwrap_or_default())
-                            target=Signal::derive(move || pick().and_then(|c| c.target))
-                            status=Signal::derive(move || pick().and_then(|c| c.status))
-                            series=Signal::derive(move || pick().map(|c| c.series).unwrap_or_default())
-                            series_label=Signal::derive(move || pick().map(|c| c.series_label).unwrap_or_default())/>
+                            value=Signal::derive(move || editor.eval.with(|e| e.kpi(def.id).cloned()))
+                            check=Signal::derive(move || editor.eval.with(|e| e.check(def.id).cloned()))
+                            period=period
+                            series=Signal::derive(move || series.with(|s| s.get(i).map(|x| x.0.clone()).unwrap_or_default()))
+                            series_label=Signal::derive(move || series.with(|s| s.get(i).map(|x| x.1.clone()).unwrap_or_default()))/>
                     }
                 }).collect_view()}
             </div>
@@ -149,33 +123,67 @@ fn FunnelSection(plan_id: String) -> impl IntoView {
     let lc = locale_currency();
     let bars = Memo::new(move |_| {
         let (locale, _) = lc.get();
-        editor.plan.with(|p| {
-            stage_flows(p)
-                .into_iter()
+        let actuals = editor.plan.with(|p| {
+            let index = ActualIndex::new(&p.actuals);
+            editor.eval.with(|e| {
+                e.flows
+                    .iter()
+                    .map(|f| {
+                        measure::series_with(p, &e.forecast, &index, f.kpi, Granularity::Month)
+                            .into_iter()
+                            .rev()
+                            .find_map(|s| s.actual)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        });
+        editor.eval.with(|e| {
+            let cnt = |v: Option<f64>| format::opt(v, |x| format::count(x, &locale));
+            let mut bars: Vec<FunnelBar> = e
+                .flows
+                .iter()
                 .enumerate()
                 .map(|(i, f)| {
-                    let actual = measure::series(p, f.kpi, Granularity::Month)
-                        .into_iter()
-                        .rev()
-                        .find_map(|s| s.actual);
-                    let cnt = |v: Option<f64>| format::opt(v, |x| format::count(x, &locale));
+                    let actual = actuals.get(i).copied().flatten();
                     FunnelBar {
                         stage: f.stage,
                         label: capitalised(f.measure),
                         forecast: f.forecast,
                         forecast_text: format::count(f.forecast, &locale),
                         target: f.target,
-                        target_text: cnt(f.target),
+                        target_text: target_words(f.target, f.source.as_ref(), &locale),
                         actual,
                         actual_text: cnt(actual),
                         rate_text: (i > 0).then(|| {
                             format!("{} {}", format::percent(f.rate, &locale), f.rate_name)
                         }),
+                        offline: false,
                     }
                 })
-                .collect::<Vec<_>>()
+                .collect();
+            // The offline branch, beside the online funnel: contacts that become customers
+            // without a session or a lead.
+            if e.month.offline_contacts > 0.0 {
+                bars.insert(
+                    2,
+                    FunnelBar {
+                        stage: Stage::Convert,
+                        label: "Offline contacts".into(),
+                        forecast: e.month.offline_contacts,
+                        forecast_text: format::count(e.month.offline_contacts, &locale),
+                        target: None,
+                        target_text: String::new(),
+                        actual: None,
+                        actual_text: "—".into(),
+                        rate_text: None,
+                        offline: true,
+                    },
+                );
+            }
+            bars
         })
     });
+    let steps = Memo::new(move |_| editor.eval.with(|e| e.steps.clone()));
     let has_traffic = Memo::new(move |_| bars.with(|b| b.iter().any(|r| r.forecast > 0.0)));
     let reach = screen_href(&plan_id, Screen::Reach);
     view! {
@@ -183,10 +191,11 @@ fn FunnelSection(plan_id: String) -> impl IntoView {
             <h2 id="ov-funnel-h">"The funnel"</h2>
             <Show when=move || has_traffic.get()
                 fallback=move || view! {
-                    <p class="empty">"The funnel starts with traffic. Add a touchpoint with its sessions per month on "
+                    <p class="empty">"The funnel starts with traffic. Add a touchpoint with its sessions per month (or a budget and its cost per click) on "
                         <a href=reach.clone()>"the Reach screen"</a>", then set the rates on Act and Convert."</p>
                 }>
-                <FunnelChart bars=bars caption="Forecast volume per stage, first month, with targets and actuals"/>
+                <FunnelChart bars=bars caption="Forecast volume per stage, with each stage's goal and actuals"/>
+                <FunnelSteps steps=steps/>
             </Show>
         </section>
     }
@@ -208,11 +217,7 @@ fn gap_text(gap: Option<f64>, locale: &str) -> String {
 fn GapSection(plan_id: String) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let lc = locale_currency();
-    let reverse = Memo::new(move |_| {
-        editor
-            .plan
-            .with(|p| plan_goal(p).map(|g| reverse_funnel(p, g)))
-    });
+    let reverse = Memo::new(move |_| editor.eval.with(|e| e.reverse.clone()));
     let convert = screen_href(&plan_id, Screen::Convert);
     let links = plan_id.clone();
     view! {
@@ -222,7 +227,7 @@ fn GapSection(plan_id: String) -> impl IntoView {
                 let (locale, currency) = lc.get();
                 match reverse.get() {
                     None => view! {
-                        <p class="empty">"Set a monthly target for Revenue (or New customers) on "
+                        <p class="empty">"Give Revenue (or New customers) a goal on "
                             <a href=convert.clone()>"the Convert screen"</a>
                             " to see what each stage needs to reach it."</p>
                     }.into_any(),
@@ -231,10 +236,10 @@ fn GapSection(plan_id: String) -> impl IntoView {
                         let goal = match r.goal {
                             crate::domain::funnel::Goal::Revenue(m) => {
                                 let digits = editor.plan.with_untracked(|p| p.currency_digits());
-                                format!("Goal: {} revenue per month (the Revenue target).", format::money_whole(m.to_major(digits), &locale, &currency))
+                                format!("Main goal: {} revenue per month.", format::money_whole(m.to_major(digits), &locale, &currency))
                             }
                             crate::domain::funnel::Goal::Customers(c) => {
-                                format!("Goal: {} new customers per month (the New customers target).", format::count(c, &locale))
+                                format!("Main goal: {} new customers per month.", format::count(c, &locale))
                             }
                         };
                         view! {

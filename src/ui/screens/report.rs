@@ -238,14 +238,24 @@ fn FunnelSection(plan: Plan) -> impl IntoView {
             format::count(f.total.orders, l),
         ),
         (
-            "Revenue",
-            format::money_whole(first.revenue, l, c),
-            format::money_whole(f.total.revenue, l, c),
-        ),
-        (
             "Repeat customers",
             format::count(first.repeat_customers, l),
             format::count(f.total.repeat_customers, l),
+        ),
+        (
+            "First-order revenue",
+            format::money_whole(first.first_revenue, l, c),
+            format::money_whole(f.total.first_revenue, l, c),
+        ),
+        (
+            "Repeat revenue",
+            format::money_whole(first.repeat_revenue, l, c),
+            format::money_whole(f.total.repeat_revenue, l, c),
+        ),
+        (
+            "Revenue (first-order + repeat)",
+            format::money_whole(first.revenue, l, c),
+            format::money_whole(f.total.revenue, l, c),
         ),
         (
             "Marketing cost",
@@ -347,6 +357,7 @@ fn StagesSection(plan: Plan) -> impl IntoView {
     let p = &plan;
     let forecast = kpi::evaluate(p);
     let today_date = parse_date(&today()).ok();
+    let index = crate::domain::measure::ActualIndex::new(&p.actuals);
     let l = p.profile.locale.clone();
     let c = p.profile.currency.clone();
     p.stages
@@ -354,22 +365,23 @@ fn StagesSection(plan: Plan) -> impl IntoView {
         .map(|(stage, sp)| {
             let heading = format!("report-stage-{}", stage.slug());
             let labelled_by = heading.clone();
-            let kpi_rows = sp
-                .kpis
+            let tracked = p.tracked_kpis(stage);
+            let has_kpis = !tracked.is_empty();
+            let kpi_rows = tracked
                 .iter()
-                .filter_map(|sk| {
-                    let def = kpi::find(&sk.kpi)?;
+                .filter_map(|id| {
+                    let def = kpi::find(id)?;
                     let fc = forecast.iter().find(|v| v.id == def.id).and_then(|v| v.value);
-                    let (actual, status) = today_date
+                    let (target, actual, status) = today_date
                         .map(|t| {
-                            tracking::progress_in(p, def, sk.target, crate::domain::period::Period::month_of(t), t)
+                            tracking::progress_in(p, &index, def, crate::domain::period::Period::month_of(t), t)
                         })
-                        .unwrap_or((None, None));
+                        .unwrap_or((None, None, None));
                     Some(view! {
                         <tr>
                             <th scope="row">{def.name}</th>
-                            <td class="num">{kpi_text(def, sk.target, &l, &c)}</td>
-                            <td class="num">{kpi_text(def, sk.baseline, &l, &c)}</td>
+                            <td class="num">{kpi_text(def, target, &l, &c)}</td>
+                            <td class="num">{kpi_text(def, p.baseline_of(def.id), &l, &c)}</td>
                             <td class="num">{kpi_text(def, fc, &l, &c)}</td>
                             <td class="num">{kpi_text(def, actual, &l, &c)}</td>
                             <td>{status_cell(status)}</td>
@@ -385,12 +397,11 @@ fn StagesSection(plan: Plan) -> impl IntoView {
                         <th scope="row">{t.name.clone()}</th>
                         <td>{t.media.name()}</td>
                         <td>{t.place.name()}</td>
-                        <td class="num">{format::count(t.monthly_volume, &l)}</td>
+                        <td class="num">{format::count(t.delivery(p.currency_digits()).volume, &l)}</td>
                         <td class="num">{money(p, t.budget)}</td>
                     </tr>
                 })
                 .collect_view();
-            let has_kpis = !sp.kpis.is_empty();
             let has_tps = !sp.touchpoints.is_empty();
             view! {
                 <section class=format!("page-break report-stage {}", stage_class(stage)) aria-labelledby=labelled_by>

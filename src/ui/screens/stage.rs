@@ -3,18 +3,19 @@
 //! owned / earned × online / offline matrix), its funnel inputs with live derived KPIs,
 //! and "what do I need?" (the reverse funnel from a goal).
 
-use crate::domain::funnel::{plan_goal, reverse_funnel, stage_flows, Goal};
-use crate::domain::input::{format_count_input, format_money_input, parse_count, parse_money};
+use crate::domain::evaluation::{CheckBasis, GoalCheck};
+use crate::domain::funnel::{goal_of, reverse_funnel_in, TargetSource};
 use crate::domain::kpi::{self, KpiDef, Unit};
 use crate::domain::money::Money;
 use crate::domain::plan::{
-    FunnelField, FunnelMoney, Media, Place, Plan, Stage, StageKpi, Touchpoint,
+    FunnelField, FunnelMoney, Media, Place, Plan, PlanBy, Stage, StageKpi, Touchpoint,
 };
 use crate::route::{Route, Screen};
 use crate::ui::format;
 use crate::ui::state::Editor;
 use crate::ui::widgets::fields::{MoneyField, NumField, NumKind, OptNumField, TextField};
 use crate::ui::widgets::kpi::{format_kpi, format_unit, locale_currency, KpiInfo};
+use crate::ui::widgets::trend::StatusBadge;
 use leptos::prelude::*;
 
 /// The link to a screen of the open plan.
@@ -52,6 +53,7 @@ fn stage_fields(stage: Stage) -> (&'static [FunnelField], &'static [FunnelMoney]
         Stage::Engage => (
             &[
                 FunnelField::RepeatRate,
+                FunnelField::RepeatOrders,
                 FunnelField::GrossMargin,
                 FunnelField::PurchasesPerYear,
                 FunnelField::CustomerYears,
@@ -128,10 +130,21 @@ fn gap_words(
     }
 }
 
+/// The target of a stage in the strip, named by where it comes from.
+pub fn target_words(target: Option<f64>, source: Option<&TargetSource>, locale: &str) -> String {
+    match (target, source) {
+        (Some(t), Some(TargetSource::MainGoal { kpi_name })) => {
+            format!("Needed for the {kpi_name} goal: {}", format::count(t, locale))
+        }
+        (Some(t), _) => format!("Goal {}", format::count(t, locale)),
+        (None, _) => "No goal set".to_string(),
+    }
+}
+
 #[component]
 fn FunnelStrip(stage: Stage, plan_id: String) -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let flows = Memo::new(move |_| editor.plan.with(stage_flows));
+    let flows = Memo::new(move |_| editor.eval.with(|e| e.flows.clone()));
     let lc = locale_currency();
     let items = move || {
         let (locale, currency) = lc.get();
@@ -146,9 +159,7 @@ fn FunnelStrip(stage: Stage, plan_id: String) -> impl IntoView {
                     if current { " strip-current" } else { "" }
                 );
                 let href = screen_href(&plan_id, stage_screen(f.stage));
-                let target = f.target.map_or("No target set".to_string(), |t| {
-                    format!("Target {}", format::count(t, &locale))
-                });
+                let target = target_words(f.target, f.source.as_ref(), &locale);
                 let gap = f.gap.map(|g| {
                     format!("Gap: {}", gap_words(g, &locale, Unit::Count, &currency, true))
                 });
@@ -165,8 +176,14 @@ fn FunnelStrip(stage: Stage, plan_id: String) -> impl IntoView {
             })
             .collect_view()
     };
+    let month = move || {
+        editor.eval.with(|e| {
+            e.period
+                .map_or("the first month".to_string(), |p| p.to_string())
+        })
+    };
     view! {
-        <nav class="funnel-strip" aria-label="The funnel, first forecast month">
+        <nav class="funnel-strip" aria-label=move || format!("The funnel, {}", month())>
             <ol>{items}</ol>
         </nav>
     }
@@ -248,31 +265,22 @@ fn target_kind(def: &KpiDef) -> NumKind {
     }
 }
 
-fn set_stage_kpi(p: &mut Plan, stage: Stage, id: &str, change: impl FnOnce(&mut StageKpi)) {
-    if let Some(k) = p
-        .stages
-        .get_mut(stage)
-        .kpis
-        .iter_mut()
-        .find(|k| k.kpi == id)
-    {
-        change(k);
+fn set_baseline(p: &mut Plan, stage: Stage, id: &str, value: Option<f64>) {
+    let kpis = &mut p.stages.get_mut(stage).kpis;
+    match kpis.iter_mut().find(|k| k.kpi == id) {
+        Some(k) => k.baseline = value,
+        None if value.is_some() => kpis.push(StageKpi {
+            kpi: id.to_string(),
+            baseline: value,
+        }),
+        None => {}
     }
 }
 
 #[component]
 fn StageKpis(stage: Stage) -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let tracked = Memo::new(move |_| {
-        editor.plan.with(|p| {
-            p.stages
-                .get(stage)
-                .kpis
-                .iter()
-                .map(|k| k.kpi.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    let tracked = Memo::new(move |_| editor.plan.with(|p| p.tracked_kpis(stage)));
     let choice = RwSignal::new(String::new());
     let available = move || {
         let t = tracked.get();
@@ -290,7 +298,6 @@ fn StageKpis(stage: Stage) -> impl IntoView {
             if !kpis.iter().any(|k| k.kpi == def.id) {
                 kpis.push(StageKpi {
                     kpi: def.id.to_string(),
-                    target: None,
                     baseline: None,
                 });
             }
@@ -300,10 +307,11 @@ fn StageKpis(stage: Stage) -> impl IntoView {
     let select_id = format!("add-kpi-{}", stage.slug());
     view! {
         <section aria-labelledby="kpis-h">
-            <h2 id="kpis-h">"KPIs with targets"</h2>
+            <h2 id="kpis-h">"KPIs and their goals"</h2>
+            <p class="muted">"A KPI's goal is its one target: the same on this screen, on Overview, on Measure, in the report and on the Opportunity screen, where its SMART details live."</p>
             <Show when=move || !tracked.with(Vec::is_empty)
                 fallback=move || view! {
-                    <p class="empty">{format!("No KPI tracked at {} yet. Pick one below and give it a monthly target.", stage.name())}</p>
+                    <p class="empty">{format!("No KPI tracked at {} yet. Pick one below and give it a goal.", stage.name())}</p>
                 }>
                 <div class="cards kpi-targets">
                     <For each=move || tracked.get() key=|id| id.clone() let:id>
@@ -328,6 +336,27 @@ fn StageKpis(stage: Stage) -> impl IntoView {
     }
 }
 
+/// A goal check in words: "Forecast 3 % below the goal · ▼ Off track".
+pub fn check_words(check: &GoalCheck, locale: &str) -> String {
+    let what = match check.basis {
+        CheckBasis::Forecast => "Forecast",
+        CheckBasis::ActualToDate => "Actual to date",
+    };
+    let against = match check.basis {
+        CheckBasis::Forecast => "the goal for the month",
+        CheckBasis::ActualToDate => "the goal paced to date",
+    };
+    match check.relative {
+        Some(r) if r.abs() < 0.0005 => format!("{what} meets {against}"),
+        Some(r) => format!(
+            "{what} {} {} {against}",
+            format::percent(r.abs(), locale),
+            if r > 0.0 { "above" } else { "below" },
+        ),
+        None => format!("{what}: no figure to compare yet"),
+    }
+}
+
 #[component]
 fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
     let editor = expect_context::<Editor>();
@@ -335,16 +364,20 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
         return view! { <p class="card">{format!("Unknown KPI “{id}”")}</p> }.into_any();
     };
     let lc = locale_currency();
-    let value = Memo::new(move |_| {
-        editor
-            .plan
-            .with(|p| kpi::evaluate(p).into_iter().find(|v| v.id == def.id))
-    });
+    let value = Memo::new(move |_| editor.eval.with(|e| e.kpi(def.id).cloned()));
+    let check = Memo::new(move |_| editor.eval.with(|e| e.check(def.id).cloned()));
     let inputs = Signal::derive(move || {
         value.with(|v| v.as_ref().map(|v| v.inputs.clone()).unwrap_or_default())
     });
     let forecast = move || {
         lc.with(|(l, c)| format_kpi(def, value.with(|v| v.as_ref().and_then(|v| v.value)), l, c))
+    };
+    let missing = move || {
+        value.with(|v| {
+            v.as_ref()
+                .filter(|v| !v.missing.is_empty())
+                .map(|v| format!("Needs {}", v.missing.join(", ")))
+        })
     };
     let kind = target_kind(def);
     let unit_hint = (def.unit == Unit::Money).then(|| {
@@ -352,52 +385,87 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
             .plan
             .with_untracked(|p| format!("In {}", p.profile.currency))
     });
-    let target_label = if def.additive {
-        format!("{}: target per month", def.name)
-    } else {
-        format!("{}: target", def.name)
+    let deadline = Memo::new(move |_| {
+        editor.plan.with(|p| {
+            p.goal_for(def.id)
+                .and_then(|g| g.deadline.clone())
+                .filter(|d| !d.is_empty())
+        })
+    });
+    let target_label = move || {
+        let by = deadline.get().map_or(String::new(), |d| format!(" by {d}"));
+        if def.additive {
+            format!("{}: goal per month{by}", def.name)
+        } else {
+            format!("{}: goal{by}", def.name)
+        }
     };
+    let has_goal = Memo::new(move |_| editor.plan.with(|p| p.goal_for(def.id).is_some()));
     let (id_t, id_b, id_r) = (id.clone(), id.clone(), id.clone());
     let (id_tg, id_bg) = (id.clone(), id.clone());
     let remove = move |_| {
         let id = id_r.clone();
         editor.edit("remove-stage-kpi", move |p| {
-            p.stages.get_mut(stage).kpis.retain(|k| k.kpi != id)
+            p.stages.get_mut(stage).kpis.retain(|k| k.kpi != id);
+            p.opportunity.objectives.retain(|o| o.kpi != id);
+            for s in Stage::ALL {
+                let listed: Vec<String> = p.opportunity.objectives.iter().map(|o| o.id.clone()).collect();
+                p.stages.get_mut(s).objectives.retain(|o| listed.contains(o));
+            }
+            if p.main_goal.as_ref().is_some_and(|g| p.objective(g).is_none()) {
+                p.main_goal = None;
+            }
         });
     };
-    let get_kpi = move |p: &Plan, id: &str| -> Option<StageKpi> {
-        p.stages
-            .get(stage)
-            .kpis
-            .iter()
-            .find(|k| k.kpi == id)
-            .cloned()
+    let status = move || {
+        let (locale, _) = lc.get();
+        check.get().map(|c| {
+            let words = check_words(&c, &locale);
+            view! { <p class="goal-check">{words} " " <StatusBadge status=c.status/></p> }
+        })
+    };
+    let target_field = move || {
+        let label = target_label();
+        let (id_tg, id_t) = (id_tg.clone(), id_t.clone());
+        let get = move |p: &Plan| p.goal_for(&id_tg).and_then(|g| g.target);
+        let set = move |p: &mut Plan, v| p.set_goal_target(stage, &id_t, v);
+        match unit_hint.clone() {
+            Some(h) => view! {
+                <OptNumField label=label key=format!("kpi-{}-target", def.id) kind=kind hint=h get=get set=set/>
+            }.into_any(),
+            None => view! {
+                <OptNumField label=label key=format!("kpi-{}-target", def.id) kind=kind get=get set=set/>
+            }.into_any(),
+        }
     };
     view! {
-        <div class=format!("card stage-border stage-{}", stage.slug())>
+        <div class=format!("card stage-border stage-{}", stage.slug()) data-kpi=def.id>
             <h3 class="kpi-name">{def.name} " " <KpiInfo def=def inputs=inputs/></h3>
-            <p>"Forecast: " <strong class="num">{forecast}</strong></p>
-            {match unit_hint.clone() {
-                Some(h) => view! {
-                    <OptNumField label=target_label.clone() key=format!("kpi-{id}-target") kind=kind hint=h
-                        get={move |p: &Plan| get_kpi(p, &id_tg).and_then(|k| k.target)}
-                        set={move |p: &mut Plan, v| set_stage_kpi(p, stage, &id_t, |k| k.target = v)}/>
-                }.into_any(),
-                None => view! {
-                    <OptNumField label=target_label.clone() key=format!("kpi-{id}-target") kind=kind
-                        get={move |p: &Plan| get_kpi(p, &id_tg).and_then(|k| k.target)}
-                        set={move |p: &mut Plan, v| set_stage_kpi(p, stage, &id_t, |k| k.target = v)}/>
-                }.into_any(),
-            }}
+            <p>{move || editor.eval.with(|e| e.period.map_or("Forecast".to_string(), |p| format!("Forecast, {p}")))} ": " <strong class="num">{forecast}</strong></p>
+            {move || missing().map(|m| view! { <p class="muted missing">{m}</p> })}
+            {target_field}
+            {status}
             <OptNumField label=format!("{}: today (baseline)", def.name) key=format!("kpi-{id}-baseline") kind=kind
-                get={move |p: &Plan| get_kpi(p, &id_bg).and_then(|k| k.baseline)}
-                set={move |p: &mut Plan, v| set_stage_kpi(p, stage, &id_b, |k| k.baseline = v)}/>
+                get={move |p: &Plan| p.baseline_of(&id_bg)}
+                set={move |p: &mut Plan, v| set_baseline(p, stage, &id_b, v)}/>
             <button type="button" class="btn btn-small btn-danger" on:click=remove
-                aria-label=format!("Remove KPI {}", def.name)
-                disabled=move || editor.read_only.get().is_some()>"Remove"</button>
+                aria-label=move || if has_goal.get() { format!("Remove KPI {} and its goal", def.name) } else { format!("Remove KPI {}", def.name) }
+                disabled=move || editor.read_only.get().is_some()>
+                {move || if has_goal.get() { "Remove KPI and goal" } else { "Remove" }}
+            </button>
         </div>
     }
     .into_any()
+}
+
+/// What a touchpoint's volume counts, in a word.
+fn volume_unit(stage: Stage, place: Place) -> &'static str {
+    match (stage, place) {
+        (Stage::Reach, Place::Online) => "sessions",
+        (Stage::Engage, _) => "contacts with customers",
+        (_, Place::Offline) => "contacts",
+        (_, Place::Online) => "interactions",
+    }
 }
 
 fn volume_label(stage: Stage, place: Place) -> &'static str {
@@ -472,6 +540,7 @@ fn TouchpointRow(stage: Stage, id: String) -> impl IntoView {
         Memo::new(move |_| tp.with(|t| t.as_ref().map(|t| t.kpi.clone()).unwrap_or_default()));
     let ro = move || editor.read_only.get().is_some();
 
+    let i11 = id.clone();
     let (i1, i2, i3, i4, i5, i6, i7, i8, i9, i10) = (
         id.clone(),
         id.clone(),
@@ -524,17 +593,94 @@ fn TouchpointRow(stage: Stage, id: String) -> impl IntoView {
             p.remove_touchpoint(&id);
         });
     };
+    let plan_by = Memo::new(move |_| tp.with(|t| t.as_ref().map(|t| t.plan_by).unwrap_or_default()));
+    let plan_by_id = format!("tp-{id}-plan-by");
+    let on_plan_by = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            if let Some(pb) = PlanBy::ALL.into_iter().find(|x| x.slug() == v) {
+                let id = id.clone();
+                editor.edit(&format!("tp-{id}-plan-by"), move |p| {
+                    if let Some(t) = p.touchpoint_mut(&id) {
+                        t.plan_by = pb;
+                    }
+                });
+            }
+        }
+    };
+    let lc = locale_currency();
+    let delivered = {
+        let id = id.clone();
+        move || {
+            let (locale, currency) = lc.get();
+            editor.plan.with(|p| {
+                let t = p.touchpoint(&id)?;
+                let d = t.delivery(p.currency_digits());
+                let unit = volume_unit(stage, t.place);
+                if let Some(missing) = d.missing {
+                    return Some(format!("Set {missing} to see what the budget buys."));
+                }
+                let budget = t.budget.to_major(p.currency_digits());
+                Some(match t.plan_by {
+                    PlanBy::Volume => match crate::domain::kpi::ratio(budget, d.volume) {
+                        Some(cost) if budget > 0.0 => format!(
+                            "Typed volume: {} {unit} a month, {} each.",
+                            format::count(d.volume, &locale),
+                            format::money(cost, &locale, &currency)
+                        ),
+                        _ => format!("Typed volume: {} {unit} a month.", format::count(d.volume, &locale)),
+                    },
+                    PlanBy::Cpc | PlanBy::Cpm => format!(
+                        "The budget buys {}{} clicks → {} {unit} a month.",
+                        d.impressions.map_or(String::new(), |i| format!("{} impressions → ", format::count(i, &locale))),
+                        format::count(d.clicks.unwrap_or(0.0), &locale),
+                        format::count(d.volume, &locale)
+                    ),
+                })
+            })
+        }
+    };
     let volume = move || {
         let label = volume_label(stage, place.get());
         let (a, b) = (i9.clone(), i10.clone());
-        view! {
-            <NumField label=label key=format!("tp-{a}-volume") kind=NumKind::Count
-                get={move |p: &Plan| p.touchpoint(&a).map_or(0.0, |t| t.monthly_volume)}
-                set={move |p: &mut Plan, v| {
-                    if let Some(t) = p.touchpoint_mut(&b) {
-                        let _ = t.set_monthly_volume(v);
-                    }
-                }}/>
+        match plan_by.get() {
+            PlanBy::Volume => view! {
+                <NumField label=label key=format!("tp-{a}-volume") kind=NumKind::Count
+                    get={move |p: &Plan| p.touchpoint(&a).map_or(0.0, |t| t.monthly_volume)}
+                    set={move |p: &mut Plan, v| {
+                        if let Some(t) = p.touchpoint_mut(&b) {
+                            let _ = t.set_monthly_volume(v);
+                        }
+                    }}/>
+            }.into_any(),
+            PlanBy::Cpc => {
+                let (c, d, e, f) = (a.clone(), b.clone(), a.clone(), b.clone());
+                view! {
+                    <MoneyField label="Cost per click (CPC)" key=format!("tp-{a}-cpc")
+                        get={move |p: &Plan| p.touchpoint(&c).map_or(Money::ZERO, |t| t.cpc)}
+                        set={move |p: &mut Plan, v| { if let Some(t) = p.touchpoint_mut(&d) { let _ = t.set_cpc(v); } }}/>
+                    <NumField label="Sessions per click (landing rate)" key=format!("tp-{a}-landing") kind=NumKind::Percent
+                        hint="100 % when your ad platform and your analytics count the same"
+                        get={move |p: &Plan| p.touchpoint(&e).map_or(1.0, |t| t.landing_rate)}
+                        set={move |p: &mut Plan, v| { if let Some(t) = p.touchpoint_mut(&f) { let _ = t.set_landing_rate(v); } }}/>
+                }.into_any()
+            }
+            PlanBy::Cpm => {
+                let (c, d, e, f, g, h) = (a.clone(), b.clone(), a.clone(), b.clone(), a.clone(), b.clone());
+                view! {
+                    <MoneyField label="Cost per thousand impressions (CPM)" key=format!("tp-{a}-cpm")
+                        get={move |p: &Plan| p.touchpoint(&c).map_or(Money::ZERO, |t| t.cpm)}
+                        set={move |p: &mut Plan, v| { if let Some(t) = p.touchpoint_mut(&d) { let _ = t.set_cpm(v); } }}/>
+                    <NumField label="Click-through rate (CTR)" key=format!("tp-{a}-ctr") kind=NumKind::Percent
+                        get={move |p: &Plan| p.touchpoint(&e).map_or(0.0, |t| t.ctr)}
+                        set={move |p: &mut Plan, v| { if let Some(t) = p.touchpoint_mut(&f) { let _ = t.set_ctr(v); } }}/>
+                    <NumField label="Sessions per click (landing rate)" key=format!("tp-{a}-landing") kind=NumKind::Percent
+                        hint="100 % when your ad platform and your analytics count the same"
+                        get={move |p: &Plan| p.touchpoint(&g).map_or(1.0, |t| t.landing_rate)}
+                        set={move |p: &mut Plan, v| { if let Some(t) = p.touchpoint_mut(&h) { let _ = t.set_landing_rate(v); } }}/>
+                }.into_any()
+            }
         }
     };
     view! {
@@ -563,6 +709,14 @@ fn TouchpointRow(stage: Stage, id: String) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
+                <div class="field">
+                    <label for=plan_by_id.clone()>"Volume planned"</label>
+                    <select id=plan_by_id on:change=on_plan_by disabled=ro>
+                        {PlanBy::ALL.into_iter().map(|x| view! {
+                            <option value=x.slug() prop:selected=move || plan_by.get() == x>{x.name()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
                 <MoneyField label="Budget per month" key=format!("tp-{id}-budget")
                     get={let id = id.clone(); move |p: &Plan| p.touchpoint(&id).map_or(Money::ZERO, |t| t.budget)}
                     set={let id = id.clone(); move |p: &mut Plan, v| {
@@ -571,6 +725,7 @@ fn TouchpointRow(stage: Stage, id: String) -> impl IntoView {
                         }
                     }}/>
                 {volume}
+                <p class="tp-delivers muted" aria-live="polite">{delivered}</p>
                 <OptNumField label="Impressions per month" key=format!("tp-{id}-impressions") kind=NumKind::Count
                     hint="Leave empty if unknown; with clicks and budget it gives CTR, CPC and CPM"
                     get={let id = id.clone(); move |p: &Plan| p.touchpoint(&id).and_then(|t| t.impressions)}
@@ -579,13 +734,15 @@ fn TouchpointRow(stage: Stage, id: String) -> impl IntoView {
                             let _ = t.set_impressions(v);
                         }
                     }}/>
-                <OptNumField label="Clicks per month" key=format!("tp-{id}-clicks") kind=NumKind::Count
-                    get={let id = id.clone(); move |p: &Plan| p.touchpoint(&id).and_then(|t| t.clicks)}
-                    set={let id = id.clone(); move |p: &mut Plan, v| {
-                        if let Some(t) = p.touchpoint_mut(&id) {
-                            let _ = t.set_clicks(v);
-                        }
-                    }}/>
+                <Show when=move || plan_by.get() == PlanBy::Volume>
+                    <OptNumField label="Clicks per month" key=format!("tp-{}-clicks", i11) kind=NumKind::Count
+                        get={let id = i11.clone(); move |p: &Plan| p.touchpoint(&id).and_then(|t| t.clicks)}
+                        set={let id = i11.clone(); move |p: &mut Plan, v| {
+                            if let Some(t) = p.touchpoint_mut(&id) {
+                                let _ = t.set_clicks(v);
+                            }
+                        }}/>
+                </Show>
                 <div class="field">
                     <label for=kpi_id.clone()>"KPI it drives"</label>
                     <select id=kpi_id on:change=on_kpi disabled=ro>
@@ -685,38 +842,75 @@ fn FunnelInputs(stage: Stage) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let lc = locale_currency();
     let (fields, moneys) = stage_fields(stage);
+    let show_all = RwSignal::new(false);
     let values = Memo::new(move |_| {
-        editor.plan.with(|p| {
-            kpi::evaluate(p)
-                .into_iter()
+        editor.eval.with(|e| {
+            e.kpis
+                .iter()
                 .filter(|v| kpi::find(v.id).is_some_and(|d| d.stage == Some(stage)))
+                .cloned()
                 .collect::<Vec<_>>()
         })
+    });
+    // A field shows when the plan's formulas use it, when it holds a value, or on request.
+    let shown_fields = Memo::new(move |_| {
+        let all = show_all.get();
+        editor.plan.with(|p| {
+            let defaults = crate::domain::plan::FunnelInputs::default();
+            fields
+                .iter()
+                .copied()
+                .filter(|f| all || f.applies(&p.variants) || f.get(&p.funnel) != f.get(&defaults))
+                .collect::<Vec<_>>()
+        })
+    });
+    let shown_moneys = Memo::new(move |_| {
+        let all = show_all.get();
+        editor.plan.with(|p| {
+            moneys
+                .iter()
+                .copied()
+                .filter(|m| all || m.applies(&p.variants) || money_get(*m, p) != Money::ZERO)
+                .collect::<Vec<_>>()
+        })
+    });
+    let hidden = Memo::new(move |_| {
+        shown_fields.with(Vec::len) + shown_moneys.with(Vec::len) < fields.len() + moneys.len()
     });
     view! {
         <section aria-labelledby="inputs-h">
             <h2 id="inputs-h">"Funnel inputs and derived KPIs"</h2>
-            <p class="muted">"Your assumptions for this stage. The KPIs below follow as you type (first forecast month)."</p>
+            <p class="muted">"Your assumptions for this stage. The KPIs below follow as you type."</p>
             <div class="form-grid">
-                {fields.iter().map(|&f| {
-                    let kind = match f {
-                        FunnelField::TrafficGrowth => NumKind::SignedPercent,
-                        _ if f.is_percent() => NumKind::Percent,
-                        _ => NumKind::Count,
-                    };
-                    view! {
-                        <NumField label=f.label() key=format!("funnel-{}", f.key()) kind=kind
-                            get={move |p: &Plan| f.get(&p.funnel)}
-                            set={move |p: &mut Plan, v| { let _ = f.set(&mut p.funnel, v); }}/>
+                <For each=move || shown_fields.get() key=|f| f.key() let:f>
+                    {
+                        let kind = match f {
+                            FunnelField::TrafficGrowth => NumKind::SignedPercent,
+                            _ if f.is_percent() => NumKind::Percent,
+                            _ => NumKind::Count,
+                        };
+                        view! {
+                            <NumField label=f.label() key=format!("funnel-{}", f.key()) kind=kind
+                                get={move |p: &Plan| f.get(&p.funnel)}
+                                set={move |p: &mut Plan, v| { let _ = f.set(&mut p.funnel, v); }}/>
+                        }
                     }
-                }).collect_view()}
-                {moneys.iter().map(|&m| view! {
+                </For>
+                <For each=move || shown_moneys.get() key=|m| money_key(*m) let:m>
                     <MoneyField label=money_label(m) key=money_key(m)
                         get={move |p: &Plan| money_get(m, p)}
                         set={move |p: &mut Plan, v| { let _ = p.funnel.set_money(m, v); }}/>
-                }).collect_view()}
+                </For>
             </div>
-            <h3>{format!("Derived {} KPIs", stage.name())}</h3>
+            <Show when=move || hidden.get() || show_all.get()>
+                <p>
+                    <button type="button" class="btn btn-small" aria-pressed=move || if show_all.get() { "true" } else { "false" }
+                        on:click=move |_| show_all.update(|v| *v = !*v)>
+                        {move || if show_all.get() { "Show only the fields this plan uses" } else { "Show every field (some are not used by this plan's formulas)" }}
+                    </button>
+                </p>
+            </Show>
+            <h3>{move || editor.eval.with(|e| format!("Derived {} KPIs{}", stage.name(), e.period.map_or(String::new(), |p| format!(", {p}"))))}</h3>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Derived KPIs, table">
                 <table class="st-derived">
                     <caption class="visually-hidden">{format!("{} KPIs computed from the plan", stage.name())}</caption>
@@ -727,11 +921,13 @@ fn FunnelInputs(stage: Stage) -> impl IntoView {
                                 let def = kpi::find(id);
                                 def.map(|def| {
                                     let value = move || values.with(|vs| vs.iter().find(|v| v.id == id).and_then(|v| v.value));
+                                    let missing = move || values.with(|vs| vs.iter().find(|v| v.id == id).filter(|v| !v.missing.is_empty()).map(|v| format!("needs {}", v.missing.join(", "))));
                                     let inputs = Signal::derive(move || values.with(|vs| vs.iter().find(|v| v.id == id).map(|v| v.inputs.clone()).unwrap_or_default()));
                                     view! {
                                         <tr data-kpi=id>
                                             <th scope="row">{def.name} " " <KpiInfo def=def inputs=inputs/></th>
-                                            <td class="num">{move || lc.with(|(l, c)| format_kpi(def, value(), l, c))}</td>
+                                            <td class="num">{move || lc.with(|(l, c)| format_kpi(def, value(), l, c))}
+                                                {move || missing().map(|m| view! { <span class="missing muted">" (" {m} ")"</span> })}</td>
                                         </tr>
                                     }
                                 })
@@ -744,64 +940,63 @@ fn FunnelInputs(stage: Stage) -> impl IntoView {
     }
 }
 
-/// What the goal field holds.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum GoalKind {
-    Revenue,
-    Customers,
-}
-
 #[component]
 fn WhatDoINeed(stage: Stage) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let lc = locale_currency();
-    let initial = editor.plan.with_untracked(|p| {
-        let digits = p.currency_digits();
-        match plan_goal(p) {
-            Some(Goal::Revenue(m)) => (GoalKind::Revenue, format_money_input(m, digits)),
-            Some(Goal::Customers(c)) => (GoalKind::Customers, format_count_input(c)),
-            None => (GoalKind::Revenue, String::new()),
-        }
+    // The goals "What do I need?" can start from; the main goal first.
+    let goals = Memo::new(move |_| {
+        editor.plan.with(|p| {
+            let main = p.main_goal().map(|g| g.id.clone());
+            let mut list: Vec<(String, String, bool)> = p
+                .opportunity
+                .objectives
+                .iter()
+                .filter(|o| o.is_reversible())
+                .map(|o| {
+                    let name = kpi::find(&o.kpi).map_or("", |d| d.name);
+                    let is_main = main.as_deref() == Some(o.id.as_str());
+                    (o.id.clone(), format!("{name}: {}", o.description), is_main)
+                })
+                .collect();
+            list.sort_by_key(|(_, _, m)| !*m);
+            list
+        })
     });
-    let kind = RwSignal::new(initial.0);
-    let text = RwSignal::new(initial.1);
-    let parsed = Memo::new(move |_| {
-        let t = text.get();
-        if t.trim().is_empty() {
-            return Ok(None);
-        }
-        match kind.get() {
-            GoalKind::Revenue => {
-                let digits = editor.plan.with(|p| p.currency_digits());
-                parse_money(&t, digits).map(|m| Some(Goal::Revenue(m)))
-            }
-            GoalKind::Customers => parse_count(&t).map(|c| Some(Goal::Customers(c))),
-        }
-        .map_err(|e| e.message)
+    let picked = RwSignal::new(None::<String>);
+    let chosen = Memo::new(move |_| {
+        let list = goals.get();
+        picked
+            .get()
+            .filter(|id| list.iter().any(|(g, _, _)| g == id))
+            .or_else(|| list.first().map(|(g, _, _)| g.clone()))
     });
     let result = Memo::new(move |_| {
-        let goal = parsed.get().ok().flatten()?;
-        Some(editor.plan.with(|p| reverse_funnel(p, goal)))
+        let id = chosen.get()?;
+        let month = editor.eval.with(|e| e.month);
+        editor.plan.with(|p| {
+            let goal = goal_of(p, p.objective(&id)?)?;
+            Some(reverse_funnel_in(p, goal, &month))
+        })
     });
-    let kind_id = format!("goal-kind-{}", stage.slug());
-    let amount_id = format!("goal-amount-{}", stage.slug());
-    let error_id = format!("{amount_id}-error");
-    let error_id2 = error_id.clone();
-    let amount_label = move || match kind.get() {
-        GoalKind::Revenue => lc.with(|(_, c)| format!("Revenue per month ({c})")),
-        GoalKind::Customers => "New customers per month".to_string(),
+    let make_main = move |_| {
+        if let Some(id) = chosen.get_untracked() {
+            editor.edit("main-goal", move |p| p.main_goal = Some(id));
+        }
     };
+    let is_main = move || goals.with(|l| l.iter().any(|(g, _, m)| *m && Some(g) == chosen.get().as_ref()));
+    let select_id = format!("need-goal-{}", stage.slug());
     let summary = move || {
         let (locale, currency) = lc.get();
         result.get().map(|r| {
             let cnt = |v: Option<f64>| format::opt(v, |x| format::count(x, &locale));
             let rows = vec![
                 ("Revenue per month", format::opt(r.revenue, |x| format::money_whole(x, &locale, &currency))),
-                ("Orders", cnt(r.orders)),
+                ("Orders (first and repeat)", cnt(r.orders)),
                 ("New customers", cnt(r.customers)),
                 ("Leads", cnt(r.leads)),
                 ("Sessions", cnt(r.sessions)),
-                ("Sessions → customers (whole funnel)", format::opt(r.whole_funnel_rate, |x| format::percent(x, &locale))),
+                ("Session → customer rate (whole funnel)", format::opt(r.whole_funnel_rate, |x| format::percent(x, &locale))),
             ];
             let blocked = r.blocked.clone();
             let gaps = r.stages.clone();
@@ -814,7 +1009,7 @@ fn WhatDoINeed(stage: Stage) -> impl IntoView {
                 {blocked.map(|b| view! { <p class="banner banner-warn" role="status">{format!("This goal {b}. Set that rate or value above (or on its stage's screen) to see what you need.")}</p> })}
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Needs and gaps, table">
                     <table class="gaps">
-                        <caption>"Needed per month, against the forecast and today"</caption>
+                        <caption>"Needed per month for this goal, against the forecast and today"</caption>
                         <thead><tr>
                             <th scope="col">"Stage"</th>
                             <th scope="col" class="num">"Needed"</th>
@@ -848,31 +1043,28 @@ fn WhatDoINeed(stage: Stage) -> impl IntoView {
     view! {
         <section aria-labelledby="need-h" class="card need">
             <h2 id="need-h">"What do I need?"</h2>
-            <p class="muted">"Work back from a monthly goal: the customers, leads and sessions it takes at this plan's rates."</p>
-            <div class="form-grid">
-                <div class="field">
-                    <label for=kind_id.clone()>"Goal"</label>
-                    <select id=kind_id on:change=move |ev| {
-                        kind.set(if event_target_value(&ev) == "customers" { GoalKind::Customers } else { GoalKind::Revenue });
-                    }>
-                        <option value="revenue" prop:selected=move || kind.get() == GoalKind::Revenue>"Revenue per month"</option>
-                        <option value="customers" prop:selected=move || kind.get() == GoalKind::Customers>"New customers per month"</option>
-                    </select>
+            <p class="muted">"Work back from a revenue or new-customers goal: the customers, leads and sessions it takes at this plan's rates. Goals are set on the Convert screen's KPIs or on the Opportunity screen."</p>
+            <Show when=move || !goals.with(Vec::is_empty)
+                fallback=move || view! {
+                    <p class="empty">"No revenue or new-customers goal yet. Give Revenue (or New customers) a goal on the Convert screen's KPIs to see what it takes."</p>
+                }>
+                <div class="form-grid">
+                    <div class="field">
+                        <label for=select_id.clone()>"Start from the goal"</label>
+                        <select id=select_id.clone() on:change=move |ev| picked.set(Some(event_target_value(&ev)))>
+                            {move || goals.get().into_iter().map(|(id, name, main)| {
+                                let selected = chosen.get().as_deref() == Some(id.as_str());
+                                view! { <option value=id prop:selected=selected>{if main { format!("{name} (main goal)") } else { name }}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <Show when=move || !is_main()>
+                        <p><button type="button" class="btn btn-small" on:click=make_main
+                            disabled=move || editor.read_only.get().is_some()>"Make it the plan's main goal"</button></p>
+                    </Show>
                 </div>
-                <div class="field">
-                    <label for=amount_id.clone()>{amount_label}</label>
-                    {move || parsed.get().err().map(|e| view! { <span class="field-error" id=error_id.clone()>{e}</span> })}
-                    <input id=amount_id class="num-input" type="text" inputmode="decimal" autocomplete="off"
-                        prop:value=move || text.get()
-                        aria-invalid=move || if parsed.with(Result::is_err) { "true" } else { "false" }
-                        aria-describedby=move || parsed.with(Result::is_err).then(|| error_id2.clone())
-                        on:input=move |ev| text.set(event_target_value(&ev))/>
-                </div>
-            </div>
-            {move || match summary() {
-                Some(v) => v.into_any(),
-                None => view! { <p class="empty">"Type a monthly goal to see what it takes."</p> }.into_any(),
-            }}
+                {summary}
+            </Show>
         </section>
     }
 }

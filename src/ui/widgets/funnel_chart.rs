@@ -3,7 +3,10 @@
 //! mark for the actual, every bar labelled directly; the same numbers as a table.
 
 use crate::chart::scale::{coord, nice_max, HBarLayout};
+use crate::domain::funnel::{FunnelStep, OperandKind, StepOp};
 use crate::domain::plan::Stage;
+use crate::ui::format;
+use crate::ui::widgets::kpi::locale_currency;
 use leptos::prelude::*;
 
 /// One bar of the funnel chart, with its numbers already formatted.
@@ -27,6 +30,8 @@ pub struct FunnelBar {
     pub actual_text: String,
     /// The rate leading into this stage, in words ("12 % lead rate"), none for the first.
     pub rate_text: Option<String>,
+    /// True for the offline branch (contacts that become customers without a session).
+    pub offline: bool,
 }
 
 const WIDTH: f64 = 640.0;
@@ -82,7 +87,11 @@ pub fn FunnelChart(
             .map(|(i, r)| {
                 let bar = l.bar(i, r.forecast);
                 let cy = l.row_centre(i);
-                let stage_class = format!("funnel-row stage-{}", r.stage.slug());
+                let stage_class = format!(
+                    "funnel-row stage-{}{}",
+                    r.stage.slug(),
+                    if r.offline { " funnel-offline" } else { "" }
+                );
                                 let target = r.target.map(|t| {
                     let x = coord(l.x(t));
                     view! {
@@ -128,7 +137,7 @@ pub fn FunnelChart(
                 </svg>
             </div>
             <figcaption class="muted">
-                "Bars: forecast (first month). Dashed tick: target. ◆: actual (latest month measured)."
+                "Bars: forecast. Dashed tick: the stage's goal (or what the main goal needs). ◆: actual (latest month measured). Offline contacts are a branch of their own: they become customers without a session or a lead."
             </figcaption>
             <details class="chart-data">
                 <summary>"The numbers as a table"</summary>
@@ -159,5 +168,64 @@ pub fn FunnelChart(
                 </div>
             </details>
         </figure>
+    }
+}
+
+/// The funnel's arithmetic, one line per step: the numbers it multiplies (or adds) and
+/// what it gives, so a reader can check every figure by hand.
+#[component]
+pub fn FunnelSteps(
+    /// The steps, in funnel order.
+    #[prop(into)]
+    steps: Signal<Vec<FunnelStep>>,
+) -> impl IntoView {
+    let lc = locale_currency();
+    let lines = move || {
+        let (locale, currency) = lc.get();
+        let show = |v: f64, kind: OperandKind| match kind {
+            OperandKind::Count => format::count(v, &locale),
+            OperandKind::Rate => format::percent(v, &locale),
+            OperandKind::Money => format::money(v, &locale, &currency),
+            OperandKind::Number => format::decimal(v, &locale),
+        };
+        steps
+            .get()
+            .into_iter()
+            .filter(|s| !s.offline || s.operands.first().is_some_and(|o| o.value > 0.0))
+            .map(|s| {
+                let sign = match s.op {
+                    StepOp::Product => " × ",
+                    StepOp::Sum => " + ",
+                };
+                let parts: Vec<String> = s
+                    .operands
+                    .iter()
+                    .map(|o| format!("{} {}", show(o.value, o.kind), o.name))
+                    .collect();
+                let money = s.result_name.contains("revenue");
+                let result = if money {
+                    format::money(s.result, &locale, &currency)
+                } else {
+                    format::count(s.result, &locale)
+                };
+                let class = format!(
+                    "funnel-step stage-{}{}",
+                    s.stage.slug(),
+                    if s.offline { " funnel-step-offline" } else { "" }
+                );
+                view! {
+                    <li class=class>
+                        {s.offline.then_some("Offline branch: ")}
+                        {parts.join(sign)} " = " <strong class="num">{result}</strong> " " {s.result_name}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <details class="funnel-steps" open>
+            <summary>"How the numbers follow from each other"</summary>
+            <ol class="step-list">{lines}</ol>
+        </details>
     }
 }

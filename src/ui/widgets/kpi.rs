@@ -2,7 +2,8 @@
 //! variant and the inputs used, a status word with its icon, and the KPI card
 //! (value, target, status, sparkline, ⓘ) used on the overview.
 
-use crate::domain::kpi::{KpiDef, Unit};
+use crate::domain::evaluation::{CheckBasis, GoalCheck};
+use crate::domain::kpi::{KpiDef, KpiValue, Unit};
 use crate::domain::measure::Status;
 use crate::ui::format;
 use crate::ui::state::Editor;
@@ -75,28 +76,28 @@ pub fn StatusBadge(#[prop(into)] status: Signal<Option<Status>>) -> impl IntoVie
         Some(Status::OnTrack) => "✓ On track",
         Some(Status::AtRisk) => "▲ At risk",
         Some(Status::OffTrack) => "✕ Off track",
-        None => "No actuals yet",
+        None => "Not judged yet",
     };
     view! { <span class=class>{text}</span> }
 }
 
-/// A KPI card: name and ⓘ, the value, its target, status and a sparkline.
+/// A KPI card: name and ⓘ, the figure it judges (the forecast, or the actual to date
+/// once the month has one) and says which, the goal it is judged against, the status
+/// that follows from exactly those two, and a sparkline. Missing inputs show "—" with
+/// what is missing.
 #[component]
 pub fn KpiCard(
     /// The KPI.
     def: &'static KpiDef,
-    /// Its value (forecast, first month).
+    /// Its forecast in the reference month, with its inputs and what is missing.
     #[prop(into)]
-    value: Signal<Option<f64>>,
-    /// The inputs the value used (for the ⓘ).
+    value: Signal<Option<KpiValue>>,
+    /// Its goal's check, when it has a goal.
     #[prop(into)]
-    inputs: Signal<String>,
-    /// The stage KPI's target, if the plan sets one.
+    check: Signal<Option<GoalCheck>>,
+    /// The reference month ("2026-11").
     #[prop(into)]
-    target: Signal<Option<f64>>,
-    /// Status against the target, when actuals exist.
-    #[prop(into)]
-    status: Signal<Option<Status>>,
+    period: Signal<String>,
     /// Values for the sparkline, one per month.
     #[prop(into)]
     series: Signal<Vec<Option<f64>>>,
@@ -109,22 +110,69 @@ pub fn KpiCard(
         Some(s) => format!("card kpi-tile stage-border stage-{}", s.slug()),
         None => "card kpi-tile stage-border stage-plan".to_string(),
     };
-    let shown = move || lc.with(|(l, c)| format_kpi(def, value.get(), l, c));
-    let target_text = move || {
-        target.get().map(|t| {
-            let t = lc.with(|(l, c)| format_kpi(def, Some(t), l, c));
-            format!("Target {t}")
+    let fmt = move |v: Option<f64>| lc.with(|(l, c)| format_kpi(def, v, l, c));
+    let actual_basis =
+        move || check.with(|c| c.as_ref().is_some_and(|c| c.basis == CheckBasis::ActualToDate));
+    let basis = move || {
+        if actual_basis() {
+            format!("Actual to date, {}", period.get())
+        } else {
+            format!("Forecast, {}", period.get())
+        }
+    };
+    let shown = move || {
+        if actual_basis() {
+            fmt(check.with(|c| c.as_ref().and_then(|c| c.shown)))
+        } else {
+            fmt(value.with(|v| v.as_ref().and_then(|v| v.value)))
+        }
+    };
+    let missing = move || {
+        value.with(|v| {
+            v.as_ref()
+                .filter(|v| !v.missing.is_empty() && !actual_basis())
+                .map(|v| format!("Needs {}", v.missing.join(", ")))
         })
     };
+    let inputs = Signal::derive(move || value.with(|v| v.as_ref().map(|v| v.inputs.clone()).unwrap_or_default()));
+    let meta = move || {
+        let (locale, _) = lc.get();
+        check.get().map_or_else(
+            || "No goal set".to_string(),
+            |c| {
+                let target = fmt(c.target);
+                let goal = if actual_basis() {
+                    format!("Goal to date {target}")
+                } else {
+                    format!("Goal {target}")
+                };
+                match c.relative {
+                    Some(r) if r.abs() >= 0.0005 => format!(
+                        "{goal} · {} {}",
+                        format::percent(r.abs(), &locale),
+                        if r > 0.0 { "above" } else { "below" }
+                    ),
+                    Some(_) => format!("{goal} · meets it"),
+                    None => goal,
+                }
+            },
+        )
+    };
+    let status = Signal::derive(move || check.with(|c| c.as_ref().and_then(|c| c.status)));
+    let has_goal = move || check.with(Option::is_some);
     let aria = move || format!("{} {}", def.name, series_label.get());
     view! {
-        <div class=stage_class>
+        <div class=stage_class data-kpi=def.id>
             <p class="kpi-name">{def.name} " " <KpiInfo def=def inputs=inputs/></p>
+            <p class="kpi-basis muted">{basis}</p>
             <p class="kpi-value num">{shown}</p>
+            {move || missing().map(|m| view! { <p class="kpi-missing muted">{m}</p> })}
             <p class="kpi-meta">
-                {move || target_text().unwrap_or_else(|| "No target set".to_string())}
-                " · "
-                <StatusBadge status=status/>
+                {meta}
+                <Show when=has_goal>
+                    " · "
+                    <StatusBadge status=status/>
+                </Show>
             </p>
             <Sparkline values=series label=Signal::derive(aria)/>
         </div>
