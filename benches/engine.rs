@@ -1,6 +1,8 @@
 //! Times a full recompute of every number the app derives from a large plan:
 //! forecast, KPI evaluation, reverse funnel, opportunity sizing, initiative scores
-//! and ranking, measurement status of every tracked KPI, and the budget.
+//! and ranking, measurement status of every tracked KPI, and the budget; and the
+//! plan's evaluation that every screen reads (forecast, KPIs of the reference month,
+//! the main goal's reverse funnel, stage flows, funnel steps and goal checks).
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -8,9 +10,10 @@ mod native {
     use std::time::Duration;
 
     use criterion::Criterion;
+    use race_planner::domain::evaluation::evaluate_plan;
     use race_planner::domain::measure::series;
     use race_planner::domain::period::Granularity;
-    use race_planner::domain::sample::{large_plan, recompute_all};
+    use race_planner::domain::sample::{large_plan, measure_date, recompute_all};
 
     pub fn engine(c: &mut Criterion) {
         let plan = large_plan(42);
@@ -21,6 +24,10 @@ mod native {
             .measurement_time(Duration::from_secs(2));
         group.bench_function("recompute_all_large_plan", |b| {
             b.iter(|| black_box(recompute_all(black_box(&plan))))
+        });
+        let today = Some(measure_date(&plan));
+        group.bench_function("evaluate_plan_large_plan", |b| {
+            b.iter(|| black_box(evaluate_plan(black_box(&plan), today)))
         });
         group.bench_function("weekly_series_one_kpi_large_plan", |b| {
             b.iter(|| black_box(series(black_box(&plan), "sessions", Granularity::Week)))

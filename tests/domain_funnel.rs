@@ -52,14 +52,25 @@ fn forward_funnel_counts_online_and_offline() {
     );
     assert!((m.offline_customers - 100.0).abs() < 1e-9);
     assert!((m.customers - 364.0).abs() < 1e-9);
-    assert!((m.revenue - 163_800.0).abs() < 1e-6);
+    // First-order revenue 364 × 1 × $450 = $163,800 (what v1 called revenue).
+    assert!((m.first_orders - 364.0).abs() < 1e-9);
+    assert!((m.first_revenue - 163_800.0).abs() < 1e-6);
+    // Repeat: 364 × 25 % = 91 customers × 1 further order × $450 = $40,950.
     assert!((m.repeat_customers - 91.0).abs() < 1e-9);
-    assert!((m.gross_profit - 81_900.0).abs() < 1e-6);
+    assert!((m.repeat_orders - 91.0).abs() < 1e-9);
+    assert!((m.repeat_revenue - 40_950.0).abs() < 1e-6);
+    // Revenue now counts both: $163,800 + $40,950 = $204,750; orders 364 + 91 = 455.
+    assert!((m.revenue - 204_750.0).abs() < 1e-6);
+    assert!((m.orders - 455.0).abs() < 1e-9);
+    // Gross profit = $204,750 × 50 % (v1: $163,800 × 50 % = $81,900).
+    assert!((m.gross_profit - 102_375.0).abs() < 1e-6);
     assert_eq!(m.touchpoint_spend, 15_000.0);
-    // Paid revenue: 100,000 of 120,000 sessions and all offline contacts are paid.
-    let paid = (264.0 * 100_000.0 / 120_000.0 + 100.0) * 450.0;
+    // Paid revenue: 100,000 of 120,000 sessions and all offline contacts are paid; each
+    // customer is worth $450 × (1 + 25 % × 1) = $562.50 → (220 + 100) × $562.50 = $180,000.
+    let paid = (264.0 * 100_000.0 / 120_000.0 + 100.0) * 450.0 * 1.25;
     assert!((m.paid_revenue - paid).abs() < 1e-6);
-    assert!((f.total.revenue - 12.0 * 163_800.0).abs() < 1e-3);
+    assert!((m.paid_revenue - 180_000.0).abs() < 1e-6);
+    assert!((f.total.revenue - 12.0 * 204_750.0).abs() < 1e-3);
     assert_eq!(f.total.month, 12);
 }
 
@@ -83,20 +94,25 @@ fn reverse_funnel_needs_round_up_and_gaps() {
     p.opportunity.baseline.sessions = Some(100_000.0);
     p.opportunity.baseline.customers = Some(300.0);
     let r = reverse_funnel(&p, Goal::Revenue(Money(20_000_000)));
-    // $200,000 ÷ $450 = 444.4 customers → 445; 100 offline; 344.4 online → 345.
-    assert_eq!(r.customers, Some(445.0));
+    // Repeat revenue counts, so each new customer brings 1 + 25 % × 1 = 1.25 orders
+    // (v1 divided by 1 order and needed 445 customers):
+    // $200,000 ÷ $450 = 444.4 orders → 445; ÷ 1.25 = 355.6 customers → 356;
+    // 100 offline; 255.6 online → 256.
     assert_eq!(r.orders, Some(445.0));
+    assert_eq!(r.customers, Some(356.0));
     assert!((r.offline_customers - 100.0).abs() < 1e-9);
-    assert_eq!(r.online_customers, Some(345.0));
-    // leads = 344.44 ÷ 10 % = 3,444.4 → 3,445; sessions = 3,444.4 ÷ 2.2 % = 156,565.7 → 156,566
-    assert_eq!(r.leads, Some(3_445.0));
-    assert_eq!(r.sessions, Some(156_566.0));
+    assert_eq!(r.online_customers, Some(256.0));
+    // leads = 255.56 ÷ 10 % = 2,555.6 → 2,556; sessions = 2,555.6 ÷ 2.2 % = 116,161.6 → 116,162
+    assert_eq!(r.leads, Some(2_556.0));
+    assert_eq!(r.sessions, Some(116_162.0));
     let reach = &r.stages[0];
     assert_eq!(reach.stage, Stage::Reach);
-    assert_eq!(reach.gap_vs_baseline, Some(56_566.0));
-    assert_eq!(reach.gap_vs_forecast, Some(36_566.0));
+    // 116,162 − 100,000 baseline; 116,162 − 120,000 forecast (the plan already does it).
+    assert_eq!(reach.gap_vs_baseline, Some(16_162.0));
+    assert_eq!(reach.gap_vs_forecast, Some(-3_838.0));
     let convert = &r.stages[2];
-    assert_eq!(convert.gap_vs_baseline, Some(145.0));
+    // 356 − 300 baseline.
+    assert_eq!(convert.gap_vs_baseline, Some(56.0));
     assert_eq!(r.stages[1].baseline, None);
     assert_eq!(r.stages[1].gap_vs_baseline, None);
 }
@@ -111,7 +127,7 @@ fn reverse_funnel_at_zero_rates_has_no_answer_and_says_why() {
     assert_eq!(r.sessions, None);
     assert_eq!(
         r.blocked.as_deref(),
-        Some("cannot be reached at a 0 % conversion rate")
+        Some("cannot be reached at a 0 % lead → customer rate")
     );
     p.funnel.aov = Money::ZERO;
     let r = reverse_funnel(&p, Goal::Revenue(Money(100)));
@@ -137,19 +153,21 @@ fn opportunity_sizing_per_stage_and_touchpoint() {
             .unwrap()
             .revenue_delta_per_point
     };
-    // Act +1 point: 120,000 × 1 % × 10 % × $450 = $54,000.
-    assert!((get(Stage::Act) - 54_000.0).abs() < 1e-6);
-    // Convert +1 point online and offline: 2,640 × 1 % × 450 + 500 × 1 % × 450.
-    assert!((get(Stage::Convert) - (11_880.0 + 2_250.0)).abs() < 1e-6);
-    // Reach +1 % traffic = 1 % of revenue.
-    assert!((get(Stage::Reach) - 1_638.0).abs() < 1e-6);
-    // Engage +1 point of repeat rate: 364 × 1 % × $450.
+    // A new customer is now worth their repeat revenue too: $450 × (1 + 25 % × 1) = $562.50
+    // (v1 counted $450).
+    // Act +1 point: 120,000 × 1 % × 10 % × $562.50 = $67,500.
+    assert!((get(Stage::Act) - 67_500.0).abs() < 1e-6);
+    // Convert +1 point online and offline: (2,640 × 1 % + 500 × 1 %) × $562.50.
+    assert!((get(Stage::Convert) - (14_850.0 + 2_812.5)).abs() < 1e-6);
+    // Reach +1 % traffic = 1 % of revenue ($204,750).
+    assert!((get(Stage::Reach) - 2_047.5).abs() < 1e-6);
+    // Engage +1 point of repeat rate: 364 × 1 % × 1 further order × $450.
     assert!((get(Stage::Engage) - 1_638.0).abs() < 1e-6);
 
     let t = touchpoint_sizing(&p);
     let tp = |id: &str| t.iter().find(|x| x.touchpoint == id).unwrap().revenue_delta;
-    assert!((tp("ads") - 10_000.0 * 0.022 * 0.10 * 450.0).abs() < 1e-6);
-    assert!((tp("stand") - 50.0 * 0.2 * 450.0).abs() < 1e-6);
+    assert!((tp("ads") - 10_000.0 * 0.022 * 0.10 * 562.5).abs() < 1e-6);
+    assert!((tp("stand") - 50.0 * 0.2 * 562.5).abs() < 1e-6);
     assert_eq!(tp("club"), 0.0);
     assert_eq!(tp("quiz"), 0.0);
 }

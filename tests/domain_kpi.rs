@@ -280,7 +280,14 @@ fn evaluate_uses_the_plan_variants() {
     assert_eq!(get("ctr"), None);
     assert_eq!(get("cpa"), None);
     assert_eq!(get("roas"), None);
-    assert_eq!(get("sessions"), Some(0.0));
+    // A count whose inputs are missing has no value either, and says what it needs
+    // (0 sessions would read as a forecast of none rather than "not planned yet").
+    assert_eq!(get("sessions"), None);
+    let sessions = empty.iter().find(|v| v.id == "sessions").unwrap();
+    assert_eq!(
+        sessions.missing,
+        vec!["an online Reach touchpoint with sessions"]
+    );
 }
 
 #[test]
@@ -324,10 +331,11 @@ fn every_catalogue_kpi_is_evaluated_from_a_plan() {
     f.customer_years = 2.0;
     f.marketing_cost_other = Money(50_000);
     plan.actuals.push(Actual {
-        kpi: "revenue".into(),
+        measure: "revenue".into(),
         period: Period::month(2026, 1).unwrap(),
         value: 8_000.0,
         source: Source::Typed,
+        touchpoint: None,
     });
     let values = evaluate(&plan);
     let expected: &[(&str, Option<f64>)] = &[
@@ -344,12 +352,17 @@ fn every_catalogue_kpi_is_evaluated_from_a_plan() {
         ("cpl", Some(3.0)),
         ("conversion_rate", Some(0.01)),
         ("customers", Some(150.0)),
-        ("orders", Some(150.0)),
+        // Orders = first orders + repeat orders = 150 × 1 + (150 × 30 %) × 1 = 195.
+        ("orders", Some(195.0)),
         ("aov", Some(50.0)),
-        ("revenue", Some(7_500.0)),
+        // Revenue counts repeat revenue (v1 showed it beside revenue): first-order
+        // revenue 150 × $50 = $7,500 + repeat revenue 45 × 1 × $50 = $2,250 = $9,750.
+        ("revenue", Some(9_750.0)),
         ("cpa", Some(10.0)),
         ("cac", Some(2_000.0 / 150.0)),
-        ("roas", Some(5.0)),
+        // Paid revenue: the 100 online customers all come from the paid ads, the 50
+        // offline ones from the owned shop: $9,750 × 100 ÷ 150 = $6,500 ÷ $1,000 = 6.5.
+        ("roas", Some(6.5)),
         ("repeat_purchase_rate", Some(0.3)),
         ("repeat_customers", Some(45.0)),
         ("retention_rate", Some(0.8)),
@@ -357,11 +370,13 @@ fn every_catalogue_kpi_is_evaluated_from_a_plan() {
         ("clv", Some(160.0)),
         ("social_engagement_rate", None),
         ("nps", None),
-        ("mer", Some(3.75)),
-        ("roi", Some(2.75)),
+        // MER = $9,750 ÷ ($1,500 + $500) = 4.875; ROI = ($9,750 − $2,000) ÷ $2,000 = 3.875.
+        ("mer", Some(4.875)),
+        ("roi", Some(3.875)),
         ("ltv_cac", Some(12.0)),
         ("cac_payback", Some(2.0 / 3.0)),
-        ("forecast_error", Some(0.0625)),
+        // |actual $8,000 − forecast $9,750| ÷ $8,000 = 0.21875.
+        ("forecast_error", Some(0.218_75)),
     ];
     assert_eq!(values.len(), expected.len());
     for (v, (id, want)) in values.iter().zip(expected) {
@@ -376,6 +391,7 @@ fn every_catalogue_kpi_is_evaluated_from_a_plan() {
     plan.funnel.sessions_per_user = 2.0;
     let values = evaluate(&plan);
     let get = |id: &str| values.iter().find(|v| v.id == id).unwrap().value;
-    close(get("roi"), (3_000.0 - 2_000.0) / 2_000.0);
+    // Gross profit $9,750 × 40 % = $3,900: ($3,900 − $2,000) ÷ $2,000 = 0.95.
+    close(get("roi"), (3_900.0 - 2_000.0) / 2_000.0);
     close(get("conversion_rate"), 0.02);
 }

@@ -12,12 +12,13 @@ use race_planner::domain::plan::{
 use race_planner::domain::scoring::{rank, rice, score, suggested_impact, suggested_impacts};
 use race_planner::domain::templates::Template;
 
-fn actual(kpi: &str, period: &str, value: f64) -> Actual {
+fn actual(measure: &str, period: &str, value: f64) -> Actual {
     Actual {
-        kpi: kpi.into(),
+        measure: measure.into(),
         period: period.parse().unwrap(),
         value,
         source: Source::Typed,
+        touchpoint: None,
     }
 }
 

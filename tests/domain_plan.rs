@@ -30,9 +30,11 @@ fn a_new_plan_is_blank_usable_and_valid() {
 #[test]
 fn missing_fields_load_with_defaults() {
     let plan: Plan =
-        serde_json::from_str(r#"{"id":"x","name":"Old plan","schema_version":1}"#).unwrap();
+        serde_json::from_str(r#"{"id":"x","name":"Sparse plan","schema_version":2}"#).unwrap();
     assert_eq!(plan.horizon_months, 12);
     assert_eq!(plan.funnel.orders_per_customer, 1.0);
+    assert_eq!(plan.funnel.repeat_orders, 1.0);
+    assert_eq!(plan.main_goal, None);
     assert_eq!(plan.validate(), vec![]);
 }
 
@@ -49,16 +51,44 @@ fn json_shape_is_readable() {
     assert_eq!(v["profile"]["market"], "b2c");
     let mut with_actual = plan.clone();
     with_actual.actuals.push(Actual {
-        kpi: "sessions".into(),
+        measure: "sessions".into(),
         period: Period::week(2026, 5).unwrap(),
         value: 10_000.0,
         source: Source::Imported {
             file: "ga4.csv".into(),
         },
+        touchpoint: None,
+    });
+    with_actual.actuals.push(Actual {
+        measure: "spend".into(),
+        period: Period::month(2026, 2).unwrap(),
+        value: 9_000.0,
+        source: Source::Typed,
+        touchpoint: Some("tp-shopping".into()),
     });
     let v = serde_json::to_value(&with_actual).unwrap();
+    assert_eq!(v["actuals"][0]["measure"], "sessions");
     assert_eq!(v["actuals"][0]["period"], "2026-W05");
     assert_eq!(v["actuals"][0]["source"]["kind"], "imported");
+    // A plan-level actual has no touchpoint key at all; a touchpoint's names it.
+    assert!(v["actuals"][0].get("touchpoint").is_none());
+    assert!(v["actuals"][0].get("kpi").is_none());
+    assert_eq!(v["actuals"][1]["touchpoint"], "tp-shopping");
+    // Goals, touchpoints' plan_by and the main goal are written out.
+    assert_eq!(v["opportunity"]["objectives"][0]["phasing"], "even");
+    assert_eq!(v["stages"]["reach"]["touchpoints"][0]["plan_by"], "volume");
+    assert_eq!(v["stages"]["reach"]["touchpoints"][0]["landing_rate"], 1.0);
+    assert_eq!(
+        v["funnel"]["repeat_orders"],
+        serde_json::json!(plan.funnel.repeat_orders)
+    );
+    assert_eq!(v["main_goal"], serde_json::Value::Null);
+    assert!(v["stages"]["reach"]["kpis"][0].get("target").is_none());
+    // Actuals written by v1 with a "kpi" key still read.
+    let old: Actual =
+        serde_json::from_str(r#"{"kpi":"ctr","period":"2026-01","value":0.02}"#).unwrap();
+    assert_eq!(old.measure, "ctr");
+    assert_eq!(old.touchpoint, None);
 }
 
 #[test]
@@ -84,7 +114,14 @@ fn finders_and_ids() {
     assert!(plan.action("act-build").is_some());
     assert!(plan.objective("obj-traffic").is_some());
     assert_eq!(plan.stage_kpi("nps").map(|(s, _)| s), Some(Stage::Engage));
-    assert_eq!(plan.objectives_for(Stage::Reach).len(), 1);
+    // obj-traffic, listed on the Reach page, then the template's CTR and CPC goals.
+    let reach: Vec<&str> = plan
+        .objectives_for(Stage::Reach)
+        .iter()
+        .map(|o| o.kpi.as_str())
+        .collect();
+    assert_eq!(reach, ["sessions", "ctr", "cpc"]);
+    assert_eq!(plan.objectives_for(Stage::Reach)[0].id, "obj-traffic");
     plan.touchpoint_mut("tp-seo").unwrap().monthly_volume = 1.0;
     assert_eq!(plan.touchpoint("tp-seo").unwrap().monthly_volume, 1.0);
     let id = plan.next_id("tp");
@@ -174,7 +211,9 @@ fn validate_reports_every_bad_field_with_its_path() {
     plan.opportunity.capability[0].score = 9;
     plan.opportunity.objectives[0].deadline = Some("soon".into());
     plan.opportunity.objectives[1].kpi = "made_up".into();
-    plan.stages.convert.kpis[0].target = Some(2.0);
+    // The conversion rate's target lives in its goal (objectives[2], "obj-mobile").
+    plan.set_goal_target(Stage::Convert, "conversion_rate", Some(2.0));
+    plan.main_goal = Some("ghost".into());
     plan.strategy.initiatives[0].ice.impact = 0.0;
     plan.strategy.initiatives[1].rice.effort = 0.0;
     plan.strategy.initiatives[4].decision = Decision::NotDoing { reason: " ".into() };
@@ -183,10 +222,25 @@ fn validate_reports_every_bad_field_with_its_path() {
     plan.action.actions[1].end_week = 3;
     plan.action.actions[2].initiative = Some("ghost".into());
     plan.actuals.push(Actual {
-        kpi: "ctr".into(),
+        measure: "ctr".into(),
         period: Period::month(2026, 1).unwrap(),
         value: 2.5,
         source: Source::Typed,
+        touchpoint: None,
+    });
+    plan.actuals.push(Actual {
+        measure: "made_up".into(),
+        period: Period::month(2026, 1).unwrap(),
+        value: 1.0,
+        source: Source::Typed,
+        touchpoint: None,
+    });
+    plan.actuals.push(Actual {
+        measure: "spend".into(),
+        period: Period::month(2026, 1).unwrap(),
+        value: 1.0,
+        source: Source::Typed,
+        touchpoint: Some("tp-ghost".into()),
     });
     let errors = plan.validate();
     let has = |path: &str, message: &str| {
@@ -214,7 +268,11 @@ fn validate_reports_every_bad_field_with_its_path() {
     assert!(has("opportunity.capability[0].score", "between 1 and 5"));
     assert!(has("opportunity.objectives[0].deadline", "YYYY-MM-DD"));
     assert!(has("opportunity.objectives[1].kpi", "not a KPI"));
-    assert!(has("stages.convert.kpis[0].target", "between 0 and 100 %"));
+    assert!(has(
+        "opportunity.objectives[2].target",
+        "between 0 and 100 %"
+    ));
+    assert!(has("main_goal", "does not exist"));
     assert!(has(
         "strategy.initiatives[0].ice.impact",
         "between 1 and 10"
@@ -228,6 +286,8 @@ fn validate_reports_every_bad_field_with_its_path() {
     assert!(has("action.actions[1].end_week", "before the start week"));
     assert!(has("action.actions[2].initiative", "does not exist"));
     assert!(has("actuals[0].value", "between 0 and 100 %"));
+    assert!(has("actuals[1].measure", "not a measure"));
+    assert!(has("actuals[2].touchpoint", "does not exist"));
 }
 
 #[test]
@@ -263,6 +323,7 @@ fn smart_rules() {
         description: "Raise mobile checkout conversion".into(),
         target: Some(0.02),
         deadline: Some("2026-06-30".into()),
+        phasing: Phasing::Even,
         achievable_note: "Competitors reach 2.5 %".into(),
         relevant_note: "Mobile is most of our traffic".into(),
     };

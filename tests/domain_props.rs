@@ -17,7 +17,7 @@ use race_planner::domain::kpi::{self, evaluate};
 use race_planner::domain::measure::{self, measure_plan};
 use race_planner::domain::money::Money;
 use race_planner::domain::period::{date_from_ymd, format_date, Granularity, Period};
-use race_planner::domain::plan::{FunnelInputs, Plan};
+use race_planner::domain::plan::{FunnelInputs, Plan, PlanBy};
 use race_planner::domain::scoring::{rank, suggested_impacts};
 use race_planner::domain::templates::Template;
 use race_planner::domain::{budget, scoring};
@@ -47,6 +47,9 @@ fn month_is_finite(m: &FunnelMonth) -> bool {
         m.offline_contacts,
         m.offline_customers,
         m.customers,
+        m.first_orders,
+        m.first_revenue,
+        m.repeat_orders,
         m.orders,
         m.revenue,
         m.paid_revenue,
@@ -65,14 +68,16 @@ fn wild_inputs() -> BoxedStrategy<FunnelInputs> {
         (wild(), wild(), wild(), wild(), wild(), wild()),
         (wild(), wild(), wild(), wild(), wild(), wild()),
         (any::<i64>(), any::<i64>(), any::<i64>()),
+        wild(),
     )
-        .prop_map(|(a, b, m)| FunnelInputs {
+        .prop_map(|(a, b, m, repeat_orders)| FunnelInputs {
             traffic_growth: a.0,
             act_rate: a.1,
             convert_rate: a.2,
             offline_convert_rate: a.3,
             orders_per_customer: a.4,
             repeat_rate: a.5,
+            repeat_orders,
             gross_margin: b.0,
             retention_rate: b.1,
             discount_rate: b.2,
@@ -94,15 +99,20 @@ fn sane_inputs() -> impl Strategy<Value = FunnelInputs> {
         0.0..=1.0f64,
         1i64..100_000_000,
         0.1..=5.0f64,
+        (0.0..=1.0f64, 0.0..=5.0f64),
     )
-        .prop_map(|(act, conv, off, aov, opc)| FunnelInputs {
-            act_rate: act,
-            convert_rate: conv,
-            offline_convert_rate: off,
-            aov: Money(aov),
-            orders_per_customer: opc,
-            ..FunnelInputs::default()
-        })
+        .prop_map(
+            |(act, conv, off, aov, opc, (repeat, further))| FunnelInputs {
+                act_rate: act,
+                convert_rate: conv,
+                offline_convert_rate: off,
+                aov: Money(aov),
+                orders_per_customer: opc,
+                repeat_rate: repeat,
+                repeat_orders: further,
+                ..FunnelInputs::default()
+            },
+        )
 }
 
 /// A template with some of its numbers replaced by wild values.
@@ -112,8 +122,9 @@ fn wild_plan() -> impl Strategy<Value = Plan> {
         wild_inputs(),
         proptest::collection::vec(wild(), 8),
         0u32..200,
+        proptest::collection::vec(any::<i64>(), 5),
     )
-        .prop_map(|(t, inputs, vals, horizon)| {
+        .prop_map(|(t, inputs, vals, horizon, money)| {
             let mut plan = Template::ALL[t].build("p", 0, "2026-01-05");
             plan.funnel = inputs;
             plan.horizon_months = horizon;
@@ -123,11 +134,18 @@ fn wild_plan() -> impl Strategy<Value = Plan> {
                 vals[i % vals.len()]
             };
             let ids: Vec<String> = plan.touchpoints().map(|t| t.id.clone()).collect();
-            for id in ids {
+            for (k, id) in ids.into_iter().enumerate() {
                 let tp = plan.touchpoint_mut(&id).unwrap();
                 tp.monthly_volume = next();
                 tp.impressions = Some(next());
                 tp.clicks = Some(next());
+                // Some touchpoints buy their volume with wild prices and rates.
+                tp.plan_by = PlanBy::ALL[k % 3];
+                tp.budget = Money(money[k % money.len()]);
+                tp.cpc = Money(money[(k + 1) % money.len()]);
+                tp.cpm = Money(money[(k + 2) % money.len()]);
+                tp.ctr = next();
+                tp.landing_rate = next();
             }
             for ini in &mut plan.strategy.initiatives {
                 ini.ice.impact = next();
@@ -187,6 +205,34 @@ proptest! {
             bigger.touchpoint_mut(&id).unwrap().monthly_volume *= factor;
         }
         prop_assert!(forward_funnel(&bigger).total.revenue >= forward_funnel(&plan).total.revenue);
+    }
+
+    #[test]
+    fn revenue_is_first_order_plus_repeat_revenue(inputs in sane_inputs(), s in 0.0..1e7f64, o in 0.0..1e5f64) {
+        let m = funnel_month(&inputs, 2, s, o, 0.0);
+        prop_assert!((m.revenue - (m.first_revenue + m.repeat_revenue)).abs() <= 1e-9 * m.revenue.max(1.0));
+        prop_assert!((m.orders - (m.first_orders + m.repeat_orders)).abs() <= 1e-9 * m.orders.max(1.0));
+        prop_assert!((m.customers - (m.online_customers + m.offline_customers)).abs() <= 1e-9 * m.customers.max(1.0));
+    }
+
+    #[test]
+    fn more_budget_at_a_cpc_never_means_less_revenue(
+        t in 0usize..4,
+        cpc_cents in 1i64..10_000,
+        budget in 0i64..100_000_000,
+        extra in 0i64..100_000_000,
+    ) {
+        let mut plan = Template::ALL[t].build("p", 0, "2026-01-05");
+        let id = plan.stages.reach.touchpoints[0].id.clone();
+        let tp = plan.touchpoint_mut(&id).unwrap();
+        tp.plan_by = PlanBy::Cpc;
+        tp.cpc = Money(cpc_cents);
+        tp.budget = Money(budget);
+        let low = forward_funnel(&plan).total;
+        plan.touchpoint_mut(&id).unwrap().budget = Money(budget + extra);
+        let high = forward_funnel(&plan).total;
+        prop_assert!(high.sessions >= low.sessions);
+        prop_assert!(high.revenue >= low.revenue);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use race_planner::domain::funnel::forward_funnel;
 use race_planner::domain::kpi::{self, evaluate};
+use race_planner::domain::measure::{raw_parts, DIRECT_KPIS, RAW_MEASURES};
 use race_planner::domain::plan::{Decision, Media, Place, Plan, SmartPart, Stage};
 use race_planner::domain::sample::{large_plan, recompute_all};
 use race_planner::domain::templates::Template;
@@ -44,10 +45,13 @@ fn every_template_covers_the_whole_framework() {
                 "{name}: no touchpoint at {stage:?}"
             );
             assert!(!page.kpis.is_empty(), "{name}: no KPI at {stage:?}");
-            assert!(
-                page.kpis.iter().all(|k| k.target.is_some()),
-                "{name}: KPI without target"
-            );
+            // A KPI's target lives in its goal: every tracked KPI has one with a target.
+            for id in plan.tracked_kpis(stage) {
+                assert!(
+                    plan.goal_for(&id).is_some_and(|g| g.target.is_some()),
+                    "{name}: {id} without a goal"
+                );
+            }
         }
         for media in Media::ALL {
             assert!(
@@ -84,10 +88,7 @@ fn every_template_covers_the_whole_framework() {
             objectives.iter().any(|o| o.smart_gaps().is_empty()),
             "{name}: a SMART one"
         );
-        assert!(
-            objectives.iter().any(|o| !o.smart_gaps().is_empty()),
-            "{name}: a gap to fix"
-        );
+        assert!(plan.main_goal().is_some(), "{name}: a main goal");
         assert!(!plan.opportunity.capability.is_empty());
         assert!(!plan.opportunity.swot.strengths.is_empty());
     }
@@ -118,13 +119,28 @@ fn templates_forecast_real_money_and_every_kpi_is_finite_or_none() {
 }
 
 #[test]
-fn template_objectives_show_deliberate_gaps() {
-    let plan = build(Template::EcommerceB2c);
-    let gaps = |id: &str| plan.objective(id).unwrap().smart_gaps();
-    assert_eq!(gaps("obj-traffic"), vec![]);
-    assert_eq!(gaps("obj-signups"), vec![SmartPart::Achievable]);
-    assert_eq!(gaps("obj-mobile"), vec![SmartPart::TimeBound]);
-    assert_eq!(gaps("obj-repeat"), vec![SmartPart::Specific]);
+fn every_template_objective_is_smart() {
+    // Objectives are goals now: each carries the one target of its KPI, so a template
+    // starts with every one of them specific, measurable, achievable, relevant and dated.
+    for t in Template::ALL {
+        let plan = build(t);
+        for o in &plan.opportunity.objectives {
+            assert_eq!(
+                o.smart_gaps(),
+                Vec::<SmartPart>::new(),
+                "{}: {} ({})",
+                t.name(),
+                o.id,
+                o.description
+            );
+            assert!(o.is_smart());
+            assert!(o.description.split_whitespace().count() >= 3);
+            assert!(!o.achievable_note.trim().is_empty());
+            assert!(!o.relevant_note.trim().is_empty());
+            assert!(o.deadline.is_some());
+        }
+        assert_eq!(plan.validate(), vec![], "{}", t.name());
+    }
 }
 
 #[test]
@@ -137,14 +153,31 @@ fn large_plan_is_deterministic_valid_and_complete() {
     assert_eq!(a.touchpoints().count(), 60);
     assert_eq!(a.strategy.initiatives.len(), 200);
     assert_eq!(a.action.actions.len(), 500);
-    let kpis: std::collections::HashSet<&str> = a.actuals.iter().map(|x| x.kpi.as_str()).collect();
-    assert_eq!(kpis.len(), 30);
-    assert_eq!(a.actuals.len(), 30 * 261);
+    // Actuals are raw measures (14) and the KPIs measured on their own (4), weekly
+    // over five years: 18 × 261 weeks = 4,698.
+    let measures: std::collections::HashSet<&str> =
+        a.actuals.iter().map(|x| x.measure.as_str()).collect();
+    assert_eq!(measures.len(), RAW_MEASURES.len() + DIRECT_KPIS.len());
+    assert_eq!(measures.len(), 18);
+    assert_eq!(a.actuals.len(), 18 * 261);
+    // Every tracked KPI has its goal.
+    for (stage, _) in a.stages.iter() {
+        for id in a.tracked_kpis(stage) {
+            assert!(a.goal_for(&id).is_some_and(|g| g.target.is_some()), "{id}");
+        }
+    }
     let r = recompute_all(&a);
     assert_eq!(r.ranking.len(), 200);
     assert_eq!(r.suggested_impacts.len(), 200);
     assert_eq!(r.status_week.kpis.len(), 30);
-    assert!(r.status_week.kpis.iter().all(|k| k.actual.is_some()));
+    // Every tracked KPI has an actual, derived from the raw measures or measured on its
+    // own, except those no measure gives (lifetime value and what is built on it).
+    for k in &r.status_week.kpis {
+        let derivable = !raw_parts(&k.kpi).is_empty()
+            || RAW_MEASURES.contains(&k.kpi.as_str())
+            || DIRECT_KPIS.contains(&k.kpi.as_str());
+        assert_eq!(k.actual.is_some(), derivable, "{}", k.kpi);
+    }
     assert!(r.status_week.plan.is_some());
     assert_eq!(r.forecast.months.len(), 60);
 }

@@ -4,8 +4,12 @@
 
 use std::collections::HashSet;
 
+use race_planner::domain::funnel::forward_funnel;
+use race_planner::domain::kpi;
+use race_planner::domain::measure::ActualIndex;
 use race_planner::domain::money::Money;
-use race_planner::domain::plan::{Plan, SCHEMA_VERSION};
+use race_planner::domain::period::Period;
+use race_planner::domain::plan::{Phasing, Plan, PlanBy, Stage, SCHEMA_VERSION};
 use race_planner::format::document::{
     backup_file_name, classify, export_backup, export_plan, iso_utc, parse_json, plan_file_name,
     read_plan_text, to_storage_json, Document,
@@ -18,6 +22,9 @@ use serde_json::{json, Value};
 
 const V0: &str = include_str!("fixtures/plan-v0.json");
 const V1: &str = include_str!("fixtures/plan-v1.json");
+const V2: &str = include_str!("fixtures/plan-v2.json");
+/// When the v2 fixture was exported: 2026-11-30T12:00:00Z.
+const V2_EXPORTED_AT: i64 = 1_796_040_000_000;
 const T0: i64 = 1_767_225_600_000; // 2026-01-01T00:00:00Z
 
 fn no_ids() -> HashSet<String> {
@@ -33,7 +40,7 @@ fn counter() -> impl FnMut() -> String {
 }
 
 fn sample_plan(id: &str, name: &str) -> Plan {
-    let (mut plan, _) = read_plan_text(V1).unwrap();
+    let (mut plan, _) = read_plan_text(V2).unwrap();
     plan.id = id.into();
     plan.name = name.into();
     plan
@@ -46,22 +53,27 @@ fn import_err(bytes: &[u8]) -> ImportError {
     }
 }
 
-/// The v1 plan of the fixture with `edit` applied to its JSON.
-fn v1_with(edit: impl FnOnce(&mut Value)) -> Vec<u8> {
-    let mut value: Value = serde_json::from_str(V1).unwrap();
+/// The v2 plan of the fixture with `edit` applied to its JSON.
+fn v2_with(edit: impl FnOnce(&mut Value)) -> Vec<u8> {
+    let mut value: Value = serde_json::from_str(V2).unwrap();
     edit(&mut value);
     serde_json::to_vec(&value).unwrap()
+}
+
+fn close(a: f64, b: f64) {
+    assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{a} != {b}");
 }
 
 // --- Current version -------------------------------------------------------
 
 #[test]
-fn the_v1_fixture_imports_as_is() {
-    let result = import_file(V1.as_bytes(), &no_ids(), counter()).unwrap();
+fn the_v2_fixture_imports_as_is() {
+    let result = import_file(V2.as_bytes(), &no_ids(), counter()).unwrap();
     assert_eq!(result.kind, FileKind::Plan);
     assert!(result.notes.is_empty(), "{:?}", result.notes);
     let imported = &result.plans[0];
     assert!(!imported.report.migrated());
+    assert!(imported.report.steps.is_empty());
     assert_eq!(imported.original_id, None);
     let plan = &imported.plan;
     assert_eq!(plan.id, "spring-launch-2026");
@@ -70,9 +82,42 @@ fn the_v1_fixture_imports_as_is() {
     assert_eq!(plan.revision, 0, "an imported plan is new here");
     assert_eq!(plan.funnel.act_rate, 0.05);
     assert_eq!(plan.funnel.aov, Money(8550));
-    assert_eq!(plan.stages.reach.touchpoints.len(), 2);
+    assert_eq!(plan.funnel.repeat_orders, 1.5);
+    assert_eq!(plan.stages.reach.touchpoints.len(), 3);
     assert_eq!(plan.stages.reach.touchpoints[0].budget, Money(250000));
+    assert_eq!(plan.stages.reach.touchpoints[0].plan_by, PlanBy::Cpc);
+    assert_eq!(plan.stages.reach.touchpoints[2].plan_by, PlanBy::Cpm);
+    assert_eq!(plan.objective("obj-1").unwrap().phasing, Phasing::Ramp);
+    assert_eq!(plan.main_goal().unwrap().id, "obj-revenue");
+    assert_eq!(plan.actuals[2].measure, "spend");
+    assert_eq!(plan.actuals[2].touchpoint.as_deref(), Some("tp-1"));
     assert!(plan.validate().is_empty());
+}
+
+#[test]
+fn the_v2_fixture_reads_unchanged() {
+    // A file in the current version is read as it is: exporting what was read gives
+    // the same text, byte for byte.
+    let (plan, report) = read_plan_text(V2).unwrap();
+    assert!(!report.migrated());
+    assert_eq!(report.from_version, SCHEMA_VERSION);
+    assert_eq!(plan.revision, 7);
+    assert_eq!(export_plan(&plan, V2_EXPORTED_AT), V2.trim_end());
+    // And its storage form reads back to the same plan.
+    let (stored, _) = read_plan_text(&to_storage_json(&plan)).unwrap();
+    assert_eq!(stored, plan);
+    // Its first month, by hand: Google ads buy $2,500 ÷ $0.25 = 10,000 clicks × 80 %
+    // landing = 8,000 sessions; Instagram $600 ÷ $6 CPM × 1,000 = 100,000 impressions ×
+    // 1 % CTR = 1,000 sessions; 9,000 sessions × 5 % = 450 leads × 20 % = 90 online
+    // customers + 300 contacts × 10 % = 30 offline = 120 new customers.
+    let m = &forward_funnel(&plan).months[0];
+    close(m.sessions, 9_000.0);
+    close(m.leads, 450.0);
+    close(m.customers, 120.0);
+    // $85.50 × (120 first orders + 120 × 25 % × 1.5 = 45 repeat orders) = $14,107.50.
+    close(m.first_revenue, 10_260.0);
+    close(m.repeat_revenue, 3_847.5);
+    close(m.revenue, 14_107.5);
 }
 
 #[test]
@@ -95,7 +140,7 @@ fn storage_json_is_compact_and_reads_back() {
     let plan = sample_plan("p1", "Compact");
     let text = to_storage_json(&plan);
     assert!(!text.contains('\n'));
-    assert!(text.starts_with("{\"schema_version\":1,"));
+    assert!(text.starts_with(&format!("{{\"schema_version\":{SCHEMA_VERSION},")));
     let (back, report) = read_plan_text(&text).unwrap();
     assert_eq!(back, plan);
     assert!(!report.migrated());
@@ -125,6 +170,136 @@ fn a_bare_plan_object_is_accepted() {
     assert_eq!(result.plans[0].plan.id, "bare-1");
 }
 
+// --- Version 1 -------------------------------------------------------------
+
+#[test]
+fn the_v1_fixture_opens_with_the_same_figures() {
+    let result = import_file(V1.as_bytes(), &no_ids(), counter()).unwrap();
+    let imported = &result.plans[0];
+    assert_eq!(imported.report.from_version, 1);
+    assert_eq!(imported.report.steps.len(), 1);
+    assert!(result
+        .notes
+        .iter()
+        .any(|n| n.contains("from data version 1 to 2")));
+    let plan = &imported.plan;
+    assert_eq!(plan.schema_version, SCHEMA_VERSION);
+    assert_eq!(plan.id, "spring-launch-2026");
+    assert_eq!(plan.funnel.act_rate, 0.05);
+    assert_eq!(plan.funnel.aov, Money(8550));
+    assert_eq!(plan.stages.reach.touchpoints.len(), 2);
+    assert_eq!(plan.stages.reach.touchpoints[0].budget, Money(250000));
+    assert!(plan.validate().is_empty(), "{:?}", plan.validate());
+
+    // Volumes stay typed, with one further order per repeat customer.
+    assert!(plan.touchpoints().all(|t| t.plan_by == PlanBy::Volume));
+    assert_eq!(plan.funnel.repeat_orders, 1.0);
+    assert_eq!(plan.main_goal, None);
+
+    // The first month as v1 computed it, by hand: 8,000 sessions (the search ads; the
+    // newsletter is at Act, the loyalty emails at Engage) × 5 % = 400 leads × 20 % = 80
+    // online customers; 300 stand contacts × 10 % = 30 offline; 110 new customers.
+    // v1 revenue = 110 × 1 order × $85.50 = $9,405; v1 repeat revenue (shown beside it)
+    // = 110 × 25 % = 27.5 repeat customers × $85.50 = $2,351.25.
+    let m = &forward_funnel(plan).months[0];
+    close(m.sessions, 8_000.0);
+    close(m.leads, 400.0);
+    close(m.online_customers, 80.0);
+    close(m.offline_customers, 30.0);
+    close(m.customers, 110.0);
+    close(m.first_revenue, 9_405.0);
+    close(m.repeat_customers, 27.5);
+    close(m.repeat_revenue, 2_351.25);
+    // Revenue now counts both parts: $9,405 + $2,351.25.
+    close(m.revenue, 11_756.25);
+
+    // Each v1 KPI target is now the target of the goal on that KPI.
+    let targets = [
+        (Stage::Reach, "sessions", 30_000.0),
+        (Stage::Act, "lead_rate", 0.06),
+        (Stage::Convert, "conversion_rate", 0.22),
+        (Stage::Engage, "repeat_purchase_rate", 0.3),
+    ];
+    for (stage, id, target) in targets {
+        let goal = plan
+            .goal_for(id)
+            .unwrap_or_else(|| panic!("a goal on {id}"));
+        assert_eq!(goal.target, Some(target), "{id}");
+        assert_eq!(goal.phasing, Phasing::Even, "{id}");
+        assert_eq!(goal.kpi_stage(), stage, "{id}");
+        assert!(plan.tracked_kpis(stage).contains(&id.to_string()), "{id}");
+        // Even phasing asks for the same number every month, as v1 did.
+        for month in [0, 5, 11] {
+            assert_eq!(
+                race_planner::domain::goal::kpi_target_in_month(plan, id, month),
+                Some(target)
+            );
+        }
+    }
+    // The sessions target went into the objective that already had it; the others
+    // became new goals due at the end of the plan (12 months from 2026-03-01).
+    assert_eq!(plan.goal_for("sessions").unwrap().id, "obj-1");
+    let lead = plan.goal_for("lead_rate").unwrap();
+    assert_eq!(lead.id, "goal-lead_rate");
+    assert_eq!(lead.deadline.as_deref(), Some("2027-02-28"));
+    assert_eq!(lead.description, "Reach the Session → lead rate target");
+    assert_eq!(plan.opportunity.objectives.len(), 4);
+    // Stage KPIs keep their baselines.
+    assert_eq!(plan.baseline_of("conversion_rate"), Some(0.17));
+
+    // Actuals: the `kpi` key became `measure`; the ratio typed in v1 is kept and is
+    // the actual while no raw numbers exist for its period.
+    assert_eq!(plan.actuals[0].measure, "sessions");
+    assert_eq!(plan.actuals[1].measure, "conversion_rate");
+    assert_eq!(plan.actuals[1].value, 0.18);
+    assert_eq!(plan.actuals[1].touchpoint, None);
+    let index = ActualIndex::new(&plan.actuals);
+    let conversion = kpi::find("conversion_rate").unwrap();
+    let w12 = Period::week(2026, 12).unwrap();
+    let march = Period::month(2026, 3).unwrap();
+    assert_eq!(index.kpi_actual(plan, conversion, w12), Some(0.18));
+    assert_eq!(index.kpi_actual(plan, conversion, march), Some(0.18));
+    let sessions = kpi::find("sessions").unwrap();
+    assert_eq!(index.kpi_actual(plan, sessions, march), Some(21_000.0));
+    // Once raw numbers are recorded, the rate is derived from them: 420 customers
+    // (none offline) ÷ 21,000 sessions = 2 %.
+    let mut with_raw = plan.clone();
+    race_planner::domain::tracking::set_actual(&mut with_raw, "customers", march, Some(420.0));
+    let index = ActualIndex::new(&with_raw.actuals);
+    close(
+        index.kpi_actual(&with_raw, conversion, march).unwrap(),
+        0.02,
+    );
+    // The review snapshot keeps what it recorded.
+    assert_eq!(plan.action.reviews[0].snapshot[0].target, Some(0.22));
+}
+
+#[test]
+fn a_v1_kpi_target_without_an_objective_gets_a_goal_with_a_fresh_id() {
+    let mut value: Value = serde_json::from_str(V1).unwrap();
+    // An id that the new goal would take is already used elsewhere in the plan.
+    value["plan"]["strategy"]["initiatives"][0]["id"] = json!("goal-lead_rate");
+    value["plan"]["action"]["actions"][0]["initiative"] = json!("goal-lead_rate");
+    // And an objective on the conversion rate without a target takes the KPI's.
+    value["plan"]["opportunity"]["objectives"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({
+            "id": "obj-conv",
+            "stage": "convert",
+            "kpi": "conversion_rate",
+            "description": "Convert more mobile visits",
+            "target": null
+        }));
+    let result = import_file(value.to_string().as_bytes(), &no_ids(), counter()).unwrap();
+    let plan = &result.plans[0].plan;
+    assert_eq!(plan.goal_for("lead_rate").unwrap().id, "goal-lead_rate-2");
+    let conv = plan.goal_for("conversion_rate").unwrap();
+    assert_eq!(conv.id, "obj-conv");
+    assert_eq!(conv.target, Some(0.22));
+    assert!(plan.validate().is_empty(), "{:?}", plan.validate());
+}
+
 // --- Version 0 -------------------------------------------------------------
 
 #[test]
@@ -133,7 +308,10 @@ fn the_v0_fixture_migrates_to_the_current_version() {
     assert_eq!(report.from_version, 0);
     assert_eq!(report.to_version, SCHEMA_VERSION);
     assert!(report.migrated());
-    assert_eq!(report.steps.len(), 1);
+    // Two steps: 0 → 1, then 1 → 2.
+    assert_eq!(report.steps.len(), 2);
+    assert!(report.steps[0].contains("Touchpoints moved to their stages"));
+    assert!(report.steps[1].contains("became goals"));
     assert_eq!(plan.schema_version, SCHEMA_VERSION);
     assert_eq!(plan.id, "autumn-draft");
     // title → name
@@ -175,6 +353,13 @@ fn the_v0_fixture_migrates_to_the_current_version() {
     // untouched parts
     assert_eq!(plan.profile.currency, "EUR");
     assert_eq!(plan.opportunity.objectives[0].target, Some(300.0));
+    // v0 had no stage KPI targets: the one objective stays the only goal, and the
+    // fields added in v2 take their defaults.
+    assert_eq!(plan.opportunity.objectives.len(), 1);
+    assert_eq!(plan.goal_for("leads").unwrap().id, "obj-1");
+    assert_eq!(plan.funnel.repeat_orders, 1.0);
+    assert_eq!(plan.stages.reach.touchpoints[0].plan_by, PlanBy::Volume);
+    assert_eq!(plan.main_goal, None);
     assert!(plan.validate().is_empty(), "{:?}", plan.validate());
 }
 
@@ -198,7 +383,7 @@ fn the_v0_fixture_imports_with_a_note() {
         result
             .notes
             .iter()
-            .any(|n| n.contains("updated from data version 0 to 1")),
+            .any(|n| n.contains(&format!("updated from data version 0 to {SCHEMA_VERSION}"))),
         "{:?}",
         result.notes
     );
@@ -237,7 +422,7 @@ fn a_v0_percent_out_of_range_is_invalid_after_migration() {
 
 #[test]
 fn a_newer_plan_file_is_refused_with_both_versions() {
-    let bytes = v1_with(|v| v["schema_version"] = json!(SCHEMA_VERSION + 1));
+    let bytes = v2_with(|v| v["schema_version"] = json!(SCHEMA_VERSION + 1));
     match import_err(&bytes) {
         ImportError::File(LoadError::NewerVersion { found, supported }) => {
             assert_eq!(found, SCHEMA_VERSION + 1);
@@ -254,24 +439,25 @@ fn a_newer_plan_file_is_refused_with_both_versions() {
 
 #[test]
 fn a_newer_stored_plan_is_refused_but_can_be_shown() {
-    let mut value: Value = serde_json::from_str(V1).unwrap();
+    let mut value: Value = serde_json::from_str(V2).unwrap();
     let mut plan = value["plan"].take();
-    plan["schema_version"] = json!(2);
+    let newer = SCHEMA_VERSION + 1;
+    plan["schema_version"] = json!(newer);
     plan["a_field_from_the_future"] = json!({"x": 1});
     assert_eq!(
         migrate(plan.clone()).unwrap_err(),
         LoadError::NewerVersion {
-            found: 2,
+            found: newer,
             supported: SCHEMA_VERSION
         }
     );
     let shown = read_newer_for_display(&plan).unwrap();
     assert_eq!(shown.name, "Spring launch 2026");
     assert_eq!(
-        shown.schema_version, 2,
+        shown.schema_version, newer,
         "it keeps saying which version it is"
     );
-    plan["stages"] = json!("reshaped in v2");
+    plan["stages"] = json!("reshaped in a newer version");
     assert!(read_newer_for_display(&plan).is_none());
 }
 
@@ -384,7 +570,7 @@ fn the_size_is_checked_before_anything_is_read() {
 #[test]
 fn text_with_a_byte_order_mark_is_read() {
     let mut bytes = vec![0xEF, 0xBB, 0xBF];
-    bytes.extend_from_slice(V1.as_bytes());
+    bytes.extend_from_slice(V2.as_bytes());
     assert_eq!(
         import_file(&bytes, &no_ids(), counter())
             .unwrap()
@@ -393,7 +579,7 @@ fn text_with_a_byte_order_mark_is_read() {
         1
     );
     let mut utf16 = vec![0xFF, 0xFE];
-    for unit in V1.encode_utf16() {
+    for unit in V2.encode_utf16() {
         utf16.extend_from_slice(&unit.to_le_bytes());
     }
     assert_eq!(
@@ -439,7 +625,7 @@ fn deeply_nested_input_is_refused_by_the_parser() {
     }
     // Nested inside a field of an otherwise good plan.
     let inner = format!("{}1{}", "[".repeat(150), "]".repeat(150));
-    let text = V1.replacen("\"Spring launch 2026\"", &inner, 1);
+    let text = V2.replacen("\"Spring launch 2026\"", &inner, 1);
     assert!(matches!(
         import_err(text.as_bytes()),
         ImportError::File(LoadError::Syntax { .. })
@@ -452,8 +638,8 @@ fn deeply_nested_input_is_refused_by_the_parser() {
 #[test]
 fn nan_and_infinity_are_not_json() {
     for bad in ["NaN", "Infinity", "-Infinity"] {
-        let text = V1.replacen("\"act_rate\": 0.05", &format!("\"act_rate\": {bad}"), 1);
-        assert_ne!(text, V1);
+        let text = V2.replacen("\"act_rate\": 0.05", &format!("\"act_rate\": {bad}"), 1);
+        assert_ne!(text, V2);
         assert!(
             matches!(
                 import_err(text.as_bytes()),
@@ -467,7 +653,7 @@ fn nan_and_infinity_are_not_json() {
 #[test]
 fn wrong_types_are_reported_with_the_field_path() {
     let bytes =
-        v1_with(|v| v["plan"]["stages"]["reach"]["touchpoints"][1]["budget"] = json!("a lot"));
+        v2_with(|v| v["plan"]["stages"]["reach"]["touchpoints"][1]["budget"] = json!("a lot"));
     match import_err(&bytes) {
         ImportError::File(LoadError::Shape { path, message }) => {
             assert_eq!(path, "stages.reach.touchpoints[1].budget");
@@ -475,7 +661,7 @@ fn wrong_types_are_reported_with_the_field_path() {
         }
         other => panic!("{other:?}"),
     }
-    let bytes = v1_with(|v| v["plan"]["funnel"]["act_rate"] = json!([1]));
+    let bytes = v2_with(|v| v["plan"]["funnel"]["act_rate"] = json!([1]));
     match import_err(&bytes) {
         ImportError::File(e @ LoadError::Shape { .. }) => {
             assert_eq!(
@@ -485,7 +671,7 @@ fn wrong_types_are_reported_with_the_field_path() {
         }
         other => panic!("{other:?}"),
     }
-    let bytes = v1_with(|v| v["plan"]["stages"]["act"]["touchpoints"][0]["media"] = json!("radio"));
+    let bytes = v2_with(|v| v["plan"]["stages"]["act"]["touchpoints"][0]["media"] = json!("radio"));
     match import_err(&bytes) {
         ImportError::File(LoadError::Shape { path, message }) => {
             assert_eq!(path, "stages.act.touchpoints[0].media");
@@ -496,15 +682,15 @@ fn wrong_types_are_reported_with_the_field_path() {
         }
         other => panic!("{other:?}"),
     }
-    let bytes = v1_with(|v| {
+    let bytes = v2_with(|v| {
         v["plan"]["actuals"][0]
             .as_object_mut()
             .unwrap()
-            .remove("kpi");
+            .remove("measure");
     });
     match import_err(&bytes) {
         ImportError::File(LoadError::Shape { path, message }) => {
-            assert_eq!(path, "actuals[0].kpi");
+            assert_eq!(path, "actuals[0].measure");
             assert_eq!(message, "is missing");
         }
         other => panic!("{other:?}"),
@@ -513,7 +699,7 @@ fn wrong_types_are_reported_with_the_field_path() {
 
 #[test]
 fn values_out_of_range_are_reported_with_the_field_path() {
-    let bytes = v1_with(|v| {
+    let bytes = v2_with(|v| {
         v["plan"]["stages"]["reach"]["touchpoints"][1]["budget"] = json!(-1);
         v["plan"]["funnel"]["convert_rate"] = json!(2.5);
     });
@@ -548,7 +734,7 @@ fn other_json_is_not_a_plan_file() {
             "{text}"
         );
     }
-    let bytes = v1_with(|v| {
+    let bytes = v2_with(|v| {
         v.as_object_mut().unwrap().remove("plan");
     });
     match import_err(&bytes) {
@@ -557,7 +743,7 @@ fn other_json_is_not_a_plan_file() {
         }
         other => panic!("{other:?}"),
     }
-    let bytes = v1_with(|v| v["schema_version"] = json!("one"));
+    let bytes = v2_with(|v| v["schema_version"] = json!("one"));
     assert!(matches!(
         import_err(&bytes),
         ImportError::File(LoadError::Shape { .. })
@@ -569,6 +755,10 @@ fn classify_sets_the_envelope_version_on_the_plan() {
     let value = parse_json(V1).unwrap();
     match classify(value).unwrap() {
         Document::Plan(plan) => assert_eq!(plan["schema_version"], json!(1)),
+        other => panic!("{other:?}"),
+    }
+    match classify(parse_json(V2).unwrap()).unwrap() {
+        Document::Plan(plan) => assert_eq!(plan["schema_version"], json!(2)),
         other => panic!("{other:?}"),
     }
 }

@@ -65,7 +65,8 @@ fn names_are_found_in_damaged_text_when_possible() {
     assert_eq!(name_in_damaged_text("{\"name\": "), None);
 }
 
-/// Every field a plan is written with is described in the JSON Schema of the docs.
+/// Every field a plan is written with is described in the JSON Schema of the docs, and
+/// the schema describes no field that a plan is not written with.
 #[test]
 fn the_json_schema_describes_every_field_of_a_plan() {
     let schema: Value =
@@ -75,32 +76,109 @@ fn the_json_schema_describes_every_field_of_a_plan() {
         "https://json-schema.org/draft/2020-12/schema"
     );
     let defs = &schema["$defs"];
-    let (full, _) = race_planner::format::read_plan_text(include_str!("fixtures/plan-v1.json"))
+    let version = serde_json::json!(race_planner::domain::plan::SCHEMA_VERSION);
+    assert_eq!(
+        defs["plan"]["properties"]["schema_version"]["const"],
+        version
+    );
+    assert_eq!(
+        defs["plan_file"]["properties"]["schema_version"]["const"],
+        version
+    );
+    assert_eq!(
+        defs["backup_file"]["properties"]["schema_version"]["const"],
+        version
+    );
+    let (full, _) = race_planner::format::read_plan_text(include_str!("fixtures/plan-v2.json"))
         .expect("fixture");
     let value = serde_json::to_value(&full).unwrap();
+    // The fixture uses what v2 added, so the places below hold every field.
+    assert_eq!(value["stages"]["reach"]["touchpoints"][0]["plan_by"], "cpc");
+    assert!(value["actuals"][2]["touchpoint"].is_string());
+    let kpis = &defs["stage_plan"]["properties"]["kpis"]["items"];
+    let snapshot = &defs["review"]["properties"]["snapshot"]["items"];
     // (where in the plan, which definition describes it)
-    let places: [(&Value, &str); 12] = [
-        (&value, "plan"),
-        (&value["profile"], "profile"),
-        (&value["variants"], "variants"),
-        (&value["funnel"], "funnel"),
-        (&value["opportunity"], "opportunity"),
-        (&value["opportunity"]["baseline"], "baseline"),
-        (&value["stages"]["reach"], "stage_plan"),
-        (&value["stages"]["reach"]["touchpoints"][0], "touchpoint"),
-        (&value["strategy"]["initiatives"][0], "initiative"),
-        (&value["action"], "action_plan"),
-        (&value["action"]["actions"][0], "action"),
-        (&value["actuals"][0], "actual"),
+    let places: [(&Value, &Value, &str); 16] = [
+        (&value, &defs["plan"], "plan"),
+        (&value["profile"], &defs["profile"], "profile"),
+        (&value["variants"], &defs["variants"], "variants"),
+        (&value["funnel"], &defs["funnel"], "funnel"),
+        (&value["opportunity"], &defs["opportunity"], "opportunity"),
+        (
+            &value["opportunity"]["baseline"],
+            &defs["baseline"],
+            "baseline",
+        ),
+        (
+            &value["opportunity"]["objectives"][0],
+            &defs["objective"],
+            "objective",
+        ),
+        (&value["stages"]["reach"], &defs["stage_plan"], "stage_plan"),
+        (
+            &value["stages"]["reach"]["kpis"][0],
+            kpis,
+            "stage_plan.kpis",
+        ),
+        (
+            &value["stages"]["reach"]["touchpoints"][0],
+            &defs["touchpoint"],
+            "touchpoint",
+        ),
+        (&value["strategy"], &defs["strategy"], "strategy"),
+        (
+            &value["strategy"]["initiatives"][0],
+            &defs["initiative"],
+            "initiative",
+        ),
+        (&value["action"], &defs["action_plan"], "action_plan"),
+        (&value["action"]["actions"][0], &defs["action"], "action"),
+        (&value["action"]["reviews"][0], &defs["review"], "review"),
+        (
+            &value["action"]["reviews"][0]["snapshot"][0],
+            snapshot,
+            "review.snapshot",
+        ),
     ];
-    for (object, def) in places {
-        let properties = defs[def]["properties"]
+    for (object, def, name) in places {
+        let properties = def["properties"]
             .as_object()
-            .unwrap_or_else(|| panic!("$defs.{def}.properties"));
-        for key in object.as_object().unwrap().keys() {
-            assert!(properties.contains_key(key), "$defs.{def} lacks {key}");
+            .unwrap_or_else(|| panic!("$defs.{name}.properties"));
+        let keys = object
+            .as_object()
+            .unwrap_or_else(|| panic!("{name} in the plan"));
+        for key in keys.keys() {
+            assert!(properties.contains_key(key), "$defs.{name} lacks {key}");
+        }
+        // Every field of these objects is always written: the schema lists no other.
+        for key in properties.keys() {
+            assert!(
+                keys.contains_key(key),
+                "$defs.{name} describes {key}, never written"
+            );
         }
     }
+    // An actual names its touchpoint only when it has one.
+    let actual = defs["actual"]["properties"].as_object().unwrap();
+    for a in value["actuals"].as_array().unwrap() {
+        for key in a.as_object().unwrap().keys() {
+            assert!(actual.contains_key(key), "$defs.actual lacks {key}");
+        }
+    }
+    let mut written: Vec<&str> = value["actuals"][2]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut described: Vec<&str> = actual.keys().map(String::as_str).collect();
+    written.sort_unstable();
+    described.sort_unstable();
+    assert_eq!(written, described);
+    assert_eq!(
+        defs["actual"]["required"],
+        serde_json::json!(["measure", "period", "value"])
+    );
 }
 
 /// The schema printed in the format guide is the schema file.

@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use race_planner::domain::money::Money;
-use race_planner::domain::plan::Plan;
+use race_planner::domain::plan::{Plan, SCHEMA_VERSION};
 use race_planner::format::conflict::Resolution;
 use race_planner::format::rules::DAY_MS;
 use race_planner::format::stored::Index;
@@ -79,7 +79,7 @@ fn a_saved_plan_loads_back() {
     assert_eq!(storage::save(&p, 0).unwrap(), 1);
     let stored = get(&keys::plan_key("p1")).unwrap();
     assert!(
-        stored.starts_with("{\"schema_version\":1,"),
+        stored.starts_with(&format!("{{\"schema_version\":{SCHEMA_VERSION},")),
         "compact, versioned"
     );
     let loaded = storage::load_all().unwrap();
@@ -92,7 +92,7 @@ fn a_saved_plan_loads_back() {
     let entry = index().plans[0].clone();
     assert_eq!(
         (entry.id.as_str(), entry.revision, entry.schema_version),
-        ("p1", 1, 1)
+        ("p1", 1, SCHEMA_VERSION)
     );
     // Saving the same content again writes nothing new.
     assert_eq!(storage::save(&back.plan, 1).unwrap(), 1);
@@ -209,7 +209,7 @@ fn an_old_version_is_migrated_and_written_back() {
         .notice
         .as_deref()
         .unwrap()
-        .contains("from data version 0 to 1"));
+        .contains(&format!("from data version 0 to {SCHEMA_VERSION}")));
     assert_eq!(stored.plan.name, "Autumn draft plan");
     assert_eq!(stored.plan.funnel.act_rate, 0.025);
     assert_eq!(
@@ -219,9 +219,12 @@ fn an_old_version_is_migrated_and_written_back() {
     // Written back in the current version.
     let text = get(&keys::plan_key("autumn-draft")).unwrap();
     let value: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(value["schema_version"], 1);
+    assert_eq!(value["schema_version"], SCHEMA_VERSION);
     assert!(value.get("touchpoints").is_none());
-    assert_eq!(index().get("autumn-draft").unwrap().schema_version, 1);
+    assert_eq!(
+        index().get("autumn-draft").unwrap().schema_version,
+        SCHEMA_VERSION
+    );
     // And it saves normally from there.
     let mut edited = stored.plan.clone();
     edited.name = "Autumn plan".into();
@@ -263,7 +266,7 @@ fn an_old_version_that_cannot_be_written_back_keeps_its_original() {
 fn newer_text(displayable: bool) -> String {
     let mut value: Value =
         serde_json::from_str(&to_storage_json(&plan("future", "From the future"))).unwrap();
-    value["schema_version"] = json!(2);
+    value["schema_version"] = json!(SCHEMA_VERSION + 1);
     value["revision"] = json!(9);
     value["channels_v2"] = json!([{ "id": "c1" }]);
     if !displayable {
@@ -292,14 +295,14 @@ fn a_newer_version_is_left_untouched_and_read_only() {
     // Not displayable at all: listed apart, still untouched.
     assert_eq!(loaded.newer.len(), 1);
     assert_eq!(loaded.newer[0].id, "odd");
-    assert_eq!(loaded.newer[0].found, 2);
+    assert_eq!(loaded.newer[0].found, SCHEMA_VERSION + 1);
     assert_eq!(get(&keys::plan_key("odd")).as_deref(), Some(odd.as_str()));
 
     // Never overwritten, not even by a save or a delete.
     match storage::save(&future.plan, 9) {
         Err(StorageError::NewerVersion {
             found, supported, ..
-        }) => assert_eq!((found, supported), (2, 1)),
+        }) => assert_eq!((found, supported), (SCHEMA_VERSION + 1, SCHEMA_VERSION)),
         other => panic!("{other:?}"),
     }
     assert!(matches!(
@@ -310,7 +313,10 @@ fn a_newer_version_is_left_untouched_and_read_only() {
         get(&keys::plan_key("future")).as_deref(),
         Some(text.as_str())
     );
-    assert_eq!(index().get("future").unwrap().schema_version, 2);
+    assert_eq!(
+        index().get("future").unwrap().schema_version,
+        SCHEMA_VERSION + 1
+    );
     clean();
 }
 

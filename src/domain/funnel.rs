@@ -109,6 +109,8 @@ pub struct Traffic {
     pub click_spend: f64,
     /// Impressions of the touchpoints that have them.
     pub impressions: f64,
+    /// Clicks of the touchpoints that have impressions too (CTR pairs them).
+    pub impression_clicks: f64,
     /// Budgets of the touchpoints that have impressions.
     pub impression_spend: f64,
     /// Whether any touchpoint has clicks.
@@ -148,6 +150,7 @@ pub fn traffic(plan: &Plan) -> Traffic {
         }
         if let Some(i) = d.impressions {
             t.impressions += i;
+            t.impression_clicks += d.clicks.unwrap_or(0.0);
             t.impression_spend += spend;
             t.any_impressions = true;
         }
@@ -307,8 +310,8 @@ pub fn month_from(inputs: &FunnelInputs, digits: u32, m: &MonthInput) -> FunnelM
     let first_revenue = first_orders * aov;
     let repeat_revenue = repeat_orders * aov;
     let revenue = first_revenue + repeat_revenue;
-    let paid_customers = online_customers * fin(m.paid_share_online)
-        + offline_customers * fin(m.paid_share_offline);
+    let paid_customers =
+        online_customers * fin(m.paid_share_online) + offline_customers * fin(m.paid_share_offline);
     let paid_revenue = if customers > 0.0 {
         revenue * paid_customers / customers
     } else {
@@ -616,9 +619,7 @@ pub fn reverse_funnel_in(plan: &Plan, goal: Goal, month: &FunnelMonth) -> Revers
 
 /// The reverse-funnel goal of a goal record (revenue or new customers with a target).
 pub fn goal_of(plan: &Plan, objective: &super::plan::Objective) -> Option<Goal> {
-    let target = objective
-        .target
-        .filter(|t| t.is_finite() && *t > 0.0)?;
+    let target = objective.target.filter(|t| t.is_finite() && *t > 0.0)?;
     match objective.kpi.as_str() {
         "revenue" => Money::from_major_f64(target, plan.currency_digits()).map(Goal::Revenue),
         "customers" => Some(Goal::Customers(target)),
@@ -1014,4 +1015,3 @@ pub fn touchpoint_sizing(plan: &Plan) -> Vec<TouchpointOpportunity> {
         })
         .collect()
 }
-

@@ -135,7 +135,13 @@ pub fn month_index(plan: &Plan, date: Date) -> Option<usize> {
     let start = parse_date(&plan.profile.start_date).ok()?;
     let first = Period::month_of(start);
     let target = Period::month_of(date);
-    let (Period::Month { year: y0, month: m0 }, Period::Month { year, month }) = (first, target)
+    let (
+        Period::Month {
+            year: y0,
+            month: m0,
+        },
+        Period::Month { year, month },
+    ) = (first, target)
     else {
         return None;
     };

@@ -118,10 +118,10 @@ static CATALOGUE: [KpiDef; 31] = [
     kpi!("cpm", "Cost per thousand impressions (CPM)", R, Money, "spend ÷ impressions × 1000",
         "impressions", "What a thousand views of your ads cost.", "", hib: false, add: false, 0.0, INF),
     kpi!("sessions", "Sessions", R, Count,
-        "Σ sessions of online Reach touchpoints × (1 + monthly growth)^month", "",
+        "Σ online Reach touchpoints: typed sessions × (1 + monthly growth)^month, or bought clicks × landing rate", "",
         "Visits to your site that Reach brings each month.", "", hib: true, add: true, 0.0, INF),
     kpi!("offline_contacts", "Offline contacts", R, Count,
-        "Σ contacts of offline touchpoints × (1 + monthly growth)^month", "",
+        "Σ offline touchpoints: typed contacts × (1 + monthly growth)^month, or contacts bought by the budget", "",
         "Calls, store visits and event leads from offline touchpoints each month.", "",
         hib: true, add: true, 0.0, INF),
     kpi!("engagement_rate", "Engagement rate (GA4)", A, Ratio, "engaged sessions ÷ sessions",
@@ -493,7 +493,10 @@ pub fn clv_missing(variant: ClvVariant, inputs: &FunnelInputs) -> Vec<&'static s
         need(inputs.gross_margin > 0.0, "gross margin (Engage)");
     }
     if variant == ClvVariant::RetentionDiscounted {
-        need(inputs.retention_rate > 0.0, "yearly retention rate (Engage)");
+        need(
+            inputs.retention_rate > 0.0,
+            "yearly retention rate (Engage)",
+        );
     }
     missing
 }
@@ -606,7 +609,10 @@ fn missing_for(id: &str, plan: &Plan, t: &Traffic, m: &FunnelMonth) -> Vec<&'sta
     };
     let revenue = |need: &mut dyn FnMut(bool, &'static str)| {
         customers(need);
-        need(f.orders_per_customer > 0.0, "first orders per new customer (Convert)");
+        need(
+            f.orders_per_customer > 0.0,
+            "first orders per new customer (Convert)",
+        );
         need(f.aov.0 > 0, "the average order value (Convert)");
     };
     let spend = |need: &mut dyn FnMut(bool, &'static str)| {
@@ -620,7 +626,10 @@ fn missing_for(id: &str, plan: &Plan, t: &Traffic, m: &FunnelMonth) -> Vec<&'sta
     };
     match id {
         "sessions" => sessions(&mut need),
-        "offline_contacts" => need(m.offline_contacts > 0.0, "an offline touchpoint with contacts"),
+        "offline_contacts" => need(
+            m.offline_contacts > 0.0,
+            "an offline touchpoint with contacts",
+        ),
         "lead_rate" | "leads" => {
             sessions(&mut need);
             need(f.act_rate > 0.0, "the session → lead rate (Act)");
@@ -634,7 +643,10 @@ fn missing_for(id: &str, plan: &Plan, t: &Traffic, m: &FunnelMonth) -> Vec<&'sta
         "customers" => customers(&mut need),
         "orders" => {
             customers(&mut need);
-            need(f.orders_per_customer > 0.0, "first orders per new customer (Convert)");
+            need(
+                f.orders_per_customer > 0.0,
+                "first orders per new customer (Convert)",
+            );
         }
         "aov" => need(f.aov.0 > 0, "the average order value (Convert)"),
         "revenue" | "mer" => {
@@ -739,8 +751,12 @@ pub fn evaluate_with(
                     },
                 ),
                 "ctr" => (
-                    ctr(t.clicks, t.impressions),
-                    format!("clicks {} ÷ impressions {}", show(t.clicks), show(t.impressions)),
+                    ctr(t.impression_clicks, t.impressions),
+                    format!(
+                        "clicks {} ÷ impressions {}",
+                        show(t.impression_clicks),
+                        show(t.impressions)
+                    ),
                 ),
                 "cpc" => (
                     cpc(t.click_spend, t.clicks),

@@ -18,9 +18,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::funnel::{self, FunnelMonth};
+use super::goal;
 use super::kpi::{self, finite, KpiDef, Unit};
 use super::period::{parse_date, Date, DaySpan, Granularity, Period};
-use super::goal;
 use super::plan::{Actual, Denominator, Plan, Stage};
 
 /// Attainment at or above which a KPI is on track (95 % of its paced target).
@@ -114,15 +114,45 @@ pub fn target_for_period(def: &KpiDef, monthly_target: f64, period: Period) -> f
 /// revenue, repeat customers, impressions and offline contacts are KPIs and raw
 /// measures at once.)
 static RAW_ONLY: [KpiDef; 6] = [
-    raw("spend", "Spend", Unit::Money, "What the touchpoints cost in the period (ad spend, fees)."),
+    raw(
+        "spend",
+        "Spend",
+        Unit::Money,
+        "What the touchpoints cost in the period (ad spend, fees).",
+    ),
     raw("clicks", "Clicks", Unit::Count, "Clicks on ads and posts."),
-    raw("engaged_sessions", "Engaged sessions", Unit::Count, "GA4 sessions of 10 s or more, 2+ pages or a conversion."),
-    raw("offline_customers", "Offline customers", Unit::Count, "New customers won offline (calls, store, sales meetings); the rest are online."),
-    raw("ad_revenue", "Ad revenue (conversion value)", Unit::Money, "Revenue the ad platforms credit to your ads."),
-    raw("repeat_orders", "Repeat orders", Unit::Count, "Further orders from customers who bought before."),
+    raw(
+        "engaged_sessions",
+        "Engaged sessions",
+        Unit::Count,
+        "GA4 sessions of 10 s or more, 2+ pages or a conversion.",
+    ),
+    raw(
+        "offline_customers",
+        "Offline customers",
+        Unit::Count,
+        "New customers won offline (calls, store, sales meetings); the rest are online.",
+    ),
+    raw(
+        "ad_revenue",
+        "Ad revenue (conversion value)",
+        Unit::Money,
+        "Revenue the ad platforms credit to your ads.",
+    ),
+    raw(
+        "repeat_orders",
+        "Repeat orders",
+        Unit::Count,
+        "Further orders from customers who bought before.",
+    ),
 ];
 
-const fn raw(id: &'static str, name: &'static str, unit: Unit, explanation: &'static str) -> KpiDef {
+const fn raw(
+    id: &'static str,
+    name: &'static str,
+    unit: Unit,
+    explanation: &'static str,
+) -> KpiDef {
     KpiDef {
         id,
         name,
@@ -158,11 +188,19 @@ pub const RAW_MEASURES: [&str; 14] = [
 ];
 
 /// KPIs with no raw parts, measured on their own and typed as such.
-pub const DIRECT_KPIS: [&str; 4] = ["nps", "retention_rate", "churn_rate", "social_engagement_rate"];
+pub const DIRECT_KPIS: [&str; 4] = [
+    "nps",
+    "retention_rate",
+    "churn_rate",
+    "social_engagement_rate",
+];
 
 /// The definition of a measure id: a raw measure or a catalogue KPI.
 pub fn measure_def(id: &str) -> Option<&'static KpiDef> {
-    RAW_ONLY.iter().find(|d| d.id == id).or_else(|| kpi::find(id))
+    RAW_ONLY
+        .iter()
+        .find(|d| d.id == id)
+        .or_else(|| kpi::find(id))
 }
 
 /// The raw measures a KPI is derived from, numerator parts first; empty for KPIs that

@@ -389,7 +389,7 @@ impl FunnelField {
     /// The field's label for the form.
     pub fn label(self) -> &'static str {
         match self {
-            FunnelField::TrafficGrowth => "Monthly growth of volume-planned traffic",
+            FunnelField::TrafficGrowth => "Monthly traffic growth",
             FunnelField::ActRate => "Session → lead rate",
             FunnelField::ConvertRate => "Lead → customer rate",
             FunnelField::OfflineConvertRate => "Offline contact → customer rate",
@@ -431,9 +431,7 @@ impl FunnelField {
             FunnelField::PurchasesPerYear | FunnelField::CustomerYears => {
                 matches!(clv, ClvVariant::Simple | ClvVariant::Margin)
             }
-            FunnelField::SessionsPerUser => {
-                variants.conversion_denominator == Denominator::Users
-            }
+            FunnelField::SessionsPerUser => variants.conversion_denominator == Denominator::Users,
             _ => true,
         }
     }
@@ -989,7 +987,11 @@ impl Touchpoint {
             },
             PlanBy::Cpc => {
                 let cpc = non_negative(self.cpc.to_major(digits));
-                let clicks = if cpc > 0.0 { non_negative(budget / cpc) } else { 0.0 };
+                let clicks = if cpc > 0.0 {
+                    non_negative(budget / cpc)
+                } else {
+                    0.0
+                };
                 Delivery {
                     volume: non_negative(clicks * landing),
                     clicks: (cpc > 0.0).then_some(clicks),

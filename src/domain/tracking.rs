@@ -195,7 +195,11 @@ pub fn snapshot(plan: &Plan, today: Date) -> Vec<KpiSnapshot> {
             let (target, actual, status) = match latest {
                 Some(period) => progress_in(plan, &index, def, period, today),
                 None => (
-                    super::goal::kpi_target_in_period(plan, def.id, Period::of(today, Granularity::Month)),
+                    super::goal::kpi_target_in_period(
+                        plan,
+                        def.id,
+                        Period::of(today, Granularity::Month),
+                    ),
                     None,
                     None,
                 ),
@@ -377,7 +381,7 @@ pub fn set_actual(plan: &mut Plan, kpi_id: &str, period: Period, value: Option<f
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::plan::{ActionStatus, Decision, Initiative, Stage, StageKpi};
+    use crate::domain::plan::{ActionStatus, Decision, Initiative, Stage};
 
     fn date(text: &str) -> Date {
         parse_date(text).unwrap()
@@ -499,16 +503,8 @@ mod tests {
     #[test]
     fn snapshot_takes_latest_actual_and_status() {
         let mut plan = Plan::new("p", "Test", 0, "2026-01-01");
-        plan.stages.reach.kpis.push(StageKpi {
-            kpi: "sessions".into(),
-            target: Some(1000.0),
-            baseline: None,
-        });
-        plan.stages.convert.kpis.push(StageKpi {
-            kpi: "conversion_rate".into(),
-            target: Some(0.02),
-            baseline: None,
-        });
+        plan.set_goal_target(Stage::Reach, "sessions", Some(1000.0));
+        plan.set_goal_target(Stage::Convert, "conversion_rate", Some(0.02));
         let jan = Period::month(2026, 1).unwrap();
         let feb = Period::month(2026, 2).unwrap();
         set_actual(&mut plan, "sessions", jan, Some(500.0));

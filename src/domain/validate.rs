@@ -339,7 +339,11 @@ pub(crate) fn validate_plan(plan: &Plan) -> Vec<FieldError> {
             c.money(|| format!("{}.cpc", p()), t.cpc);
             c.money(|| format!("{}.cpm", p()), t.cpm);
             c.f64(|| format!("{}.ctr", p()), t.ctr, check_rate);
-            c.f64(|| format!("{}.landing_rate", p()), t.landing_rate, check_rate);
+            c.f64(
+                || format!("{}.landing_rate", p()),
+                t.landing_rate,
+                check_rate,
+            );
         }
     }
 
@@ -437,7 +441,10 @@ pub(crate) fn validate_plan(plan: &Plan) -> Vec<FieldError> {
 
     if let Some(id) = &plan.main_goal {
         if plan.objective(id).is_none() {
-            c.push("main_goal".into(), "refers to an objective that does not exist");
+            c.push(
+                "main_goal".into(),
+                "refers to an objective that does not exist",
+            );
         }
     }
 

@@ -7,8 +7,8 @@
 
 use crate::domain::input::trim_number;
 use crate::domain::kpi::{self, finite, Unit};
-use crate::domain::period::{format_date, parse_date, Date, Period};
 use crate::domain::measure::ActualIndex;
+use crate::domain::period::{format_date, parse_date, Date, Period};
 use crate::domain::plan::{ActionStatus, Decision, Plan, Stage};
 use crate::domain::scoring;
 use crate::domain::tracking;
@@ -92,8 +92,7 @@ pub fn kpis_csv(plan: &Plan, today: Date) -> String {
                 .iter()
                 .find(|v| v.id == def.id)
                 .and_then(|v| v.value);
-            let (target, actual, status) =
-                tracking::progress_in(plan, &index, def, period, today);
+            let (target, actual, status) = tracking::progress_in(plan, &index, def, period, today);
             rows.push(vec![
                 text_cell(stage.name()),
                 text_cell(def.name),
@@ -254,7 +253,7 @@ pub fn file_stem(name: &str) -> String {
 mod tests {
     use super::*;
     use crate::domain::money::Money;
-    use crate::domain::plan::{Action, Initiative, Stage, StageKpi};
+    use crate::domain::plan::{Action, Initiative, Stage};
     use crate::domain::templates::Template;
 
     #[test]
@@ -284,11 +283,8 @@ mod tests {
     #[test]
     fn kpis_have_header_and_rows() {
         let mut plan = Plan::new("p", "Test", 0, "2026-01-01");
-        plan.stages.convert.kpis.push(StageKpi {
-            kpi: "conversion_rate".into(),
-            target: Some(0.02),
-            baseline: Some(0.015),
-        });
+        plan.set_goal_target(Stage::Convert, "conversion_rate", Some(0.02));
+        plan.stages.convert.kpis[0].baseline = Some(0.015);
         let jan = Period::month(2026, 1).unwrap();
         tracking::set_actual(&mut plan, "conversion_rate", jan, Some(0.021));
         let csv = kpis_csv(&plan, parse_date("2026-01-31").unwrap());

@@ -325,7 +325,11 @@ fn v1_to_v2(plan: &mut Map<String, Value>) -> Result<(), LoadError> {
                 let k = object_at(k, &path)?;
                 let target = number_at(k, "target", &path)?;
                 k.remove("target");
-                let id = k.get("kpi").and_then(Value::as_str).unwrap_or("").to_owned();
+                let id = k
+                    .get("kpi")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_owned();
                 if let Some(t) = target {
                     targets.push((stage.to_owned(), id, t));
                 }

@@ -35,19 +35,19 @@ test("a new user plans from a blank page to the report, and a reload keeps it al
   await addTouchpoint(page, "Google Search ads", "Sessions per month", "10,000", "2000");
   await page.getByLabel("KPI to track").selectOption("sessions");
   await page.getByRole("button", { name: "Add KPI" }).click();
-  await page.getByRole("textbox", { name: /: target per month$/ }).first().fill("10000");
+  await page.getByRole("textbox", { name: /: goal per month/ }).first().fill("10000");
   await go(page, "Act");
-  await page.getByRole("textbox", { name: "Sessions → leads (act rate)", exact: true }).fill("12");
+  await page.getByRole("textbox", { name: "Session → lead rate", exact: true }).fill("12");
   await addTouchpoint(page, "Newsletter sign-up", null, null, "150");
   await expect(page.locator('tr[data-kpi="leads"] td')).toHaveText("1,200");
   await go(page, "Convert");
-  await page.getByRole("textbox", { name: "Leads → customers (online conversion)", exact: true }).fill("25%");
+  await page.getByRole("textbox", { name: "Lead → customer rate", exact: true }).fill("25%");
   await page.getByRole("textbox", { name: "Average order value (AOV)", exact: true }).fill("75");
   await addTouchpoint(page, "Checkout reminders", null, null, "100");
   await expect(page.locator('tr[data-kpi="customers"] td')).toHaveText("300");
   await expect(page.locator('tr[data-kpi="revenue"] td')).toHaveText("$22,500.00");
   await go(page, "Engage");
-  await page.getByRole("textbox", { name: "Repeat purchase rate", exact: true }).fill("20");
+  await page.getByRole("textbox", { name: "Repeat purchase rate (customers who order again)", exact: true }).fill("20");
   await addTouchpoint(page, "Loyalty emails", null, null, "80");
 
   // Strategy: three initiatives scored with ICE, one not doing, two chosen.
@@ -101,7 +101,9 @@ test("a new user plans from a blank page to the report, and a reload keeps it al
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: /Journey plan/ })).toBeVisible();
   await go(page, "Overview");
-  await expect(page.locator(".kpi-tile").filter({ hasText: "Revenue" }).first().locator(".kpi-value")).toHaveText("$22,500.00");
+  // Revenue counts repeat purchases: $22,500 of first orders (300 × $75) + 20 % of the
+  // 300 customers ordering once more (60 × 1 × $75 = $4,500) = $27,000.
+  await expect(page.locator(".kpi-tile").filter({ hasText: "Revenue" }).first().locator(".kpi-value")).toHaveText("$27,000.00");
   await go(page, "Convert");
   await expect(page.locator('tr[data-kpi="customers"] td')).toHaveText("300");
   await go(page, "Opportunity");

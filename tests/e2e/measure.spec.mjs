@@ -37,14 +37,18 @@ test("typing an actual for one month changes the status", async ({ page }) => {
   await expect(status).toHaveText(/No data/);
 });
 
-test("rates are typed as percentages and weeks can be chosen", async ({ page }) => {
+test("ratio KPIs are derived from the raw numbers typed, and weeks can be chosen", async ({ page }) => {
   await openMeasure(page);
-  const rate = page.locator('input[id^="actual-conversion_rate-"]').first();
-  await rate.fill("150");
-  await expect(rate).toHaveAttribute("aria-invalid", "true");
-  await rate.fill("5");
-  const card = page.getByRole("region", { name: /Conversion rate$/ });
-  await expect(card.locator(".kpi-figures .status")).toHaveText(/On track/);
+  // No input for a ratio: the conversion rate follows from customers ÷ sessions.
+  await expect(page.locator('input[id^="actual-conversion_rate-"]')).toHaveCount(0);
+  const customers = page.locator('input[id^="actual-customers-"]').first();
+  await customers.fill("-5");
+  await expect(customers).toHaveAttribute("aria-invalid", "true");
+  await page.locator('input[id^="actual-sessions-"]').first().fill("2000");
+  await customers.fill("100");
+  // 100 ÷ 2,000 = 5 %.
+  const card = page.getByRole("region", { name: /Session → customer conversion rate$/ });
+  await expect(card.locator(".kpi-figures")).toContainText("5%");
   await page.getByLabel("Periods", { exact: true }).selectOption("week");
   await expect(page.getByLabel("Check status for", { exact: true })).toHaveValue(/W\d\d$/);
   await expect(page.locator('input[id^="actual-sessions-"]').first()).toHaveAttribute("id", /W\d\d$/);

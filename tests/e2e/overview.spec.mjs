@@ -10,7 +10,9 @@ test("a blank plan's overview explains what to fill and where", async ({ page })
   await expect(page.getByRole("link", { name: "the Convert screen" })).toBeVisible();
   await expect(page.getByRole("link", { name: "the Strategy screen" })).toBeVisible();
   await expect(page.getByRole("link", { name: "the 90-day plan screen" })).toBeVisible();
-  await expect(page.locator(".kpi-tile").filter({ hasText: "Revenue" }).first().locator(".kpi-value")).toHaveText("$0.00");
+  // Empty inputs show "—" with what is missing, never a zero result.
+  await expect(page.locator(".kpi-tile").filter({ hasText: "Revenue" }).first().locator(".kpi-value")).toHaveText("—");
+  await expect(page.locator(".kpi-tile").filter({ hasText: "Revenue" }).first().locator(".kpi-missing")).toContainText("Needs");
   await expect(page.locator(".kpi-tile").filter({ hasText: "Customer acquisition cost" }).locator(".kpi-value")).toHaveText("—");
   await expectNoSeriousViolations(page);
   await page.getByRole("link", { name: "the Reach screen" }).first().click();
@@ -31,7 +33,7 @@ test("the B2C e-commerce template fills every section", async ({ page }) => {
   await expect(page.locator(".top-list").first().locator("li").first()).toContainText("Score");
   // The ⓘ of a card shows the formula.
   await page.getByLabel("How Revenue is computed").click();
-  await expect(page.locator(".kpi-tile").filter({ hasText: "Revenue" }).first().locator(".info-body")).toContainText("orders × AOV");
+  await expect(page.locator(".kpi-tile").filter({ hasText: "Revenue" }).first().locator(".info-body")).toContainText("first-order revenue + repeat revenue");
   await expectNoSeriousViolations(page);
 });
 

@@ -11,9 +11,9 @@ async function wpcalc(page) {
   await page.getByRole("button", { name: "Add a touchpoint" }).click();
   await page.getByRole("textbox", { name: "Sessions per month", exact: true }).fill("10,000");
   await go(page, "Act");
-  await page.getByRole("textbox", { name: "Sessions → leads (act rate)", exact: true }).fill("12");
+  await page.getByRole("textbox", { name: "Session → lead rate", exact: true }).fill("12");
   await go(page, "Convert");
-  await page.getByRole("textbox", { name: "Leads → customers (online conversion)", exact: true }).fill("25");
+  await page.getByRole("textbox", { name: "Lead → customer rate", exact: true }).fill("25");
   await page.getByRole("textbox", { name: "Average order value (AOV)", exact: true }).fill("75");
 }
 
@@ -41,12 +41,12 @@ test("the WPCalc funnel updates as the user types, up to revenue on the overview
   await expect(page.getByRole("button", { name: "Remove touchpoint New touchpoint" })).toBeVisible();
 
   await go(page, "Act");
-  await page.getByRole("textbox", { name: "Sessions → leads (act rate)", exact: true }).fill("12");
+  await page.getByRole("textbox", { name: "Session → lead rate", exact: true }).fill("12");
   await expect(page.locator('tr[data-kpi="leads"] td')).toHaveText("1,200");
   await expect(page.locator(".strip-current")).toContainText("1,200");
 
   await go(page, "Convert");
-  await page.getByRole("textbox", { name: "Leads → customers (online conversion)", exact: true }).fill("25%");
+  await page.getByRole("textbox", { name: "Lead → customer rate", exact: true }).fill("25%");
   await page.getByRole("textbox", { name: "Average order value (AOV)", exact: true }).fill("75");
   await expect(page.locator('tr[data-kpi="customers"] td')).toHaveText("300");
   await expect(page.locator('tr[data-kpi="revenue"] td')).toHaveText("$22,500.00");
@@ -59,7 +59,7 @@ test("the WPCalc funnel updates as the user types, up to revenue on the overview
 test("percent fields accept 2.5 and 2.5 %, and refuse abc and 150 without changing the KPIs", async ({ page }) => {
   await wpcalc(page);
   await go(page, "Act");
-  const rate = page.getByRole("textbox", { name: "Sessions → leads (act rate)", exact: true });
+  const rate = page.getByRole("textbox", { name: "Session → lead rate", exact: true });
   const leads = page.locator('tr[data-kpi="leads"] td');
   await expect(page.getByText("Type 2.5 for 2.5 %")).toBeVisible();
   await rate.fill("2.5%");
@@ -85,31 +85,42 @@ test("the ⓘ of a derived KPI shows its formula and the inputs it used", async 
   await page.getByRole("row").filter({ hasText: "Leads / interactions" }).getByLabel("How Leads / interactions is computed").click();
   const body = page.locator('tr[data-kpi="leads"] .info-body');
   await expect(body).toBeVisible();
-  await expect(body).toContainText("sessions × lead rate");
+  await expect(body).toContainText("sessions × session → lead rate");
   await expect(body).toContainText("12 %");
 });
 
-test("what do I need? works back from a goal, rounding people up", async ({ page }) => {
+test("what do I need? works back from the plan's revenue goal, rounding people up", async ({ page }) => {
   await wpcalc(page);
   await go(page, "Convert");
-  await page.getByLabel("Goal", { exact: true }).selectOption("revenue");
-  await page.getByRole("textbox", { name: "Revenue per month (USD)", exact: true }).fill("25000");
+  // The goal lives in one place: the Revenue KPI's goal, which "What do I need?" starts from.
+  await page.getByLabel("KPI to track").selectOption("revenue");
+  await page.getByRole("button", { name: "Add KPI" }).click();
+  await page.getByRole("textbox", { name: /^Revenue: goal per month/ }).fill("25000");
   const need = page.locator(".need-list");
   // $25,000 ÷ $75 = 333.3 customers → 1,333.3 leads → 11,111.1 sessions: 11,112 rounded up.
   await expect(need.locator(".need-item").filter({ has: page.getByText("Sessions", { exact: true }) }).locator("dd")).toHaveText("11,112");
   await expect(need.locator(".need-item").filter({ has: page.getByText("Leads", { exact: true }) }).locator("dd")).toHaveText("1,334");
   await expect(need.locator(".need-item").filter({ has: page.getByText("New customers", { exact: true }) }).locator("dd")).toHaveText("334");
-
-  await page.getByLabel("Goal", { exact: true }).selectOption("customers");
-  await page.getByRole("textbox", { name: "New customers per month", exact: true }).fill("300");
-  await expect(need.locator(".need-item").filter({ has: page.getByText("Sessions", { exact: true }) }).locator("dd")).toHaveText("10,000");
+  // The same goal on the Opportunity screen: editing it there changes the need here.
+  await go(page, "Opportunity");
+  const goal = page.getByRole("textbox", { name: "Target", exact: true }).first();
+  await expect(goal).toHaveValue(/25,?000/);
+  await goal.fill("22500");
+  await go(page, "Reach");
+  await expect(page.locator(".need-list .need-item").filter({ has: page.getByText("Sessions", { exact: true }) }).locator("dd")).toHaveText("10,000");
+  // The strip names the one target it measures the gap against.
+  await expect(page.locator(".strip-current")).toContainText("Needed for the Revenue goal: 10,000");
 });
 
 test("the reverse funnel says why when a rate is 0", async ({ page }) => {
   await openApp(page);
   await createPlan(page, "Zero rates");
+  await go(page, "Convert");
+  await expect(page.getByText(/No revenue or new-customers goal yet/)).toBeVisible();
+  await page.getByLabel("KPI to track").selectOption("revenue");
+  await page.getByRole("button", { name: "Add KPI" }).click();
+  await page.getByRole("textbox", { name: /^Revenue: goal per month/ }).fill("10000");
   await go(page, "Reach");
-  await page.getByRole("textbox", { name: "Revenue per month (USD)", exact: true }).fill("10000");
   await expect(page.getByText(/cannot be reached/)).toBeVisible();
   await expect(page.locator(".need-list .need-item").filter({ has: page.getByText("Sessions", { exact: true }) }).locator("dd")).toHaveText("—");
 });
@@ -137,8 +148,8 @@ test("a stage KPI is added from the catalogue with a target", async ({ page }) =
   await go(page, "Act");
   await page.getByLabel("KPI to track").selectOption("leads");
   await page.getByRole("button", { name: "Add KPI" }).click();
-  await page.getByRole("textbox", { name: "Leads / interactions: target per month", exact: true }).fill("1500");
-  await expect(page.locator(".strip-current")).toContainText("Target 1,500");
+  await page.getByRole("textbox", { name: /^Leads \/ interactions: goal per month/ }).fill("1500");
+  await expect(page.locator(".strip-current")).toContainText("Goal 1,500");
   await expect(page.locator(".strip-current")).toContainText("300 short");
   await page.getByRole("button", { name: "Remove KPI Leads / interactions" }).click();
   await expect(page.getByText("No KPI tracked at Act yet")).toBeVisible();
@@ -181,9 +192,9 @@ test("growth can be negative, impressions and clicks give CTR, and a KPI target 
   await expect(page.locator('tr[data-kpi="ctr"] td')).toHaveText("5%");
   await page.getByLabel("KPI to track").selectOption("sessions");
   await page.getByRole("button", { name: "Add KPI" }).click();
-  const target = page.getByRole("textbox", { name: /^Sessions: target per month/ });
+  const target = page.getByRole("textbox", { name: /^Sessions: goal per month/ });
   await target.fill("12000");
-  await expect(page.locator(".strip-current")).toContainText("Target 12,000");
+  await expect(page.locator(".strip-current")).toContainText("Goal 12,000");
   await target.fill("");
-  await expect(page.locator(".strip-current")).not.toContainText("Target 12,000");
+  await expect(page.locator(".strip-current")).not.toContainText("Goal 12,000");
 });

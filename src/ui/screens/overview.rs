@@ -33,7 +33,12 @@ const CARD_KPIS: [&str; 9] = [
 ];
 
 /// The sparkline of a card: actuals by month once there are any, else the forecast.
-fn card_series(e: &Evaluation, plan: &Plan, index: &ActualIndex, id: &str) -> (Vec<Option<f64>>, String) {
+fn card_series(
+    e: &Evaluation,
+    plan: &Plan,
+    index: &ActualIndex,
+    id: &str,
+) -> (Vec<Option<f64>>, String) {
     let points = measure::series_with(plan, &e.forecast, index, id, Granularity::Month);
     if points.iter().any(|p| p.actual.is_some()) {
         (
@@ -85,9 +90,10 @@ fn KpiCards() -> impl IntoView {
         })
     });
     let period = Signal::derive(move || {
-        editor
-            .eval
-            .with(|e| e.period.map_or("first month".to_string(), |p| p.to_string()))
+        editor.eval.with(|e| {
+            e.period
+                .map_or("first month".to_string(), |p| p.to_string())
+        })
     });
     view! {
         <section aria-labelledby="ov-kpis-h">

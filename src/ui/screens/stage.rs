@@ -134,7 +134,10 @@ fn gap_words(
 pub fn target_words(target: Option<f64>, source: Option<&TargetSource>, locale: &str) -> String {
     match (target, source) {
         (Some(t), Some(TargetSource::MainGoal { kpi_name })) => {
-            format!("Needed for the {kpi_name} goal: {}", format::count(t, locale))
+            format!(
+                "Needed for the {kpi_name} goal: {}",
+                format::count(t, locale)
+            )
         }
         (Some(t), _) => format!("Goal {}", format::count(t, locale)),
         (None, _) => "No goal set".to_string(),
@@ -409,10 +412,21 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
             p.stages.get_mut(stage).kpis.retain(|k| k.kpi != id);
             p.opportunity.objectives.retain(|o| o.kpi != id);
             for s in Stage::ALL {
-                let listed: Vec<String> = p.opportunity.objectives.iter().map(|o| o.id.clone()).collect();
-                p.stages.get_mut(s).objectives.retain(|o| listed.contains(o));
+                let listed: Vec<String> = p
+                    .opportunity
+                    .objectives
+                    .iter()
+                    .map(|o| o.id.clone())
+                    .collect();
+                p.stages
+                    .get_mut(s)
+                    .objectives
+                    .retain(|o| listed.contains(o));
             }
-            if p.main_goal.as_ref().is_some_and(|g| p.objective(g).is_none()) {
+            if p.main_goal
+                .as_ref()
+                .is_some_and(|g| p.objective(g).is_none())
+            {
                 p.main_goal = None;
             }
         });
@@ -451,7 +465,7 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
             <button type="button" class="btn btn-small btn-danger" on:click=remove
                 aria-label=move || if has_goal.get() { format!("Remove KPI {} and its goal", def.name) } else { format!("Remove KPI {}", def.name) }
                 disabled=move || editor.read_only.get().is_some()>
-                {move || if has_goal.get() { "Remove KPI and goal" } else { "Remove" }}
+"Remove"
             </button>
         </div>
     }
@@ -593,7 +607,8 @@ fn TouchpointRow(stage: Stage, id: String) -> impl IntoView {
             p.remove_touchpoint(&id);
         });
     };
-    let plan_by = Memo::new(move |_| tp.with(|t| t.as_ref().map(|t| t.plan_by).unwrap_or_default()));
+    let plan_by =
+        Memo::new(move |_| tp.with(|t| t.as_ref().map(|t| t.plan_by).unwrap_or_default()));
     let plan_by_id = format!("tp-{id}-plan-by");
     let on_plan_by = {
         let id = id.clone();
@@ -629,11 +644,17 @@ fn TouchpointRow(stage: Stage, id: String) -> impl IntoView {
                             format::count(d.volume, &locale),
                             format::money(cost, &locale, &currency)
                         ),
-                        _ => format!("Typed volume: {} {unit} a month.", format::count(d.volume, &locale)),
+                        _ => format!(
+                            "Typed volume: {} {unit} a month.",
+                            format::count(d.volume, &locale)
+                        ),
                     },
                     PlanBy::Cpc | PlanBy::Cpm => format!(
                         "The budget buys {}{} clicks → {} {unit} a month.",
-                        d.impressions.map_or(String::new(), |i| format!("{} impressions → ", format::count(i, &locale))),
+                        d.impressions.map_or(String::new(), |i| format!(
+                            "{} impressions → ",
+                            format::count(i, &locale)
+                        )),
                         format::count(d.clicks.unwrap_or(0.0), &locale),
                         format::count(d.volume, &locale)
                     ),
@@ -653,7 +674,8 @@ fn TouchpointRow(stage: Stage, id: String) -> impl IntoView {
                             let _ = t.set_monthly_volume(v);
                         }
                     }}/>
-            }.into_any(),
+            }
+            .into_any(),
             PlanBy::Cpc => {
                 let (c, d, e, f) = (a.clone(), b.clone(), a.clone(), b.clone());
                 view! {
@@ -667,7 +689,14 @@ fn TouchpointRow(stage: Stage, id: String) -> impl IntoView {
                 }.into_any()
             }
             PlanBy::Cpm => {
-                let (c, d, e, f, g, h) = (a.clone(), b.clone(), a.clone(), b.clone(), a.clone(), b.clone());
+                let (c, d, e, f, g, h) = (
+                    a.clone(),
+                    b.clone(),
+                    a.clone(),
+                    b.clone(),
+                    a.clone(),
+                    b.clone(),
+                );
                 view! {
                     <MoneyField label="Cost per thousand impressions (CPM)" key=format!("tp-{a}-cpm")
                         get={move |p: &Plan| p.touchpoint(&c).map_or(Money::ZERO, |t| t.cpm)}
@@ -984,7 +1013,12 @@ fn WhatDoINeed(stage: Stage) -> impl IntoView {
             editor.edit("main-goal", move |p| p.main_goal = Some(id));
         }
     };
-    let is_main = move || goals.with(|l| l.iter().any(|(g, _, m)| *m && Some(g) == chosen.get().as_ref()));
+    let is_main = move || {
+        goals.with(|l| {
+            l.iter()
+                .any(|(g, _, m)| *m && Some(g) == chosen.get().as_ref())
+        })
+    };
     let select_id = format!("need-goal-{}", stage.slug());
     let summary = move || {
         let (locale, currency) = lc.get();

@@ -111,8 +111,12 @@ pub fn KpiCard(
         None => "card kpi-tile stage-border stage-plan".to_string(),
     };
     let fmt = move |v: Option<f64>| lc.with(|(l, c)| format_kpi(def, v, l, c));
-    let actual_basis =
-        move || check.with(|c| c.as_ref().is_some_and(|c| c.basis == CheckBasis::ActualToDate));
+    let actual_basis = move || {
+        check.with(|c| {
+            c.as_ref()
+                .is_some_and(|c| c.basis == CheckBasis::ActualToDate)
+        })
+    };
     let basis = move || {
         if actual_basis() {
             format!("Actual to date, {}", period.get())
@@ -134,7 +138,9 @@ pub fn KpiCard(
                 .map(|v| format!("Needs {}", v.missing.join(", ")))
         })
     };
-    let inputs = Signal::derive(move || value.with(|v| v.as_ref().map(|v| v.inputs.clone()).unwrap_or_default()));
+    let inputs = Signal::derive(move || {
+        value.with(|v| v.as_ref().map(|v| v.inputs.clone()).unwrap_or_default())
+    });
     let meta = move || {
         let (locale, _) = lc.get();
         check.get().map_or_else(
