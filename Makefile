@@ -20,7 +20,7 @@ build:
 	scripts/setup.sh build
 	trunk build --release --public-url $(or $(PUBLIC_URL),/)
 
-## size: the release bytes a first visit downloads (raw and gzip)
+## size: the release bytes a visit downloads (raw and gzip), checked against the budget in size-budget.txt
 size: build
 	scripts/size.sh
 

@@ -31,5 +31,8 @@ node scripts/lint-workflows.mjs
 step "release build, at / and under /race-planner/"
 scripts/build-site.sh
 
+step "first-load size budget (size-budget.txt), on that build"
+scripts/size.sh
+
 step "end-to-end tests (Playwright, headless Chromium, release build)"
 playwright test
