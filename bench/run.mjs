@@ -260,6 +260,18 @@ async function importPlan(page, file, name) {
   return { ms: result.ms, id };
 }
 
+/** The page's memory after a full garbage collection, MB: the JavaScript heap and
+ *  Blink's own objects (DOM nodes and the like). */
+async function heap(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.enable");
+  await cdp.send("HeapProfiler.collectGarbage");
+  const h = await cdp.send("Runtime.getHeapUsage");
+  const elements = await page.evaluate(() => document.getElementsByTagName("*").length);
+  await cdp.detach();
+  return { js_heap_mb: round(h.usedSize / 2 ** 20, 1), blink_mb: round((h.embedderHeapUsedSize ?? 0) / 2 ** 20, 1), elements };
+}
+
 async function cdpMetrics(cdp) {
   const { metrics } = await cdp.send("Performance.getMetrics");
   return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
@@ -290,7 +302,8 @@ async function typing(page, input, base) {
     else await page.keyboard.press("Backspace");
     await sleep(KEY_GAP_MS);
   }
-  await sleep(500);
+  // Long enough for the debounced autosave (400 ms) after the last keystroke to run.
+  await sleep(1500);
   const m1 = await cdpMetrics(cdp);
   await sleep(500);
   const data = await page.evaluate(() => {
@@ -368,45 +381,69 @@ async function browserFigures(browser, site, largePlan, planName) {
   const stored = await context.storageState();
   out.load.app_overview_large_plan = await loads(browser, overviewUrl, { sel: "h1", text: "Overview" }, LOADS, stored);
 
-  // Each screen: from the click on its navigation link to the next paint.
+  // A page of the large plan, opened at its Overview, on screen `screen` (by its link).
+  const openAt = async (screen) => {
+    const page = await context.newPage();
+    await page.goto(overviewUrl);
+    await page.getByRole("heading", { level: 1, name: "Overview", exact: true }).waitFor();
+    if (screen !== "Overview") {
+      await (await planLink(page, screen)).click();
+      await page.getByRole("heading", { level: 1, name: screen, exact: true }).waitFor();
+    }
+    await sleep(1000);
+    return page;
+  };
+  const field = async (page, id, label) => {
+    const byId = page.locator(`#${id}`);
+    return (await byId.count()) ? byId : page.getByRole("textbox", { name: label }).first();
+  };
+  const ACT = ["f-funnel-act_rate", /act rate/i];
+  const CONVERT = ["f-funnel-convert_rate", /online conversion/i];
+
+  // Typing: 200 keystrokes into a rate field of the Act and of the Convert screen, each
+  // on a page just opened on the plan.
+  out.typing = {};
+  for (const [key, screen, what, sel] of [["act_rate", "Act", "act rate (%)", ACT], ["convert_rate", "Convert", "online conversion rate (%)", CONVERT]]) {
+    log(`typing on the ${screen} screen`);
+    const page = await openAt(screen);
+    out.typing[key] = { screen, field: what, ...(await typing(page, await field(page, ...sel), "5")) };
+    await page.close();
+  }
+
+  // Each screen: from the click on its navigation link to the next paint; the page's
+  // memory before and after, and typing again after all those switches.
   log("screen switches on the large plan");
-  const page = await context.newPage();
-  await page.goto(overviewUrl);
-  await page.getByRole("heading", { level: 1, name: "Overview", exact: true }).waitFor({ timeout: WAIT_MS });
+  const page = await openAt("Overview");
+  const before = await heap(page);
   await page.evaluate(() => window.__bench.startRaf());
-  await sleep(1000);
   const nav = Object.fromEntries(SCREENS.map((s) => [s, []]));
   const headings = {};
   for (let round_ = 0; round_ < NAV_ROUNDS; round_++) {
     for (const screen of [...SCREENS.slice(1), SCREENS[0]]) {
       await page.evaluate(() => (window.__bench.nav = null));
       await (await planLink(page, screen)).click();
-      await page.waitForFunction(() => window.__bench.nav, null, { timeout: WAIT_MS });
+      await page.waitForFunction(() => window.__bench.nav);
       const r = await page.evaluate(() => window.__bench.nav);
       nav[screen].push(r.ms);
       headings[screen] = r.heading;
       await sleep(400);
     }
   }
+  await page.evaluate(() => window.__bench.stopRaf());
+  await sleep(1000);
+  const after = await heap(page);
   out.screens = Object.fromEntries(
     SCREENS.map((s) => [s, { median_ms: round(median(nav[s])), max_ms: round(Math.max(...nav[s])), runs_ms: nav[s].map((x) => round(x)), heading: headings[s] }]),
   );
-
-  // Typing: 200 keystrokes into a rate field of the Act and of the Convert screen.
-  const field = async (screen, id, label) => {
-    await (await planLink(page, screen)).click();
-    await page.getByRole("heading", { level: 1, name: screen, exact: true }).waitFor({ timeout: WAIT_MS });
-    const byId = page.locator(`#${id}`);
-    return (await byId.count()) ? byId : page.getByRole("textbox", { name: label }).first();
-  };
-  out.typing = {};
-  log("typing on the Act screen");
-  out.typing.act_rate = { screen: "Act", field: "act rate (%)", ...(await typing(page, await field("Act", "f-funnel-act_rate", /act rate/i), "5")) };
-  log("typing on the Convert screen");
-  out.typing.convert_rate = {
-    screen: "Convert",
-    field: "online conversion rate (%)",
-    ...(await typing(page, await field("Convert", "f-funnel-convert_rate", /online conversion/i), "5")),
+  out.memory_over_screen_switches = { switches: NAV_ROUNDS * SCREENS.length, before, after };
+  log("typing on the Act screen after the screen switches");
+  await (await planLink(page, "Act")).click();
+  await page.getByRole("heading", { level: 1, name: "Act", exact: true }).waitFor();
+  await sleep(1000);
+  out.typing.act_rate_after_screen_switches = {
+    screen: "Act",
+    field: `act rate (%), after ${NAV_ROUNDS * SCREENS.length} screen switches on the same page`,
+    ...(await typing(page, await field(page, ...ACT), "5")),
   };
   await page.close();
   await context.close();
@@ -608,6 +645,13 @@ function docsTable(r) {
   L.push("|---|---:|---:|");
   for (const sc of SCREENS) L.push(`| ${sc} | ${ms(r.screens[sc].median_ms)} | ${ms(r.screens[sc].max_ms)} |`);
   L.push("");
+  const mem = r.memory_over_screen_switches;
+  L.push(
+    `Memory of that page after a full garbage collection, before and after its ${mem.switches} screen switches: JavaScript heap ` +
+      `${mem.before.js_heap_mb} → ${mem.after.js_heap_mb} MB, Blink's objects ${mem.before.blink_mb} → ${mem.after.blink_mb} MB, ` +
+      `elements in the page ${fmt(mem.before.elements)} → ${fmt(mem.after.elements)} (both on the Overview).`,
+  );
+  L.push("");
   L.push(
     `**Typing**: ${KEYS} keystrokes (a digit, then Backspace), one every ${KEY_GAP_MS} ms, with a requestAnimationFrame loop ` +
       "running. Keystroke → next paint is from Event Timing, which reports only events of 16 ms or more, in steps of 8 ms " +
@@ -617,7 +661,12 @@ function docsTable(r) {
   L.push("");
   L.push("| field | p50 | p95 | worst | keystrokes ≥ 16 ms | script per keystroke | main thread per keystroke |");
   L.push("|---|---:|---:|---:|---:|---:|---:|");
-  for (const [k, label] of [["bare_leptos", "bare Leptos page, text input"], ["act_rate", "large plan, Act: act rate"], ["convert_rate", "large plan, Convert: online conversion"]]) {
+  for (const [k, label] of [
+    ["bare_leptos", "bare Leptos page, text input"],
+    ["act_rate", "large plan, Act: act rate"],
+    ["convert_rate", "large plan, Convert: online conversion"],
+    ["act_rate_after_screen_switches", `large plan, Act: act rate, after the ${r.memory_over_screen_switches.switches} screen switches`],
+  ]) {
     const x = r.typing[k];
     L.push(
       `| ${label} | ${ms(x.p50_ms)} | ${ms(x.p95_ms)} | ${ms(x.max_ms)} | ${x.reported_at_or_over_16ms} of ${x.keystrokes} | ` +
@@ -670,6 +719,13 @@ function summary(r) {
       `(Convert) per keystroke against ${ms(t.bare_leptos.script_ms_per_keystroke)} on the bare Leptos page; keystroke → paint ` +
       `p95 ${ms(t.act_rate.p95_ms)} and ${ms(t.convert_rate.p95_ms)} against ${ms(t.bare_leptos.p95_ms)}`,
   );
+  const mem = r.memory_over_screen_switches;
+  out.push(
+    `after ${mem.switches} screen switches on one page, its JavaScript heap grew ${x(mem.after.js_heap_mb, mem.before.js_heap_mb)} ` +
+      `(${mem.before.js_heap_mb} → ${mem.after.js_heap_mb} MB) and typing on the Act screen took ` +
+      `${x(t.act_rate_after_screen_switches.script_ms_per_keystroke, t.act_rate.script_ms_per_keystroke)} the script per keystroke ` +
+      `of a page just opened (${ms(t.act_rate_after_screen_switches.script_ms_per_keystroke)})`,
+  );
   const slow = Object.entries(r.screens).sort((a, b) => b[1].median_ms - a[1].median_ms);
   out.push(`slowest screen switches: ${slow.slice(0, 3).map(([k, v]) => `${k} ${ms(v.median_ms)}`).join(", ")} (medians)`);
   const wasm = r.engine.wasm;
@@ -715,7 +771,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   try {
     const b = await browserFigures(browser, site, largePlan, planName);
-    Object.assign(results, { load: b.load, import: b.import, screens: b.screens, typing: b.typing });
+    Object.assign(results, { load: b.load, import: b.import, screens: b.screens, memory_over_screen_switches: b.memory_over_screen_switches, typing: b.typing });
   } finally {
     await browser.close();
   }
