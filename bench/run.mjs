@@ -5,6 +5,7 @@
 // docs/performance.md. Slowness never fails it: only a broken setup does.
 //
 //   node bench/run.mjs --work DIR
+//   node bench/run.mjs --docs-only    (the docs table again from bench/results.json)
 //
 // DIR holds app/ (the app's release build), bare/ (bench/bare-leptos built the same
 // way), blank/ (bench/blank), large-plan.json (cargo run --example large-plan),
@@ -24,7 +25,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const WORK = resolve(args[args.indexOf("--work") + 1] || "");
 const IS_MAIN = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (IS_MAIN && (!args.includes("--work") || !existsSync(WORK))) throw new Error("usage: node bench/run.mjs --work DIR");
+const DOCS_ONLY = args.includes("--docs-only");
+if (IS_MAIN && !DOCS_ONLY && (!args.includes("--work") || !existsSync(WORK))) throw new Error("usage: node bench/run.mjs --work DIR | --docs-only");
 
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const FLAGS = [
@@ -582,6 +584,7 @@ const ratio = (a, b) => {
 const ms = (x) => (x == null ? "n/a" : typeof x === "string" ? `${x} ms` : `${fmt(x < 10 ? round(x, 1) : Math.round(x))} ms`);
 
 function docsTable(r) {
+  const { lighthouse_runs: LH_RUNS, loads: LOADS, nav_rounds: NAV_ROUNDS, keystrokes: KEYS, key_gap_ms: KEY_GAP_MS } = r.settings;
   const m = r.machine;
   const s = r.sizes;
   const L = [];
@@ -675,7 +678,7 @@ function docsTable(r) {
   }
   L.push("");
   const e = r.engine;
-  const engineMs = (x) => (x == null ? "n/a" : `${x} ms`);
+  const engineMs = (x) => (x == null ? "n/a" : `${Number(x.toPrecision(3))} ms`);
   L.push("**The KPI engine**, a full recompute:");
   L.push("");
   L.push("| where | large plan | blank plan |");
@@ -755,6 +758,7 @@ async function main() {
   const largePlan = join(WORK, "large-plan.json");
   const planName = JSON.parse(readFileSync(largePlan, "utf8")).plan.name;
   const results = { schema: 1, machine: machine() };
+  results.settings = { lighthouse_runs: LH_RUNS, loads: LOADS, nav_rounds: NAV_ROUNDS, keystrokes: KEYS, key_gap_ms: KEY_GAP_MS, viewport: VIEWPORT };
   results.budget = {
     file: "size-budget.txt",
     bytes: Number(readFileSync(join(ROOT, "size-budget.txt"), "utf8").split("\n").map((l) => l.trim()).find((l) => l && !l.startsWith("#")).replace(/[_,\s]/g, "")),
@@ -814,5 +818,8 @@ async function main() {
   for (const line of results.summary) log(line);
 }
 
-if (IS_MAIN) await main();
+if (IS_MAIN && DOCS_ONLY) {
+  updateDocs(docsTable(JSON.parse(readFileSync(join(ROOT, "bench/results.json"), "utf8"))));
+  log("regenerated the figures in docs/performance.md from bench/results.json");
+} else if (IS_MAIN) await main();
 export { instrument, watchReady };
