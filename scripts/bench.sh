@@ -34,8 +34,12 @@ step "the engine, native (criterion)"
 touch "$work/criterion-started"
 cargo bench --bench engine
 
-step "the engine in WebAssembly, headless Chromium (tests/wasm_engine.rs)"
-cargo test --release --target wasm32-unknown-unknown --test wasm_engine -- --nocapture 2>&1 | tee "$work/wasm-engine.txt"
+step "the engine in WebAssembly, headless Chromium (tests/wasm_engine.rs, 3 runs)"
+# Three runs of the test, each a fresh browser: its median varies with when the browser
+# finishes optimising the module, so the benchmark keeps the median of the three.
+for run in 1 2 3; do
+  cargo test --release --target wasm32-unknown-unknown --test wasm_engine -- --nocapture 2>&1 | tee -a "$work/wasm-engine.txt"
+done
 
 step "the builds in headless Chromium and Lighthouse (bench/run.mjs)"
 CARGO_TARGET_DIR="$target" node bench/run.mjs --work "$work"
