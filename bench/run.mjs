@@ -14,7 +14,7 @@
 // how many times each figure is taken.
 import { chromium } from "@playwright/test";
 import { spawn, execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync, existsSync, statSync, mkdtempSync, cpSync, rmSync, mkdirSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, statSync, mkdtempSync, cpSync, rmSync, mkdirSync, readdirSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { tmpdir, cpus, totalmem, release, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -551,19 +551,19 @@ async function lighthouseRuns(name, url, opts) {
 function engineFigures() {
   const target = process.env.CARGO_TARGET_DIR || join(ROOT, "target");
   const started = statSync(join(WORK, "criterion-started")).mtimeMs;
+  // Every benchmark of the criterion group "engine" that this run wrote.
   const native = {};
-  for (const name of ["recompute_all_large_plan", "weekly_series_one_kpi_large_plan", "validate_large_plan"]) {
-    const file = join(target, "criterion/engine", name, "new/estimates.json");
-    if (!existsSync(file) || statSync(file).mtimeMs < started) {
-      native[name] = null;
-      continue;
-    }
+  const group = join(target, "criterion/engine");
+  for (const name of existsSync(group) ? readdirSync(group).sort() : []) {
+    const file = join(group, name, "new/estimates.json");
+    if (!existsSync(file) || statSync(file).mtimeMs < started) continue;
     const e = JSON.parse(readFileSync(file, "utf8"));
     native[name] = {
       median_ms: round(e.median.point_estimate / 1e6, 4),
       ci95_ms: [round(e.median.confidence_interval.lower_bound / 1e6, 4), round(e.median.confidence_interval.upper_bound / 1e6, 4)],
     };
   }
+  if (!native.recompute_all_large_plan) log("warning: no criterion result for engine/recompute_all_large_plan");
   // One line per run of the test: the median of its runs' medians.
   const text = readFileSync(join(WORK, "wasm-engine.txt"), "utf8");
   const found = [...text.matchAll(/large plan ([\d.]+) ms \(median of (\d+)\); blank plan ([\d.]+) ms/g)];
@@ -699,6 +699,11 @@ function docsTable(r) {
       `each run ${e.wasm ? e.wasm.large_plan_per_test_run_ms.join(", ") : "n/a"} ms) | ${engineMs(e.wasm?.large_plan_median_ms)} | ` +
       `${engineMs(e.wasm?.blank_plan_median_ms)} |`,
   );
+  const others = Object.entries(e.native).filter(([k]) => k !== "recompute_all_large_plan");
+  if (others.length) {
+    L.push("");
+    L.push(`The other native benchmarks of \`benches/engine.rs\` (criterion medians): ${others.map(([k, v]) => `\`${k}\` ${engineMs(v.median_ms)}`).join(", ")}.`);
+  }
   L.push("");
   L.push("**Against the baselines** measured in the same run:");
   L.push("");
@@ -833,4 +838,4 @@ if (IS_MAIN && DOCS_ONLY) {
   updateDocs(docsTable(JSON.parse(readFileSync(join(ROOT, "bench/results.json"), "utf8"))));
   log("regenerated the figures in docs/performance.md from bench/results.json");
 } else if (IS_MAIN) await main();
-export { instrument, watchReady };
+export { instrument, watchReady, engineFigures };
