@@ -24,11 +24,10 @@ build:
 size: build
 	scripts/size.sh
 
-## bench: the KPI engine's full recompute of a large plan, natively and in WebAssembly (Chromium)
+## bench: size and speed of the release build next to a blank page and a bare Leptos page (headless
+## Chromium, Lighthouse, the engine natively and in wasm); writes bench/results.json and docs/performance.md
 bench:
-	scripts/setup.sh test
-	cargo bench --bench engine
-	CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown --test wasm_engine -- --nocapture
+	scripts/bench.sh
 
 clean:
 	rm -rf dist e2e-site test-results playwright-report screenshots

@@ -31,8 +31,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 
-# 4. Node packages: binaryen's wasm-opt (for release builds) and the browser test tools.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# 4. Node packages: binaryen's wasm-opt (for release builds), the browser test tools and
+#    Lighthouse (for make bench).
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/lighthouse ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing Node packages (npm ci)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
