@@ -105,3 +105,26 @@ fn clear_forgets_everything() {
     assert!(!h.can_undo());
     assert!(!h.can_redo());
 }
+
+#[test]
+fn a_run_of_keystrokes_copies_the_value_before_it_once() {
+    let mut h: History<u32> = History::new(10);
+    let mut copies = 0;
+    for (i, now) in [0_i64, 100, 200, 300].into_iter().enumerate() {
+        h.record_coalesced_with(
+            || {
+                copies += 1;
+                u32::try_from(i).unwrap_or(0)
+            },
+            "funnel-act_rate",
+            now,
+        );
+    }
+    assert_eq!(copies, 1, "folded keystrokes must not copy the value");
+    assert_eq!(h.undo_len(), 1);
+    assert_eq!(
+        h.undo(9),
+        Some(0),
+        "the step keeps the value from before the first keystroke"
+    );
+}

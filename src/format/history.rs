@@ -62,6 +62,18 @@ impl<T: Clone> History<T> {
     /// folded into the previous one (whose snapshot, from before the first
     /// keystroke, is kept).
     pub fn record_coalesced(&mut self, previous: T, key: &str, now_ms: i64) -> bool {
+        self.record_coalesced_with(|| previous, key, now_ms)
+    }
+
+    /// [`History::record_coalesced`] that takes the value before the edit only when a
+    /// new undo step is made: a run of keystrokes in one field copies it once, not
+    /// once per keystroke.
+    pub fn record_coalesced_with(
+        &mut self,
+        previous: impl FnOnce() -> T,
+        key: &str,
+        now_ms: i64,
+    ) -> bool {
         let folds = match &self.last_edit {
             Some((last_key, last_ms)) => {
                 last_key == key
@@ -76,7 +88,7 @@ impl<T: Clone> History<T> {
             self.last_edit = Some((key.to_owned(), now_ms));
             return false;
         }
-        self.push_undo(previous);
+        self.push_undo(previous());
         self.last_edit = Some((key.to_owned(), now_ms));
         true
     }

@@ -236,10 +236,10 @@ impl Editor {
         if self.read_only.get_untracked().is_some() {
             return;
         }
-        let before = self.plan.get_untracked();
         let now = now_ms();
+        let plan = self.plan;
         self.history
-            .update_value(|h| _ = h.record_coalesced(before, key, now));
+            .update_value(|h| _ = h.record_coalesced_with(|| plan.get_untracked(), key, now));
         self.plan.update(|p| {
             change(p);
             p.updated_at = now;
