@@ -81,11 +81,21 @@ test("two tabs editing one plan are asked to choose, and keep both loses nothing
   await openApp(page);
   await createPlan(page, "Contested plan");
   const other = await context.newPage();
+  // The clock is held (in both tabs) so that tab two's edit is still waiting to be
+  // saved when tab one's save arrives, however slow the machine; tab one saves by
+  // being hidden.
+  await context.clock.install();
   await other.goto(page.url());
   await openSettings(page);
   await openSettings(other);
-  await page.getByLabel("Sector").fill("Mine from tab one");
+  await other.clock.pauseAt(Date.now() + 60_000);
   await other.getByLabel("Sector").fill("Mine from tab two");
+  await page.getByLabel("Sector").fill("Mine from tab one");
+  await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+  await expect
+    .poll(() => page.evaluate((id) => localStorage.getItem(`race-planner:plan:${id}`), planId(page)))
+    .toContain("Mine from tab one");
+  await other.clock.runFor(1_000);
   const dialog = other.getByRole("dialog", { name: "This plan was changed in another tab" });
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Keep both" }).click();
