@@ -18,7 +18,7 @@ test:
 ## build: the release build in dist/ (PUBLIC_URL=/race-planner/ for a project site)
 build:
 	scripts/setup.sh build
-	trunk build --release --public-url $(or $(PUBLIC_URL),/)
+	source scripts/release-env.sh && trunk build --release --public-url $(or $(PUBLIC_URL),/)
 
 ## size: the release bytes a visit downloads (raw and gzip), checked against the budget in size-budget.txt
 size: build

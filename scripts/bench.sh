@@ -12,6 +12,7 @@ scripts/setup.sh test
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 root=$PWD
+release_build() { (source "$root/scripts/release-env.sh" && trunk build --release --public-url / "$@"); }
 target=${CARGO_TARGET_DIR:-$root/target}
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -19,10 +20,10 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/race-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 step "release build of the app"
-trunk build --release --public-url / --dist "$work/app"
+release_build --dist "$work/app"
 
 step "release build of the bare Leptos baseline (bench/bare-leptos)"
-(cd bench/bare-leptos && CARGO_TARGET_DIR="$target/bench-bare-leptos" trunk build --release --public-url / --dist "$work/bare")
+(cd bench/bare-leptos && CARGO_TARGET_DIR="$target/bench-bare-leptos" release_build --dist "$work/bare")
 
 step "blank page baseline (bench/blank)"
 mkdir -p "$work/blank" && cp bench/blank/index.html "$work/blank/"

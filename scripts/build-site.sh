@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+source scripts/release-env.sh
 trunk build --release --public-url / --dist dist
 trunk build --release --public-url /race-planner/ --dist target/dist-sub
 rm -rf e2e-site

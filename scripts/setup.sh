@@ -17,6 +17,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# 1b. The pinned nightly of release builds (scripts/release-env.sh), with the standard
+#     library's source for -Zbuild-std.
+RELEASE_TOOLCHAIN=$(sed -n 's/^RELEASE_TOOLCHAIN=//p' scripts/release-env.sh)
+if ! rustup component list --toolchain "$RELEASE_TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "installing the release toolchain $RELEASE_TOOLCHAIN with rust-src (a minute, once)"
+  rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal --component rust-src
+fi
+
 # 2. Trunk, at the version known to build with this Rust.
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
   say "installing trunk $TRUNK_VERSION (a few minutes, once)"

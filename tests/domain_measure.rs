@@ -212,3 +212,25 @@ fn periods() {
     assert!("2026-5".parse::<Period>().is_err());
     assert!("W05-2026".parse::<Period>().is_err());
 }
+
+#[test]
+fn the_actuals_index_is_kept_until_the_actuals_change() {
+    use race_planner::domain::evaluation::{evaluate_plan, evaluate_plan_with};
+    use race_planner::domain::sample::{large_plan, measure_date};
+    use std::sync::Arc;
+    let mut plan = large_plan(7);
+    let today = Some(measure_date(&plan));
+    let (first, built) = IndexedActuals::refresh(None, &plan.actuals);
+    assert!(built);
+    // An edit elsewhere keeps the index, and the evaluation is the same as from scratch.
+    plan.funnel.act_rate = 0.031;
+    let (kept, built) = IndexedActuals::refresh(Some(first.clone()), &plan.actuals);
+    assert!(!built && Arc::ptr_eq(&first, &kept));
+    assert_eq!(evaluate_plan_with(&plan, today, &kept.index), evaluate_plan(&plan, today));
+    // A changed actual builds a new one, and the evaluation follows it.
+    let last = plan.actuals.len() - 1;
+    plan.actuals[last].value += 1000.0;
+    let (fresh, built) = IndexedActuals::refresh(Some(kept), &plan.actuals);
+    assert!(built && !Arc::ptr_eq(&first, &fresh));
+    assert_eq!(evaluate_plan_with(&plan, today, &fresh.index), evaluate_plan(&plan, today));
+}

@@ -11,10 +11,10 @@ use race_planner::domain::money::Money;
 use race_planner::domain::period::Period;
 use race_planner::domain::plan::{Phasing, Plan, PlanBy, Stage, SCHEMA_VERSION};
 use race_planner::format::document::{
-    backup_file_name, classify, export_backup, export_plan, iso_utc, parse_json, plan_file_name,
-    read_plan_text, to_storage_json, Document,
+    backup_file_name, classify, export_backup, export_plan, indent_json, iso_utc, parse_json,
+    plan_file_name, read_plan_text, to_storage_json, Document,
 };
-use race_planner::format::error::{ImportError, LoadError};
+use race_planner::format::error::{json_path_at, ImportError, LoadError};
 use race_planner::format::import::{decode_text, import_file, is_valid_id, FileKind};
 use race_planner::format::migrate::{migrate, read_newer_for_display};
 use race_planner::format::MAX_IMPORT_BYTES;
@@ -781,4 +781,58 @@ fn times_and_file_names() {
         "plan-2026-01-01.race-plan.json"
     );
     assert_eq!(backup_file_name(T0), "race-planner-backup-2026-01-01.json");
+}
+
+/// Where `serde_json` stops with an error, by what it had read: the path of that value.
+#[test]
+fn an_error_position_names_the_field_at_fault() {
+    let at = |text: &str, upto: &str, missing: bool| {
+        let column = text.find(upto).map(|i| i + upto.len()).unwrap();
+        json_path_at(text, column, missing)
+    };
+    let text = r#"{"a":{"b":[1,{"c":"x"},[2,3]]},"d\"e":true,"f":{},"g":[]}"#;
+    assert_eq!(at(text, r#""c":"x""#, false), "a.b[1].c");
+    assert_eq!(at(text, "[2,3", false), "a.b[2][1]");
+    assert_eq!(at(text, r#""a":{"b":["#, false), "a.b");
+    assert_eq!(at(text, r#""d\"e":true"#, false), "d\"e");
+    assert_eq!(at(text, r#""c":"x""#, true), "a.b[1]");
+    assert_eq!(at(text, r#""f":{"#, true), "f");
+    assert_eq!(at(text, r#""g":["#, false), "g");
+    assert_eq!(json_path_at(text, 0, false), "");
+    assert_eq!(json_path_at(text, 10_000, false), "");
+}
+
+#[test]
+fn a_missing_field_in_an_empty_item_is_reported_at_its_path() {
+    let bytes = v2_with(|v| v["plan"]["actuals"][1] = json!({}));
+    match import_err(&bytes) {
+        ImportError::File(LoadError::Shape { path, message }) => {
+            assert!(path.starts_with("actuals[1]."), "{path}");
+            assert_eq!(message, "is missing");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn exported_files_are_laid_out_like_serde_json_pretty_printing() {
+    use race_planner::domain::{sample::large_plan, templates::Template};
+    let mut plans: Vec<Plan> = Template::ALL
+        .iter()
+        .map(|t| t.build("p-1", 0, "2026-01-01"))
+        .collect();
+    let mut tricky = large_plan(3);
+    tricky.name = "Quotes \" braces {[,:]} and \\ back\\\"slashes\n\t é 🚀".into();
+    plans.push(tricky);
+    for plan in &plans {
+        let value = serde_json::to_value(plan).unwrap();
+        assert_eq!(
+            indent_json(&serde_json::to_string(&value).unwrap()),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+    }
+    assert_eq!(
+        indent_json("{\"a\":[],\"b\":{},\"c\":[{}]}"),
+        "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    {}\n  ]\n}"
+    );
 }

@@ -89,6 +89,12 @@ impl Evaluation {
 
 /// Evaluates the plan as of `today` (`None`: the first month, no actuals to date).
 pub fn evaluate_plan(plan: &Plan, today: Option<Date>) -> Evaluation {
+    evaluate_plan_with(plan, today, &ActualIndex::new(&plan.actuals))
+}
+
+/// [`evaluate_plan`] with the plan's actuals already indexed (the index is kept while
+/// the actuals do not change, so that an edit elsewhere does not rebuild it).
+pub fn evaluate_plan_with(plan: &Plan, today: Option<Date>, index: &ActualIndex) -> Evaluation {
     let month_index = goal::reference_month(plan, today);
     let traffic = funnel::traffic(plan);
     let forecast = funnel::forward_funnel(plan);
@@ -98,8 +104,7 @@ pub fn evaluate_plan(plan: &Plan, today: Option<Date>) -> Evaluation {
         .copied()
         .unwrap_or_default();
     month.month = u32::try_from(month_index).unwrap_or(0);
-    let index = ActualIndex::new(&plan.actuals);
-    let revenue_error = kpi::latest_revenue_error(plan, Some(&forecast));
+    let revenue_error = kpi::latest_revenue_error_with(plan, Some(&forecast), index);
     let kpis = kpi::evaluate_with(plan, &traffic, &month, &revenue_error);
     let reverse = funnel::plan_goal(plan).map(|g| funnel::reverse_funnel_in(plan, g, &month));
     let flows = funnel::stage_flows_in(plan, &month, month_index, reverse.as_ref());

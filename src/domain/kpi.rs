@@ -982,6 +982,16 @@ pub fn evaluate_with(
 /// APE of revenue for the latest month that has a revenue actual inside the horizon,
 /// against the plan's forecast (computed here unless given).
 pub fn latest_revenue_error(plan: &Plan, forecast: Option<&Forecast>) -> (Option<f64>, String) {
+    let index = super::measure::ActualIndex::new(&plan.actuals);
+    latest_revenue_error_with(plan, forecast, &index)
+}
+
+/// [`latest_revenue_error`] with the plan's actuals already indexed.
+pub fn latest_revenue_error_with(
+    plan: &Plan,
+    forecast: Option<&Forecast>,
+    index: &super::measure::ActualIndex,
+) -> (Option<f64>, String) {
     let Ok(start) = super::period::parse_date(&plan.profile.start_date) else {
         return (None, "The plan's start date is not valid.".into());
     };
@@ -989,7 +999,7 @@ pub fn latest_revenue_error(plan: &Plan, forecast: Option<&Forecast>) -> (Option
     let def = find("revenue");
     let mut best: Option<(usize, f64)> = None;
     for (i, p) in months.iter().enumerate().rev() {
-        if let Some(v) = def.and_then(|d| super::measure::actual_for(&plan.actuals, d, *p)) {
+        if let Some(v) = def.and_then(|d| index.recorded(d, *p)) {
             best = Some((i, v));
             break;
         }

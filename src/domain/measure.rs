@@ -230,6 +230,34 @@ pub struct ActualIndex {
     by_touchpoint: HashMap<String, ActualSpans>,
 }
 
+/// A plan's actuals with their index, kept for as long as the actuals stay the same:
+/// an edit elsewhere in the plan does not rebuild the index.
+pub struct IndexedActuals {
+    actuals: Vec<Actual>,
+    /// The index of the actuals.
+    pub index: ActualIndex,
+}
+
+impl IndexedActuals {
+    /// The index of `actuals`: `previous`, and `false`, when it was built from the same
+    /// actuals; else a new index, and `true`.
+    pub fn refresh(
+        previous: Option<std::sync::Arc<Self>>,
+        actuals: &[Actual],
+    ) -> (std::sync::Arc<Self>, bool) {
+        match previous {
+            Some(previous) if previous.actuals == actuals => (previous, false),
+            _ => (
+                std::sync::Arc::new(IndexedActuals {
+                    actuals: actuals.to_vec(),
+                    index: ActualIndex::new(actuals),
+                }),
+                true,
+            ),
+        }
+    }
+}
+
 impl ActualIndex {
     /// Indexes every actual of the plan.
     pub fn new(actuals: &[Actual]) -> Self {

@@ -263,6 +263,88 @@ pub fn shape_error(path: &str, serde_message: &str) -> LoadError {
     }
 }
 
+/// The path (`stages.reach.touchpoints[1].budget`) of the value being read at byte
+/// `column` of one-line JSON `text`, where `serde_json` stopped with an error: the key
+/// or index last entered. A container opened at that very byte is the value itself,
+/// not a place inside it. For a missing field (`inside_object`), the object being read.
+pub fn json_path_at(text: &str, column: usize, inside_object: bool) -> String {
+    enum Frame {
+        Object(Option<String>),
+        Array(usize),
+    }
+    let bytes = text.as_bytes();
+    let end = column.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expecting_key = false;
+    let mut just_opened = false;
+    let mut i = 0;
+    while i < end {
+        let b = bytes[i];
+        just_opened = false;
+        match b {
+            b'{' => {
+                stack.push(Frame::Object(None));
+                expecting_key = true;
+                just_opened = true;
+            }
+            b'[' => {
+                stack.push(Frame::Array(0));
+                expecting_key = false;
+                just_opened = true;
+            }
+            b'}' | b']' => {
+                stack.pop();
+                expecting_key = false;
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
+                Some(Frame::Object(_)) => expecting_key = true,
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if expecting_key {
+                    if let Some(Frame::Object(key)) = stack.last_mut() {
+                        let raw = &text[start..i.min(bytes.len())];
+                        *key = Some(
+                            serde_json::from_str(&format!("\"{raw}\""))
+                                .unwrap_or_else(|_| raw.to_owned()),
+                        );
+                    }
+                    expecting_key = false;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if inside_object {
+        if let Some(Frame::Object(key)) = stack.last_mut() {
+            *key = None;
+        }
+    } else if just_opened {
+        stack.pop();
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Array(n) => path.push_str(&format!("[{n}]")),
+            Frame::Object(None) => {}
+        }
+    }
+    path
+}
+
 /// Turns serde's wording ("invalid type: string \"x\", expected i64") into words
 /// for people ("should be a whole number, not text \"x\"").
 pub fn humanize_serde_message(message: &str) -> String {

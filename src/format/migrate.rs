@@ -37,7 +37,7 @@
 
 use serde_json::{Map, Value};
 
-use super::error::{shape_error, LoadError};
+use super::error::{json_path_at, shape_error, LoadError};
 use crate::domain::money::minor_digits;
 use crate::domain::plan::{Plan, SCHEMA_VERSION};
 
@@ -152,9 +152,13 @@ pub fn migrate(value: Value) -> Result<(Plan, MigrationReport), LoadError> {
 
 /// Reads a plan object already in the current layout and checks every value.
 fn read_current(value: Value) -> Result<Plan, LoadError> {
-    let plan: Plan = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        shape_error(&path, &e.inner().to_string())
+    // Read from the JSON text, so that an error's position names the field at fault
+    // (`json_path_at`) without a second, path-tracking copy of the plan's reader.
+    let text = value.to_string();
+    let plan: Plan = serde_json::from_str(&text).map_err(|e| {
+        let message = e.to_string();
+        let path = json_path_at(&text, e.column(), message.starts_with("missing field"));
+        shape_error(&path, &message)
     })?;
     let errors = plan.validate();
     if !errors.is_empty() {

@@ -29,6 +29,9 @@ pub struct Persist {
     revisions: StoredValue<HashMap<String, u64>>,
     /// Plans edited here and not yet written.
     pending: StoredValue<HashSet<String>>,
+    /// The plan open in the editor, by id: its edits reach the list of plans when they
+    /// are saved, not on every keystroke (a large plan is costly to copy).
+    live: StoredValue<Option<(String, RwSignal<Plan>)>>,
     timer: StoredValue<Option<TimeoutHandle>>,
     /// Plans that must not be saved (a newer app version wrote them), with why.
     pub read_only: RwSignal<HashMap<String, String>>,
@@ -52,6 +55,7 @@ impl Persist {
         Persist {
             revisions: StoredValue::new(HashMap::new()),
             pending: StoredValue::new(HashSet::new()),
+            live: StoredValue::new(None),
             timer: StoredValue::new(None),
             read_only: RwSignal::new(HashMap::new()),
             conflict: RwSignal::new(None),
@@ -161,11 +165,43 @@ impl Persist {
         self.timer.set_value(handle);
     }
 
+    /// Notes that the editor's plan changed: it is copied into the list of plans and
+    /// saved after a pause in typing.
+    pub fn edited_live(&self, state: AppState, id: &str, plan: RwSignal<Plan>) {
+        self.live.set_value(Some((id.to_owned(), plan)));
+        self.schedule_save(state, id);
+    }
+
+    /// The editor closes: its last edits are saved now.
+    pub fn close_live(&self, state: AppState) {
+        self.flush(state);
+        let _ = self.live.try_set_value(None);
+    }
+
+    /// Copies the editor's plan into the list of plans, if it has unsaved edits.
+    fn take_live(&self, state: AppState) {
+        let Some(Some((id, signal))) = self.live.try_get_value() else {
+            return;
+        };
+        if !self.pending.with_value(|p| p.contains(&id)) {
+            return;
+        }
+        if let Some(plan) = signal.try_get_untracked() {
+            state
+                .plans
+                .update(|plans| match plans.iter_mut().find(|p| p.id == id) {
+                    Some(slot) => *slot = plan,
+                    None => plans.push(plan),
+                });
+        }
+    }
+
     /// Writes every plan with unsaved edits now.
     pub fn flush(&self, state: AppState) {
         if let Some(Some(t)) = self.timer.try_update_value(Option::take) {
             t.clear();
         }
+        self.take_live(state);
         let ids: Vec<String> = self
             .pending
             .try_update_value(|p| p.drain().collect())

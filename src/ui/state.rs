@@ -1,12 +1,14 @@
 //! App-wide state: the plans, where the user is, the theme, the save state; and the
 //! editor of the open plan, through which every edit goes (undo history, autosave).
 
-use crate::domain::evaluation::{evaluate_plan, Evaluation};
+use crate::domain::evaluation::{evaluate_plan_with, Evaluation};
+use crate::domain::measure::IndexedActuals;
 use crate::domain::plan::Plan;
 use crate::format::history::History;
 use crate::route::Route;
 use crate::ui::persist::Persist;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// What the header says about saving.
 #[derive(Clone, Debug, PartialEq)]
@@ -205,6 +207,8 @@ pub struct Editor {
     pub resets: RwSignal<u64>,
     /// Every derived number of the plan, computed once per edit for every view.
     pub eval: Memo<Evaluation>,
+    /// The plan's actuals, indexed once for as long as they do not change.
+    pub actuals: Memo<Arc<IndexedActuals>>,
 }
 
 impl Editor {
@@ -212,10 +216,17 @@ impl Editor {
     pub fn new(plan: Plan, read_only: Option<String>) -> Editor {
         let plan = RwSignal::new(plan);
         let day = crate::domain::period::parse_date(&today()).ok();
-        let eval = Memo::new(move |_| plan.with(|p| evaluate_plan(p, day)));
+        let actuals = Memo::new_owning(move |previous: Option<Arc<IndexedActuals>>| {
+            plan.with(|p| IndexedActuals::refresh(previous, &p.actuals))
+        });
+        let eval = Memo::new(move |_| {
+            let actuals = actuals.get();
+            plan.with(|p| evaluate_plan_with(p, day, &actuals.index))
+        });
         Editor {
             plan,
             eval,
+            actuals,
             read_only: RwSignal::new(read_only),
             history: StoredValue::new(History::new(crate::format::history::DEFAULT_HISTORY_LIMIT)),
             can_undo: RwSignal::new(false),

@@ -63,6 +63,25 @@ test("edits are saved when the tab is hidden, before the pause ends", async ({ p
   expect(JSON.parse(stored).profile.sector).toBe("Flushed on hide");
 });
 
+test("an edit made just before leaving the plan is saved and listed", async ({ page, context }) => {
+  await openApp(page);
+  await createPlan(page, "Left at once");
+  const id = planId(page);
+  // The clock is held, so the pause after typing never ends: only leaving saves.
+  await context.clock.install();
+  await page.reload();
+  await openSettings(page);
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await setSector(page, "Typed, then left");
+  await page.getByRole("navigation", { name: "App" }).getByRole("link", { name: "Plans" }).click();
+  await expect(page.getByRole("heading", { name: "Your plans" })).toBeVisible();
+  const stored = await page.evaluate((id) => localStorage.getItem(`race-planner:plan:${id}`), id);
+  expect(JSON.parse(stored).profile.sector).toBe("Typed, then left");
+  await page.getByRole("link", { name: "Left at once" }).click();
+  await openSettings(page);
+  await expect(page.getByLabel("Sector")).toHaveValue("Typed, then left");
+});
+
 test("a second tab sees the first tab's edits", async ({ page, context }) => {
   await openApp(page);
   const other = await context.newPage();

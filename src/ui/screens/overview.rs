@@ -79,12 +79,12 @@ fn KpiCards() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let series = Memo::new(move |_| {
         let plan = editor.plan;
+        let actuals = editor.actuals.get();
         editor.eval.with(|e| {
             plan.with(|p| {
-                let index = ActualIndex::new(&p.actuals);
                 CARD_KPIS
                     .iter()
-                    .map(|id| card_series(e, p, &index, id))
+                    .map(|id| card_series(e, p, &actuals.index, id))
                     .collect::<Vec<_>>()
             })
         })
@@ -129,13 +129,14 @@ fn FunnelSection(plan_id: String) -> impl IntoView {
     let lc = locale_currency();
     let bars = Memo::new(move |_| {
         let (locale, _) = lc.get();
+        let indexed = editor.actuals.get();
+        let index = &indexed.index;
         let actuals = editor.plan.with(|p| {
-            let index = ActualIndex::new(&p.actuals);
             editor.eval.with(|e| {
                 e.flows
                     .iter()
                     .map(|f| {
-                        measure::series_with(p, &e.forecast, &index, f.kpi, Granularity::Month)
+                        measure::series_with(p, &e.forecast, index, f.kpi, Granularity::Month)
                             .into_iter()
                             .rev()
                             .find_map(|s| s.actual)

@@ -29,13 +29,16 @@ pub fn Workspace(id: String, screen: Screen) -> impl IntoView {
     let editor = Editor::new(plan, state.persist.read_only_reason(&id));
     provide_context(editor);
 
-    // Every edit flows back into the list of plans, and from there to storage.
+    // Every edit flows back into the list of plans, and from there to storage, after a
+    // pause in typing; leaving the plan saves what is left at once.
+    let live_id = id.clone();
     Effect::new(move |first: Option<()>| {
         editor.plan.track();
         if first.is_some() {
-            state.put_plan(&editor.plan.get_untracked());
+            state.persist.edited_live(state, &live_id, editor.plan);
         }
     });
+    on_cleanup(move || state.persist.close_live(state));
     // Another tab saved this plan (or a conflict was resolved): show that version.
     let watched = id.clone();
     Effect::new(move |first: Option<()>| {

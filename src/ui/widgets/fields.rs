@@ -184,8 +184,13 @@ fn text_field_core(
         Effect::new(move |last_reset: Option<u64>| {
             let reset = editor.resets.get();
             let shown = editor.plan.with(|p| show(p));
-            if !focused.get_untracked() || last_reset.is_some_and(|r| r != reset) {
+            let follow = !focused.get_untracked() || last_reset.is_some_and(|r| r != reset);
+            // Most edits change other fields: setting an unchanged text would still
+            // rewrite the input, so a keystroke would touch every field on the screen.
+            if follow && text.with_untracked(|t| *t != shown) {
                 text.set(shown);
+            }
+            if follow && error.with_untracked(Option::is_some) {
                 error.set(None);
             }
             reset
