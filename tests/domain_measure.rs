@@ -226,11 +226,17 @@ fn the_actuals_index_is_kept_until_the_actuals_change() {
     plan.funnel.act_rate = 0.031;
     let (kept, built) = IndexedActuals::refresh(Some(first.clone()), &plan.actuals);
     assert!(!built && Arc::ptr_eq(&first, &kept));
-    assert_eq!(evaluate_plan_with(&plan, today, &kept.index), evaluate_plan(&plan, today));
+    assert_eq!(
+        evaluate_plan_with(&plan, today, &kept.index),
+        evaluate_plan(&plan, today)
+    );
     // A changed actual builds a new one, and the evaluation follows it.
     let last = plan.actuals.len() - 1;
     plan.actuals[last].value += 1000.0;
     let (fresh, built) = IndexedActuals::refresh(Some(kept), &plan.actuals);
     assert!(built && !Arc::ptr_eq(&first, &fresh));
-    assert_eq!(evaluate_plan_with(&plan, today, &fresh.index), evaluate_plan(&plan, today));
+    assert_eq!(
+        evaluate_plan_with(&plan, today, &fresh.index),
+        evaluate_plan(&plan, today)
+    );
 }

@@ -836,3 +836,34 @@ fn exported_files_are_laid_out_like_serde_json_pretty_printing() {
         "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    {}\n  ]\n}"
     );
 }
+
+#[test]
+fn stored_plans_read_the_same_at_once_as_through_the_migrations() {
+    use race_planner::domain::{sample::large_plan, templates::Template};
+    let mut plans: Vec<Plan> = Template::ALL
+        .iter()
+        .map(|t| t.build("p-1", 0, "2026-01-01"))
+        .collect();
+    plans.push(large_plan(5));
+    for plan in &plans {
+        let text = to_storage_json(plan);
+        let (read, report) = read_plan_text(&text).unwrap();
+        assert!(!report.migrated());
+        let (slow, _) = migrate(parse_json(&text).unwrap()).unwrap();
+        assert!(read == slow, "{}", plan.name);
+        // Stored again, it is the same text.
+        assert!(to_storage_json(&read) == to_storage_json(&slow), "{}", plan.name);
+        assert_eq!(read.name, plan.name);
+        assert_eq!(read.actuals.len(), plan.actuals.len());
+    }
+    // A stored plan with a bad value still says where.
+    let text = to_storage_json(&plans[0]).replacen(
+        "\"horizon_months\":12",
+        "\"horizon_months\":\"12\"",
+        1,
+    );
+    match read_plan_text(&text) {
+        Err(LoadError::Shape { path, .. }) => assert_eq!(path, "horizon_months"),
+        other => panic!("{other:?}"),
+    }
+}

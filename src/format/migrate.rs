@@ -53,6 +53,15 @@ pub struct MigrationReport {
 }
 
 impl MigrationReport {
+    /// The report of a plan read in the current version: nothing ran.
+    pub fn current() -> Self {
+        MigrationReport {
+            from_version: SCHEMA_VERSION,
+            to_version: SCHEMA_VERSION,
+            steps: Vec::new(),
+        }
+    }
+
     /// Whether the plan was stored in an older version and was changed.
     pub fn migrated(&self) -> bool {
         self.from_version < self.to_version
