@@ -119,7 +119,9 @@ impl Persist {
                 self.read_only.set(read_only);
                 self.recovered.set(all.recovered);
                 state.plans.set(plans);
-                self.refresh_meta();
+                // Measuring storage reads every stored text: after the first paint.
+                let persist = *self;
+                set_timeout(move || persist.refresh_meta(), Duration::ZERO);
             }
             Err(error) => self.storage_fault(state, &error),
         }
