@@ -359,7 +359,7 @@ fn ActionList(ids: Memo<Vec<String>>, list: RowList) -> impl IntoView {
                         <th scope="col" class="num">"Budget"</th>
                         <th scope="col">"Stage"</th>
                         <th scope="col">"Status"</th>
-                        <th scope="col"><span class="visually-hidden">"Edit"</span></th>
+                        <th scope="col" class="row-actions"><span class="visually-hidden">"Edit"</span></th>
                     </tr>
                 </thead>
                 <tbody>

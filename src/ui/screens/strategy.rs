@@ -288,7 +288,7 @@ fn BacklogSection() -> impl IntoView {
                                 {header(SortKey::Cost, "Cost", "num col-cost")}
                                 {header(SortKey::Score, "Score", "num col-score")}
                                 <th scope="col">"Decision"</th>
-                                <th scope="col"><span class="visually-hidden">"Edit"</span></th>
+                                <th scope="col" class="row-actions"><span class="visually-hidden">"Edit"</span></th>
                             </tr>
                         </thead>
                         <tbody>

@@ -105,7 +105,8 @@ pub fn EditButton(
         }
     };
     let text = if title_button {
-        view! { <span class="visually-hidden">"Edit "</span>{move || name.get()} }.into_any()
+        view! { <span class="visually-hidden">"Edit "</span><span>{move || name.get()}</span> }
+            .into_any()
     } else {
         "Edit".into_any()
     };
