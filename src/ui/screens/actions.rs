@@ -247,7 +247,7 @@ fn Board(ids: Memo<Vec<String>>) -> impl IntoView {
             {COLUMNS.into_iter().map(|status| view! { <BoardColumn status=status list=list/> }).collect_view()}
         </div>
         {move || list.open.get().filter(|id| ids.with(|all| all.contains(id))).map(|id| view! {
-            <EditorPanel list=list id=id.clone() label=label focus_on_open=true>
+            <EditorPanel list=list id=id.clone() label=label detached=true>
                 <ActionEditor id=id on_delete=after_delete(list)/>
             </EditorPanel>
         })}

@@ -279,7 +279,7 @@ fn BacklogSection() -> impl IntoView {
             <Show when=move || !ids.with(Vec::is_empty)>
                 <p class="muted">"Click a column heading to sort; click again to reverse. Rows stay put while you type. Edit opens an initiative's scores and decision under its row."</p>
                 <div class="table-wrap">
-                    <table class="backlog">
+                    <table class="backlog rows">
                         <thead>
                             <tr>
                                 <th scope="col">"#"</th>

@@ -131,13 +131,14 @@ pub fn EditorPanel(
     /// The editor's accessible name ("Edit initiative X").
     #[prop(into)]
     label: Signal<String>,
-    /// Move focus into the editor when it opens (when it is not right after its row).
+    /// Away from its row (below a board): the editor shows its name as a heading, and
+    /// focus moves into it when it opens.
     #[prop(optional)]
-    focus_on_open: bool,
+    detached: bool,
     children: Children,
 ) -> impl IntoView {
     let editor_id = list.editor_id(&id);
-    if focus_on_open {
+    if detached {
         let target = editor_id.clone();
         request_animation_frame(move || focus(&target));
     }
@@ -149,6 +150,7 @@ pub fn EditorPanel(
     };
     view! {
         <section class="row-editor" id=editor_id tabindex="-1" aria-label=move || label.get() on:keydown=on_key>
+            {detached.then(|| view! { <h3 class="row-editor-title">{move || label.get()}</h3> })}
             {children()}
             <div class="btn-row row-editor-close">
                 <button type="button" class="btn" on:click=move |_| list.close()>"Close"</button>
