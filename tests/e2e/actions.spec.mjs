@@ -172,6 +172,21 @@ test("an action edited from its compact row: open, change, close, the row shows 
   await expect(again).toContainText("$1,234.00");
 });
 
+test("a new action opens in the list, its editor ready", async ({ page }) => {
+  await openActions(page, "Add test");
+  await view(page, "List");
+  const count = await actionRows(page).count();
+  await view(page, "Timeline");
+  await page.getByRole("button", { name: "Add an action", exact: true }).click();
+  await expect(page.getByRole("tab", { name: "List", exact: true })).toHaveAttribute("aria-selected", "true");
+  await expect(actionRows(page)).toHaveCount(count + 1);
+  const editor = page.getByRole("region", { name: "Edit action New action", exact: true });
+  await expect(editor).toBeVisible();
+  await expect(actionRows(page).last().getByRole("button", { name: "Edit New action" })).toHaveAttribute("aria-expanded", "true");
+  await editor.getByLabel("Title").fill("Launch the referral scheme");
+  await expect(actionRows(page).last().locator("th")).toHaveText("Launch the referral scheme");
+});
+
 test("the 90-day plan shows each action once, in the selected view only", async ({ page }) => {
   await openActions(page, "Once test");
   await view(page, "List");

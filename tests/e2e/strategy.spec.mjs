@@ -33,6 +33,9 @@ test("initiatives are scored with ICE, sorted, rejected with a reason and chosen
   await page.getByRole("button", { name: "Add an initiative" }).click();
   await page.getByRole("button", { name: "Add an initiative" }).click();
   await expect(rows(page)).toHaveCount(3);
+  // A new initiative opens its editor, ready to be named and scored.
+  await expect(page.getByRole("region", { name: /^Edit initiative / })).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "Edit initiative Initiative 3", exact: true })).toBeVisible();
 
   const titles = ["Checkout trust badges", "Retargeting ads", "Loyalty emails"];
   const scores = [[5, 8, 9], [9, 9, 9], [2, 3, 4]];
@@ -191,6 +194,7 @@ test("the large plan's backlog shows 50 rows, more on demand, and sorts all of t
   await page.getByRole("button", { name: "Show 50 more (of 200)", exact: true }).click();
   await expect(rows(page)).toHaveCount(200);
   await expect(page.getByRole("button", { name: /^Show \d+ more/ })).toHaveCount(0);
+  await expect(page.getByText("All 200 shown.")).toBeFocused();
   await expect(rows(page).nth(199).locator(".rank")).toHaveText("200");
 });
 

@@ -159,14 +159,29 @@ pub fn EditorPanel(
     }
 }
 
-/// "Show 50 more (of N)" under a long list; gone once every row is shown.
+/// "Show 50 more (of N)" under a long list. Once every row is shown it gives way to
+/// "All N shown", which takes the focus the button had.
 #[component]
 pub fn ShowMore(limit: RwSignal<usize>, #[prop(into)] total: Signal<usize>) -> impl IntoView {
     let more = move || total.get().saturating_sub(limit.get()).min(PAGE);
+    let all_shown = NodeRef::<leptos::html::P>::new();
+    let on_click = move |_| {
+        limit.update(|l| *l += PAGE);
+        if limit.get_untracked() >= total.get_untracked() {
+            request_animation_frame(move || {
+                if let Some(p) = all_shown.get_untracked() {
+                    let _ = p.focus();
+                }
+            });
+        }
+    };
     view! {
-        <Show when=move || { total.get() > limit.get() }>
+        <Show when=move || { total.get() > limit.get() }
+            fallback=move || (limit.get() > PAGE).then(|| view! {
+                <p class="show-more muted" tabindex="-1" node_ref=all_shown>{move || format!("All {} shown.", total.get())}</p>
+            })>
             <p class="show-more">
-                <button type="button" class="btn" on:click=move |_| limit.update(|l| *l += PAGE)>
+                <button type="button" class="btn" on:click=on_click>
                     {move || format!("Show {} more (of {})", more(), total.get())}
                 </button>
             </p>
