@@ -88,6 +88,17 @@ pub fn MeasureScreen() -> impl IntoView {
         let value = event_target_value(&ev);
         chosen.set(value.parse::<Period>().ok());
     };
+    // The KPI cards sit below the status and the actuals grid: their charts are drawn
+    // just after the top of the screen is painted, not before it.
+    let charts = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let _ = charts.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        )
+    });
     let plan_id = editor.plan.with_untracked(|p| p.id.clone());
     let reach_href = Route::Plan {
         id: plan_id,
@@ -135,7 +146,7 @@ pub fn MeasureScreen() -> impl IntoView {
                     kpis.get().into_iter().enumerate().map(|(i, (stage, def))| {
                         let progress = Signal::derive(move || status.with(|s| s.as_ref().and_then(|s| s.kpis.iter().find(|k| k.kpi == def.id).cloned())));
                         let points = Signal::derive(move || series.with(|all| all.get(i).cloned().unwrap_or_default()));
-                        view! { <KpiCard stage=stage def=def progress=progress points=points/> }
+                        view! { <KpiCard stage=stage def=def progress=progress points=points drawn=charts/> }
                     }).collect_view()
                 }}
             </div>
@@ -373,6 +384,9 @@ fn KpiCard(
     /// The chart's points, from the screen's one computation of every card's series.
     #[prop(into)]
     points: Signal<Vec<SeriesPoint>>,
+    /// Whether to draw the chart yet (until then, a placeholder of its size).
+    #[prop(into)]
+    drawn: Signal<bool>,
 ) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let money = move || {
@@ -398,8 +412,11 @@ fn KpiCard(
             .unwrap_or_else(|| format::NO_VALUE.to_string())
     };
     let chart = move || {
+        if !drawn.get() {
+            return view! { <div class="trend-pending"></div> }.into_any();
+        }
         let (l, c) = money();
-        view! { <TrendChart def=def points=points.get() locale=l currency=c/> }
+        view! { <TrendChart def=def points=points.get() locale=l currency=c/> }.into_any()
     };
     let heading_id = format!("kpi-card-{}", def.id);
     let labelled_by = heading_id.clone();
