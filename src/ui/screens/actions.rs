@@ -15,7 +15,9 @@ use crate::ui::format;
 use crate::ui::state::{today, AppState, Editor, Level};
 use crate::ui::widgets::fields::{MoneyField, TextField};
 use crate::ui::widgets::gantt::{stage_class, Gantt};
-use crate::ui::widgets::rows::{focus, EditButton, EditorPanel, RowList, ShowMore, PAGE};
+use crate::ui::widgets::rows::{
+    focus, Cell, CompactRow, EditButton, EditorPanel, RowList, ShowMore, PAGE,
+};
 use crate::ui::widgets::tabs::{TabDef, TabList, TabPanel};
 use crate::ui::widgets::trend::{date_text, kpi_text, StatusBadge, TableWrap};
 use leptos::prelude::*;
@@ -378,33 +380,23 @@ fn ActionRow(id: String, list: RowList) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let row = action_summary(editor, id.clone());
     let text = move |f: fn(&ActionSummary) -> String| {
-        move || row.with(|r| r.as_ref().map(f).unwrap_or_default())
+        Signal::derive(move || row.with(|r| r.as_ref().map(f).unwrap_or_default()))
     };
-    let title = Signal::derive(text(|r| r.title.clone()));
-    let open = {
-        let id = id.clone();
-        Memo::new(move |_| list.is_open(&id))
-    };
-    let label = Signal::derive(move || format!("Edit action {}", title.get()));
+    let class = Signal::derive(move || {
+        let stage = row.with(|r| r.as_ref().map_or("", |r| stage_class(r.stage)));
+        format!("action-row {stage}")
+    });
+    let cells = vec![
+        Cell::Text("", text(|r| r.owner.clone())),
+        Cell::Text("", text(|r| r.weeks.clone())),
+        Cell::Text("num", text(|r| r.budget.clone())),
+        Cell::Text("", text(|r| r.stage.name().to_string())),
+        Cell::Text("", text(|r| status_word(r.status).to_string())),
+    ];
+    let editor_id = id.clone();
     view! {
-        <tr class=move || format!("action-row {}", row.with(|r| r.as_ref().map_or("", |r| stage_class(r.stage))))>
-            <th scope="row" class="row-title">{title}</th>
-            <td>{text(|r| r.owner.clone())}</td>
-            <td>{text(|r| r.weeks.clone())}</td>
-            <td class="num">{text(|r| r.budget.clone())}</td>
-            <td>{text(|r| r.stage.name().to_string())}</td>
-            <td>{text(|r| status_word(r.status).to_string())}</td>
-            <td class="row-actions"><EditButton list=list id=id.clone() name=title/></td>
-        </tr>
-        {move || open.get().then(|| { let id = id.clone(); view! {
-            <tr class="editor-row">
-                <td colspan="7">
-                    <EditorPanel list=list id=id.clone() label=label>
-                        <ActionEditor id=id.clone() on_delete=after_delete(list)/>
-                    </EditorPanel>
-                </td>
-            </tr>
-        }})}
+        <CompactRow list=list id=id noun="action" class=class title=text(|r| r.title.clone()) cells=cells
+            editor=move || view! { <ActionEditor id=editor_id.clone() on_delete=after_delete(list)/> }/>
     }
 }
 

@@ -14,7 +14,7 @@ use crate::ui::format;
 use crate::ui::screens::opportunity::stage_class;
 use crate::ui::state::Editor;
 use crate::ui::widgets::fields::{CheckedNumField, MoneyField, NumField, NumKind, TextField};
-use crate::ui::widgets::rows::{focus, EditButton, EditorPanel, RowList, ShowMore};
+use crate::ui::widgets::rows::{focus, Cell, CompactRow, RowList, ShowMore};
 use crate::ui::widgets::scatter::{ImpactEffortChart, ScatterData, ScatterPoint};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -368,42 +368,38 @@ fn InitiativeRow(id: String, list: RowList) -> impl IntoView {
         let s = ranked.get().and_then(|r| r.1);
         locale.with(|l| format::opt(s, |x| format::decimal(x, l)))
     };
-    let open = {
-        let id = id.clone();
-        Memo::new(move |_| list.is_open(&id))
+    let class = Signal::derive(move || {
+        let stage = stage_class(row.with(|r| r.as_ref().map(|r| r.stage)));
+        format!("initiative-row {stage}")
+    });
+    let stage = view! {
+        {text(|r| r.stage.name().to_string())}
+        {move || row.with(|r| r.as_ref().and_then(|r| r.touchpoint.clone())).map(|t| view! { <span class="row-sub">{t}</span> })}
     };
-    let label = Signal::derive(move || format!("Edit initiative {}", title.get()));
+    let score = view! {
+        <span class="score-value">{score_text}</span>
+        <details class="info">
+            <summary aria-label=move || format!("How the score of {} is computed", title.get())>"i"</summary>
+            <div class="info-body">
+                <p class="formula">{move || formula(&variants.get())}</p>
+                <p>"Inputs: " {text(|r| r.inputs.clone())}</p>
+            </div>
+        </details>
+    };
+    let cells = vec![
+        Cell::View("col-stage", stage.into_any()),
+        Cell::Text("num col-cost", Signal::derive(text(|r| r.cost.clone()))),
+        Cell::View("num col-score", score.into_any()),
+        Cell::Text("col-decision", Signal::derive(text(|r| r.decision.clone()))),
+    ];
+    let rank = Cell::Text(
+        "num rank",
+        Signal::derive(move || ranked.get().map_or(0, |r| r.0).to_string()),
+    );
+    let editor_id = id.clone();
     view! {
-        <tr class=move || format!("initiative-row {}", stage_class(row.with(|r| r.as_ref().map(|r| r.stage))))>
-            <td class="num rank">{move || ranked.get().map_or(0, |r| r.0)}</td>
-            <th scope="row" class="col-title row-title">{title}</th>
-            <td class="col-stage">
-                {text(|r| r.stage.name().to_string())}
-                {move || row.with(|r| r.as_ref().and_then(|r| r.touchpoint.clone())).map(|t| view! { <span class="row-sub">{t}</span> })}
-            </td>
-            <td class="num col-cost">{text(|r| r.cost.clone())}</td>
-            <td class="num col-score">
-                <span class="score-value">{score_text}</span>
-                <details class="info">
-                    <summary aria-label=move || format!("How the score of {} is computed", title.get())>"i"</summary>
-                    <div class="info-body">
-                        <p class="formula">{move || formula(&variants.get())}</p>
-                        <p>"Inputs: " {text(|r| r.inputs.clone())}</p>
-                    </div>
-                </details>
-            </td>
-            <td class="col-decision">{text(|r| r.decision.clone())}</td>
-            <td class="row-actions"><EditButton list=list id=id.clone() name=title/></td>
-        </tr>
-        {move || open.get().then(|| { let id = id.clone(); view! {
-            <tr class="editor-row">
-                <td colspan="7">
-                    <EditorPanel list=list id=id.clone() label=label>
-                        <InitiativeEditor id=id.clone() list=list/>
-                    </EditorPanel>
-                </td>
-            </tr>
-        }})}
+        <CompactRow list=list id=id noun="initiative" class=class title=title lead=rank cells=cells
+            editor=move || view! { <InitiativeEditor id=editor_id.clone() list=list/> }/>
     }
 }
 

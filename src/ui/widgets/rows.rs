@@ -79,6 +79,62 @@ pub fn focus(element_id: &str) {
     }
 }
 
+/// One cell of a compact row, after its title: text, or any small view (no fields).
+pub enum Cell {
+    /// Text, with the cell's class.
+    Text(&'static str, Signal<String>),
+    /// A view, with the cell's class (a score with its ⓘ).
+    View(&'static str, AnyView),
+}
+
+/// A compact row of a list: an optional leading cell (a rank), the title as the row's
+/// header, the other cells, and the Edit button; its editor opens in a row under it.
+#[component]
+pub fn CompactRow(
+    list: RowList,
+    id: String,
+    /// What the list holds ("action"): the editor is named "Edit <noun> <title>".
+    noun: &'static str,
+    #[prop(into)] class: Signal<String>,
+    #[prop(into)] title: Signal<String>,
+    /// A cell before the title.
+    #[prop(optional)]
+    lead: Option<Cell>,
+    cells: Vec<Cell>,
+    /// The full editor of the row, built when it opens.
+    #[prop(into)]
+    editor: ViewFn,
+) -> impl IntoView {
+    let columns = cells.len() + 2 + usize::from(lead.is_some());
+    let open = {
+        let id = id.clone();
+        Memo::new(move |_| list.is_open(&id))
+    };
+    let label = Signal::derive(move || format!("Edit {noun} {}", title.get()));
+    let cell = |c: Cell| match c {
+        Cell::Text(class, text) => view! { <td class=class>{move || text.get()}</td> }.into_any(),
+        Cell::View(class, v) => view! { <td class=class>{v}</td> }.into_any(),
+    };
+    view! {
+        <tr class=move || class.get()>
+            {lead.map(cell)}
+            <th scope="row" class="row-title">{move || title.get()}</th>
+            {cells.into_iter().map(cell).collect_view()}
+            <td class="row-actions"><EditButton list=list id=id.clone() name=title/></td>
+        </tr>
+        {move || open.get().then(|| {
+            let (id, editor) = (id.clone(), editor.clone());
+            view! {
+                <tr class="editor-row">
+                    <td colspan=columns>
+                        <EditorPanel list=list id=id label=label>{editor.run()}</EditorPanel>
+                    </td>
+                </tr>
+            }
+        })}
+    }
+}
+
 /// A row's "Edit <name>" button: opens its editor, or closes it when open.
 #[component]
 pub fn EditButton(
