@@ -670,11 +670,25 @@ pub fn series_with(
     kpi_id: &str,
     granularity: Granularity,
 ) -> Vec<SeriesPoint> {
-    let Some(def) = measure_def(kpi_id) else {
-        return Vec::new();
-    };
+    let traffic = funnel::traffic(plan);
+    series_many(plan, forecast, &traffic, index, &[kpi_id], granularity)
+        .pop()
+        .unwrap_or_default()
+}
+
+/// [`series`] of several KPIs at once (one per id, in order), from a forecast, its
+/// traffic and indexed actuals computed once: the KPI engine runs once per month for
+/// all of them, not once per month for each.
+pub fn series_many(
+    plan: &Plan,
+    forecast: &funnel::Forecast,
+    traffic: &funnel::Traffic,
+    index: &ActualIndex,
+    kpi_ids: &[&str],
+    granularity: Granularity,
+) -> Vec<Vec<SeriesPoint>> {
     let Ok(start) = parse_date(&plan.profile.start_date) else {
-        return Vec::new();
+        return vec![Vec::new(); kpi_ids.len()];
     };
     let horizon = plan.horizon_months.min(super::plan::MAX_HORIZON_MONTHS);
     let months = Period::months_from(start, horizon);
@@ -688,45 +702,72 @@ pub fn series_with(
             Period::weeks_from(start, u32::try_from((days + 6) / 7).unwrap_or(0))
         }
     };
-    let traffic = funnel::traffic(plan);
-    let no_error = (None, String::new());
-    // The forecast of each month, for this KPI (volumes straight from the funnel,
-    // ratios through the KPI engine).
-    let monthly: Vec<Option<f64>> = forecast
-        .months
+    // Each period's month within the horizon.
+    let month_of: Vec<Option<usize>> = periods
         .iter()
-        .map(|m| {
-            raw_forecast(def.id, m, &traffic).or_else(|| {
-                kpi::find(def.id).and_then(|_| {
-                    kpi::evaluate_with(plan, &traffic, m, &no_error)
-                        .into_iter()
-                        .find(|v| v.id == def.id)
-                        .and_then(|v| v.value)
-                })
-            })
-        })
-        .collect();
-    periods
-        .into_iter()
         .map(|period| {
-            let month_index = period
+            period
                 .start()
                 .map(Period::month_of)
-                .and_then(|m| months.iter().position(|x| *x == m));
-            let fc = month_index
-                .and_then(|i| monthly.get(i).copied().flatten())
-                .map(|v| target_for_period(def, v, period));
-            let actual = if kpi::find(def.id).is_some() {
-                index.kpi_actual(plan, def, period)
-            } else {
-                index.recorded(def, period)
+                .and_then(|m| months.iter().position(|x| *x == m))
+        })
+        .collect();
+    // Every KPI of each month, evaluated once, when a KPI needs the engine.
+    let no_error = (None, String::new());
+    let mut engine: Option<Vec<Vec<kpi::KpiValue>>> = None;
+    kpi_ids
+        .iter()
+        .map(|kpi_id| {
+            let Some(def) = measure_def(kpi_id) else {
+                return Vec::new();
             };
-            SeriesPoint {
-                period,
-                target: period_target(plan, def, period),
-                forecast: fc,
-                actual,
-            }
+            let catalogue = kpi::find(def.id).is_some();
+            // The forecast of each month, for this KPI (volumes straight from the
+            // funnel, ratios through the KPI engine).
+            let monthly: Vec<Option<f64>> = forecast
+                .months
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    raw_forecast(def.id, m, traffic).or_else(|| {
+                        if !catalogue {
+                            return None;
+                        }
+                        let values = engine.get_or_insert_with(|| {
+                            forecast
+                                .months
+                                .iter()
+                                .map(|m| kpi::evaluate_with(plan, traffic, m, &no_error))
+                                .collect()
+                        });
+                        values
+                            .get(i)
+                            .and_then(|v| v.iter().find(|v| v.id == def.id))
+                            .and_then(|v| v.value)
+                    })
+                })
+                .collect();
+            periods
+                .iter()
+                .zip(&month_of)
+                .map(|(period, month_index)| {
+                    let period = *period;
+                    let fc = month_index
+                        .and_then(|i| monthly.get(i).copied().flatten())
+                        .map(|v| target_for_period(def, v, period));
+                    let actual = if catalogue {
+                        index.kpi_actual(plan, def, period)
+                    } else {
+                        index.recorded(def, period)
+                    };
+                    SeriesPoint {
+                        period,
+                        target: period_target(plan, def, period),
+                        forecast: fc,
+                        actual,
+                    }
+                })
+                .collect()
         })
         .collect()
 }

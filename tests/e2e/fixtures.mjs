@@ -2,6 +2,10 @@
 // and Content-Security-Policy violations, and a test fails if any happened.
 import { test as base, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { execFileSync } from "node:child_process";
+import { existsSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export const test = base.extend({
   page: async ({ page }, use, testInfo) => {
@@ -57,4 +61,30 @@ export async function seriousViolations(page) {
 /** Fails the test when axe-core finds a serious or critical violation. */
 export async function expectNoSeriousViolations(page) {
   expect(await seriousViolations(page)).toEqual([]);
+}
+
+/** The large benchmark plan file (500 actions, 200 initiatives, 60 touchpoints, 5 years
+ *  of weekly actuals), written once by `cargo run --example large-plan`. */
+export function largePlanFile() {
+  const file = join(tmpdir(), "race-planner-e2e-large-plan.json");
+  if (!existsSync(file) || statSync(file).size === 0) {
+    const json = execFileSync("cargo", ["run", "--quiet", "--example", "large-plan"], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 600_000,
+    });
+    writeFileSync(`${file}.${process.pid}.tmp`, json);
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  }
+  return file;
+}
+
+/** Imports the large plan through the Plans screen and opens it. */
+export async function importLargePlan(page) {
+  const file = largePlanFile();
+  await openApp(page);
+  await page.getByLabel("Import a plan or backup file…").setInputFiles(file);
+  await expect(page.getByRole("status").filter({ hasText: "1 plan imported." })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("link", { name: "Large benchmark plan", exact: true }).click();
+  await expect(page.getByRole("navigation", { name: "Plan" })).toBeVisible({ timeout: 30_000 });
 }

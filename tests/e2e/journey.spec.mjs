@@ -52,29 +52,37 @@ test("a new user plans from a blank page to the report, and a reload keeps it al
 
   // Strategy: three initiatives scored with ICE, one not doing, two chosen.
   await go(page, "Strategy");
-  const rows = page.locator("table.backlog tbody tr");
+  const rows = page.locator("table.backlog tbody tr.initiative-row");
   for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Add an initiative" }).click();
   const initiatives = [
     ["Checkout trust badges", 5, 8, 9, "chosen"],
     ["Retargeting ads", 8, 6, 6, "chosen"],
     ["Podcast sponsorship", 9, 7, 3, "not_doing"],
   ];
+  // Each row's editor opens under it, one at a time.
+  const editRow = async (i) => {
+    const edit = rows.nth(i).getByRole("button", { name: /^Edit / });
+    if ((await edit.getAttribute("aria-expanded")) !== "true") await edit.click();
+    const editor = page.getByRole("region", { name: /^Edit initiative / });
+    await expect(editor).toBeVisible();
+    return editor;
+  };
   for (let i = 0; i < 3; i++) {
     const [title, impact, confidence, ease] = initiatives[i];
-    const row = rows.nth(i);
-    await row.getByLabel("Title", { exact: true }).fill(title);
-    await row.getByLabel("Impact", { exact: true }).fill(String(impact));
-    await row.getByLabel("Confidence", { exact: true }).fill(String(confidence));
-    await row.getByLabel("Ease", { exact: true }).fill(String(ease));
+    const editor = await editRow(i);
+    await editor.getByLabel("Title", { exact: true }).fill(title);
+    await editor.getByLabel("Impact", { exact: true }).fill(String(impact));
+    await editor.getByLabel("Confidence", { exact: true }).fill(String(confidence));
+    await editor.getByLabel("Ease", { exact: true }).fill(String(ease));
   }
   await expect(rows.nth(0).locator(".score-value")).toHaveText("7.33");
   await expect(rows.nth(1).locator(".score-value")).toHaveText("6.67");
   await expect(rows.nth(2).locator(".score-value")).toHaveText("6.33");
   for (let i = 0; i < 3; i++) {
-    const row = rows.nth(i);
-    await expect(row.getByLabel("Title", { exact: true })).toHaveValue(initiatives[i][0]);
-    await row.getByLabel("Decision", { exact: true }).selectOption(initiatives[i][4]);
-    if (initiatives[i][4] === "not_doing") await row.getByLabel("Why not", { exact: true }).fill("No budget for audio this year");
+    const editor = await editRow(i);
+    await expect(editor.getByLabel("Title", { exact: true })).toHaveValue(initiatives[i][0]);
+    await editor.getByLabel("Decision", { exact: true }).selectOption(initiatives[i][4]);
+    if (initiatives[i][4] === "not_doing") await editor.getByLabel("Why not", { exact: true }).fill("No budget for audio this year");
   }
   await expect(page.getByText("No budget for audio this year").last()).toBeVisible();
 
@@ -109,7 +117,7 @@ test("a new user plans from a blank page to the report, and a reload keeps it al
   await go(page, "Opportunity");
   await expect(page.locator("article.objective").first().locator(".smart-summary")).toContainText("all five parts met");
   await go(page, "Strategy");
-  await expect(page.locator("table.backlog tbody tr")).toHaveCount(3);
+  await expect(page.locator("table.backlog tbody tr.initiative-row")).toHaveCount(3);
   await go(page, "90-day plan");
   await expect(page.locator(".gantt-bar")).toHaveCount(2);
   await go(page, "Measure");

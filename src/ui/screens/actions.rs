@@ -1,5 +1,6 @@
-//! The 90-day plan (OSA: Action): a 13-week timeline, a board by status, the actions'
-//! details, the owners' load, and a review every 30 days that snapshots the KPIs.
+//! The 90-day plan (OSA: Action): the actions as a 13-week timeline, a board by status
+//! or a list of compact rows (three tabs, one in the page at a time), each action's
+//! editor on demand, the owners' load, and a review every 30 days that snapshots the KPIs.
 
 use crate::domain::kpi;
 use crate::domain::money::Money;
@@ -14,8 +15,22 @@ use crate::ui::format;
 use crate::ui::state::{today, AppState, Editor, Level};
 use crate::ui::widgets::fields::{MoneyField, TextField};
 use crate::ui::widgets::gantt::{stage_class, Gantt};
+use crate::ui::widgets::rows::{
+    focus, Cell, CompactRow, EditButton, EditorPanel, RowList, ShowMore, PAGE,
+};
+use crate::ui::widgets::tabs::{TabDef, TabList, TabPanel};
 use crate::ui::widgets::trend::{date_text, kpi_text, StatusBadge, TableWrap};
 use leptos::prelude::*;
+
+/// The three views of the actions, as tabs: only the selected one is in the page.
+const VIEWS: [TabDef; 3] = [
+    ("timeline", "Timeline"),
+    ("board", "Board"),
+    ("list", "List"),
+];
+const TIMELINE: usize = 0;
+const BOARD: usize = 1;
+const LIST: usize = 2;
 
 /// The board's columns, in order.
 const COLUMNS: [ActionStatus; 4] = [
@@ -69,6 +84,8 @@ pub fn ActionsScreen() -> impl IntoView {
         })
     });
     let missing = Memo::new(move |_| editor.plan.with(|p| initiatives_without_actions(p).len()));
+    let view = RwSignal::new(TIMELINE);
+    let list = RowList::new("actions");
     let create_from_initiatives = move |_| {
         let count = missing.get_untracked();
         editor.edit("actions-from-initiatives", |p| {
@@ -81,8 +98,10 @@ pub fn ActionsScreen() -> impl IntoView {
         state.notify(Level::Info, "actions-created", "Actions created", body);
     };
     let add_action = move |_| {
+        let mut added = None;
         editor.edit("action-add", |p| {
             let id = p.next_id("action");
+            added = Some((id.clone(), p.action.actions.len()));
             p.action.actions.push(Action {
                 id,
                 title: "New action".into(),
@@ -90,6 +109,11 @@ pub fn ActionsScreen() -> impl IntoView {
                 ..Action::default()
             });
         });
+        // The new action opens in the list, ready to be named.
+        if let Some((id, index)) = added {
+            view.set(LIST);
+            list.open_at(id, index);
+        }
     };
     let start_error = RwSignal::new(None::<String>);
     let on_start = move |ev: leptos::ev::Event| {
@@ -130,13 +154,13 @@ pub fn ActionsScreen() -> impl IntoView {
                                 <button type="button" class="btn btn-primary" on:click=create_from_initiatives disabled=read_only>
                                     {format!("Create actions from chosen initiatives ({})", missing.get())}
                                 </button>
-                                <button type="button" class="btn" on:click=add_action disabled=read_only>"Add an action"</button>
+                                <button type="button" class="btn" id=ADD_ACTION_ID on:click=add_action disabled=read_only>"Add an action"</button>
                             </div>
                         }.into_any()
                     } else {
                         view! {
                             <p>"Choose initiatives on the Strategy screen to create their actions here in one click, or add an action by hand."</p>
-                            <button type="button" class="btn btn-primary" on:click=add_action disabled=read_only>"Add an action"</button>
+                            <button type="button" class="btn btn-primary" id=ADD_ACTION_ID on:click=add_action disabled=read_only>"Add an action"</button>
                         }.into_any()
                     }}
                 </div>
@@ -147,23 +171,18 @@ pub fn ActionsScreen() -> impl IntoView {
                     "Create actions from chosen initiatives"
                     {move || (missing.get() > 0).then(|| format!(" ({})", missing.get()))}
                 </button>
-                <button type="button" class="btn" on:click=add_action disabled=read_only>"Add an action"</button>
+                <button type="button" class="btn" id=ADD_ACTION_ID on:click=add_action disabled=read_only>"Add an action"</button>
             </div>
             <Show when=move || missing.get() == 0>
                 <p class="muted">"Every chosen initiative has at least one action."</p>
             </Show>
-            <h2>"Timeline"</h2>
-            <Gantt/>
-            <h2>"Board"</h2>
-            <div class="board">
-                {COLUMNS.into_iter().map(|status| view! { <BoardColumn status=status/> }).collect_view()}
-            </div>
             <h2>"Actions"</h2>
-            <div class="action-list">
-                <For each=move || ids.get() key=|id| id.clone() let:id>
-                    <ActionEditor id=id/>
-                </For>
-            </div>
+            <TabList prefix="actions" label="Show the actions as" tabs=&VIEWS selected=view/>
+            {move || match view.get() {
+                TIMELINE => view! { <TabPanel prefix="actions" slug="timeline"><Gantt/></TabPanel> }.into_any(),
+                BOARD => view! { <TabPanel prefix="actions" slug="board"><Board ids=ids/></TabPanel> }.into_any(),
+                _ => view! { <TabPanel prefix="actions" slug="list"><ActionList ids=ids list=list/></TabPanel> }.into_any(),
+            }}
             <h2>"Owners"</h2>
             <Owners/>
         </Show>
@@ -172,8 +191,73 @@ pub fn ActionsScreen() -> impl IntoView {
     }
 }
 
+/// What a compact row or card of an action shows: text only.
+#[derive(Clone, Debug, PartialEq)]
+struct ActionSummary {
+    title: String,
+    owner: String,
+    weeks: String,
+    budget: String,
+    stage: Stage,
+    status: ActionStatus,
+}
+
+/// The summary of one action, following the plan.
+fn action_summary(editor: Editor, id: String) -> Memo<Option<ActionSummary>> {
+    Memo::new(move |_| {
+        editor.plan.with(|p| {
+            p.action(&id).map(|a| ActionSummary {
+                title: a.title.clone(),
+                owner: if a.owner.trim().is_empty() {
+                    "No owner yet".to_string()
+                } else {
+                    a.owner.clone()
+                },
+                weeks: weeks_text(a.start_week, a.end_week),
+                budget: money_text(p, a.budget),
+                stage: a.stage,
+                status: a.status,
+            })
+        })
+    })
+}
+
+/// After an action is deleted from its editor: focus goes to "Add an action".
+fn after_delete(list: RowList) -> Callback<()> {
+    Callback::new(move |()| {
+        list.open.set(None);
+        focus(ADD_ACTION_ID);
+    })
+}
+
+/// The id of the "Add an action" button, where focus goes when an action is deleted.
+const ADD_ACTION_ID: &str = "action-add";
+
 #[component]
-fn BoardColumn(status: ActionStatus) -> impl IntoView {
+fn Board(ids: Memo<Vec<String>>) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let list = RowList::new("board");
+    let label = Signal::derive(move || {
+        let title = list.open.with(|o| {
+            o.as_deref()
+                .and_then(|id| editor.plan.with(|p| p.action(id).map(|a| a.title.clone())))
+        });
+        format!("Edit action {}", title.unwrap_or_default())
+    });
+    view! {
+        <div class="board">
+            {COLUMNS.into_iter().map(|status| view! { <BoardColumn status=status list=list/> }).collect_view()}
+        </div>
+        {move || list.open.get().filter(|id| ids.with(|all| all.contains(id))).map(|id| view! {
+            <EditorPanel list=list id=id.clone() label=label detached=true>
+                <ActionEditor id=id on_delete=after_delete(list)/>
+            </EditorPanel>
+        })}
+    }
+}
+
+#[component]
+fn BoardColumn(status: ActionStatus, list: RowList) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let ids = Memo::new(move |_| {
         editor.plan.with(|p| {
@@ -185,6 +269,7 @@ fn BoardColumn(status: ActionStatus) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let limit = RwSignal::new(PAGE);
     let heading_id = format!("board-{}", status_slug(status));
     let labelled_by = heading_id.clone();
     view! {
@@ -192,41 +277,22 @@ fn BoardColumn(status: ActionStatus) -> impl IntoView {
             <h3 id=heading_id>{status_word(status)}" "<span class="muted">{move || format!("({})", ids.with(Vec::len))}</span></h3>
             <Show when=move || !ids.with(Vec::is_empty) fallback=|| view! { <p class="muted board-empty">"Nothing here."</p> }>
                 <ul class="board-cards">
-                    <For each=move || ids.get() key=|id| id.clone() let:id>
-                        <BoardCard id=id/>
+                    <For each=move || ids.with(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|id| id.clone() let:id>
+                        <BoardCard id=id list=list/>
                     </For>
                 </ul>
+                <ShowMore limit=limit total=Signal::derive(move || ids.with(Vec::len))/>
             </Show>
         </section>
     }
 }
 
+/// A compact card: title (its button opens the editor), owner, weeks, and buttons that
+/// move it to the next or previous column.
 #[component]
-fn BoardCard(id: String) -> impl IntoView {
+fn BoardCard(id: String, list: RowList) -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let card = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            editor.plan.with(|p| {
-                p.action(&id).map(|a| {
-                    let initiative = a
-                        .initiative
-                        .as_deref()
-                        .and_then(|i| p.initiative(i))
-                        .map(|i| i.title.clone());
-                    (
-                        a.title.clone(),
-                        a.owner.clone(),
-                        weeks_text(a.start_week, a.end_week),
-                        money_text(p, a.budget),
-                        a.stage,
-                        initiative,
-                        a.status,
-                    )
-                })
-            })
-        })
-    };
+    let card = action_summary(editor, id.clone());
     let set_status = {
         let id = id.clone();
         move |status: ActionStatus| {
@@ -238,9 +304,8 @@ fn BoardCard(id: String) -> impl IntoView {
             });
         }
     };
-    let select_id = format!("board-status-{id}");
-    let title = move || card.get().map(|c| c.0).unwrap_or_default();
-    let current = move || card.get().map_or(ActionStatus::Todo, |c| c.6);
+    let title = move || card.with(|c| c.as_ref().map(|c| c.title.clone()).unwrap_or_default());
+    let current = move || card.with(|c| c.as_ref().map_or(ActionStatus::Todo, |c| c.status));
     let neighbour = move |delta: i32| {
         let pos = COLUMNS.iter().position(|s| *s == current()).unwrap_or(0) as i32;
         usize::try_from(pos + delta)
@@ -248,14 +313,6 @@ fn BoardCard(id: String) -> impl IntoView {
             .and_then(|i| COLUMNS.get(i).copied())
     };
     let read_only = move || editor.read_only.get().is_some();
-    let on_select = {
-        let set_status = set_status.clone();
-        move |ev: leptos::ev::Event| {
-            if let Some(s) = status_from_slug(&event_target_value(&ev)) {
-                set_status(s);
-            }
-        }
-    };
     let go_left = {
         let set_status = set_status.clone();
         move |_| {
@@ -270,23 +327,13 @@ fn BoardCard(id: String) -> impl IntoView {
         }
     };
     view! {
-        <li class=move || format!("board-card card stage-border {}", card.get().map_or("", |c| stage_class(c.4)))>
-            <p class="board-title"><strong>{title}</strong></p>
-            <dl class="board-meta">
-                <dt>"Owner"</dt><dd>{move || card.get().map(|c| if c.1.trim().is_empty() { "No owner yet".to_string() } else { c.1 }).unwrap_or_default()}</dd>
-                <dt>"When"</dt><dd>{move || card.get().map(|c| c.2).unwrap_or_default()}</dd>
-                <dt>"Budget"</dt><dd class="num">{move || card.get().map(|c| c.3).unwrap_or_default()}</dd>
-                <dt>"Stage"</dt><dd>{move || card.get().map(|c| c.4.name()).unwrap_or_default()}</dd>
-                <dt>"Initiative"</dt><dd>{move || card.get().and_then(|c| c.5).unwrap_or_else(|| "—".into())}</dd>
-            </dl>
-            <div class="field">
-                <label for=select_id.clone()>"Status"</label>
-                <select id=select_id on:change=on_select disabled=read_only>
-                    {COLUMNS.into_iter().map(|s| view! {
-                        <option value=status_slug(s) selected=move || current() == s>{status_word(s)}</option>
-                    }).collect_view()}
-                </select>
-            </div>
+        <li class=move || format!("board-card card stage-border {}", card.with(|c| c.as_ref().map_or("", |c| stage_class(c.stage))))>
+            <p class="board-title">
+                <EditButton list=list id=id.clone() name=Signal::derive(title) title_button=true/>
+            </p>
+            <p class="board-meta">
+                {move || card.with(|c| c.as_ref().map(|c| format!("{} · {} · {}", c.owner, c.weeks, status_word(c.status))).unwrap_or_default())}
+            </p>
             <div class="btn-row">
                 <button type="button" class="btn btn-small" on:click=go_left
                     disabled=move || neighbour(-1).is_none() || read_only()
@@ -299,8 +346,67 @@ fn BoardCard(id: String) -> impl IntoView {
     }
 }
 
+/// The actions as compact rows, each with its editor on demand.
 #[component]
-fn ActionEditor(id: String) -> impl IntoView {
+fn ActionList(ids: Memo<Vec<String>>, list: RowList) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="rows action-rows">
+                <caption class="visually-hidden">"Actions"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Action"</th>
+                        <th scope="col">"Owner"</th>
+                        <th scope="col">"When"</th>
+                        <th scope="col" class="num">"Budget"</th>
+                        <th scope="col">"Stage"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col" class="row-actions"><span class="visually-hidden">"Edit"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || ids.with(|all| list.window(all)) key=|id| id.clone() let:id>
+                        <ActionRow id=id list=list/>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+        <ShowMore limit=list.limit total=Signal::derive(move || ids.with(Vec::len))/>
+    }
+}
+
+#[component]
+fn ActionRow(id: String, list: RowList) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let row = action_summary(editor, id.clone());
+    let text = move |f: fn(&ActionSummary) -> String| {
+        Signal::derive(move || row.with(|r| r.as_ref().map(f).unwrap_or_default()))
+    };
+    let class = Signal::derive(move || {
+        let stage = row.with(|r| r.as_ref().map_or("", |r| stage_class(r.stage)));
+        format!("action-row {stage}")
+    });
+    let cells = vec![
+        Cell::Text("", text(|r| r.owner.clone())),
+        Cell::Text("", text(|r| r.weeks.clone())),
+        Cell::Text("num", text(|r| r.budget.clone())),
+        Cell::Text("", text(|r| r.stage.name().to_string())),
+        Cell::Text("", text(|r| status_word(r.status).to_string())),
+    ];
+    let editor_id = id.clone();
+    view! {
+        <CompactRow list=list id=id noun="action" class=class title=text(|r| r.title.clone()) cells=cells
+            editor=move || view! { <ActionEditor id=editor_id.clone() on_delete=after_delete(list)/> }/>
+    }
+}
+
+/// Every field of one action.
+#[component]
+fn ActionEditor(
+    id: String,
+    /// Called once the action is deleted.
+    on_delete: Callback<()>,
+) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let exists = {
         let id = id.clone();
@@ -466,6 +572,7 @@ fn ActionEditor(id: String) -> impl IntoView {
             editor.edit(&format!("action-remove-{id}"), move |p| {
                 p.action.actions.retain(|a| a.id != id);
             });
+            on_delete.run(());
         }
     };
     let read_only = move || editor.read_only.get().is_some();

@@ -3,7 +3,7 @@
 
 use crate::domain::input::trim_number;
 use crate::domain::kpi::{self, KpiDef};
-use crate::domain::measure::{self, KpiProgress, AT_RISK_MIN, ON_TRACK_MIN};
+use crate::domain::measure::{self, KpiProgress, SeriesPoint, AT_RISK_MIN, ON_TRACK_MIN};
 use crate::domain::period::{parse_date, Granularity, Period};
 use crate::domain::plan::{Plan, Stage};
 use crate::domain::tracking::{
@@ -62,6 +62,19 @@ pub fn MeasureScreen() -> impl IntoView {
         )
     });
     let kpis = Memo::new(move |_| editor.plan.with(stage_kpis));
+    // Every card's chart, in the order of `kpis`: computed together, once per edit,
+    // from the evaluation's forecast (each card used to run the funnel and index the
+    // actuals again for itself).
+    let series = Memo::new(move |_| {
+        let g = granularity.get();
+        let ids: Vec<&'static str> = kpis.with(|k| k.iter().map(|(_, d)| d.id).collect());
+        editor.plan.with(|p| {
+            let index = measure::ActualIndex::new(&p.actuals);
+            editor
+                .eval
+                .with(|e| measure::series_many(p, &e.forecast, &e.traffic, &index, &ids, g))
+        })
+    });
     let on_granularity = move |ev: leptos::ev::Event| {
         let g = if event_target_value(&ev) == "week" {
             Granularity::Week
@@ -75,6 +88,17 @@ pub fn MeasureScreen() -> impl IntoView {
         let value = event_target_value(&ev);
         chosen.set(value.parse::<Period>().ok());
     };
+    // The KPI cards sit below the status and the actuals grid: their charts are drawn
+    // just after the top of the screen is painted, not before it.
+    let charts = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let _ = charts.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        )
+    });
     let plan_id = editor.plan.with_untracked(|p| p.id.clone());
     let reach_href = Route::Plan {
         id: plan_id,
@@ -119,10 +143,10 @@ pub fn MeasureScreen() -> impl IntoView {
             <h2>"Each KPI"</h2>
             <div class="cards kpi-cards">
                 {move || {
-                    let g = granularity.get();
-                    kpis.get().into_iter().map(|(stage, def)| {
-                        let progress = Signal::derive(move || status.get().and_then(|s| s.kpis.into_iter().find(|k| k.kpi == def.id)));
-                        view! { <KpiCard stage=stage def=def granularity=g progress=progress/> }
+                    kpis.get().into_iter().enumerate().map(|(i, (stage, def))| {
+                        let progress = Signal::derive(move || status.with(|s| s.as_ref().and_then(|s| s.kpis.iter().find(|k| k.kpi == def.id).cloned())));
+                        let points = Signal::derive(move || series.with(|all| all.get(i).cloned().unwrap_or_default()));
+                        view! { <KpiCard stage=stage def=def progress=progress points=points drawn=charts/> }
                     }).collect_view()
                 }}
             </div>
@@ -356,8 +380,13 @@ fn ActualCell(def: &'static KpiDef, period: Period, row_id: String, key: String)
 fn KpiCard(
     stage: Stage,
     def: &'static KpiDef,
-    granularity: Granularity,
     #[prop(into)] progress: Signal<Option<KpiProgress>>,
+    /// The chart's points, from the screen's one computation of every card's series.
+    #[prop(into)]
+    points: Signal<Vec<SeriesPoint>>,
+    /// Whether to draw the chart yet (until then, a placeholder of its size).
+    #[prop(into)]
+    drawn: Signal<bool>,
 ) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let money = move || {
@@ -383,11 +412,11 @@ fn KpiCard(
             .unwrap_or_else(|| format::NO_VALUE.to_string())
     };
     let chart = move || {
+        if !drawn.get() {
+            return view! { <div class="trend-pending"></div> }.into_any();
+        }
         let (l, c) = money();
-        let points = editor
-            .plan
-            .with(|p| measure::series(p, def.id, granularity));
-        view! { <TrendChart def=def points=points locale=l currency=c/> }
+        view! { <TrendChart def=def points=points.get() locale=l currency=c/> }.into_any()
     };
     let heading_id = format!("kpi-card-{}", def.id);
     let labelled_by = heading_id.clone();

@@ -14,6 +14,7 @@ use crate::ui::format;
 use crate::ui::screens::opportunity::stage_class;
 use crate::ui::state::Editor;
 use crate::ui::widgets::fields::{CheckedNumField, MoneyField, NumField, NumKind, TextField};
+use crate::ui::widgets::rows::{focus, Cell, CompactRow, RowList, ShowMore};
 use crate::ui::widgets::scatter::{ImpactEffortChart, ScatterData, ScatterPoint};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -93,6 +94,9 @@ fn decision_slug(d: &Decision) -> &'static str {
     }
 }
 
+/// The id of the "Add an initiative" button, where focus goes when one is deleted.
+const ADD_INITIATIVE_ID: &str = "initiative-add";
+
 /// The strategy screen of the open plan.
 #[component]
 pub fn StrategyScreen() -> impl IntoView {
@@ -160,6 +164,7 @@ fn MethodSection() -> impl IntoView {
 fn BacklogSection() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let sort = RwSignal::new(None::<(SortKey, bool)>);
+    let list = RowList::new("backlog");
     let order = RwSignal::new(Vec::<String>::new());
     let ids = Memo::new(move |_| {
         editor.plan.with(|p| {
@@ -225,15 +230,22 @@ fn BacklogSection() -> impl IntoView {
         order.set(sorted);
     };
     let add = move |_| {
+        let mut added = None;
         editor.edit("initiative-add", |p| {
             let id = p.next_id("ini");
+            added = Some(id.clone());
             let n = p.strategy.initiatives.len() + 1;
             p.strategy.initiatives.push(Initiative {
                 id,
                 title: format!("Initiative {n}"),
                 ..Initiative::default()
             });
-        })
+        });
+        // The new initiative opens, ready to be named and scored.
+        if let Some(id) = added {
+            let index = shown.with_untracked(|all| all.iter().position(|x| *x == id));
+            list.open_at(id, index.unwrap_or(0));
+        }
     };
     let ro = move || editor.read_only.get().is_some();
     let header = move |key: SortKey, label: &'static str, class: &'static str| {
@@ -261,39 +273,140 @@ fn BacklogSection() -> impl IntoView {
             <Show when=move || ids.with(Vec::is_empty)>
                 <div class="empty">
                     <p>"No initiatives yet. List the pieces of work that could move a stage (a new landing page, a retargeting campaign, a loyalty email), then score them."</p>
-                    <button type="button" class="btn btn-primary" on:click=add disabled=ro>"Add an initiative"</button>
+                    <button type="button" class="btn btn-primary" id=ADD_INITIATIVE_ID on:click=add disabled=ro>"Add an initiative"</button>
                 </div>
             </Show>
             <Show when=move || !ids.with(Vec::is_empty)>
-                <p class="muted">"Click a column heading to sort; click again to reverse. Rows stay put while you type."</p>
+                <p class="muted">"Click a column heading to sort; click again to reverse. Rows stay put while you type. Edit opens an initiative's scores and decision under its row."</p>
                 <div class="table-wrap">
-                    <table class="backlog">
+                    <table class="backlog rows">
                         <thead>
                             <tr>
                                 <th scope="col">"#"</th>
                                 {header(SortKey::Title, "Initiative", "col-title")}
-                                <th scope="col">"Stage and touchpoint"</th>
+                                <th scope="col">"Stage"</th>
                                 {header(SortKey::Cost, "Cost", "num col-cost")}
-                                <th scope="col">"Scoring inputs"</th>
                                 {header(SortKey::Score, "Score", "num col-score")}
                                 <th scope="col">"Decision"</th>
+                                <th scope="col" class="row-actions"><span class="visually-hidden">"Edit"</span></th>
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || shown.get() key=|id| id.clone() let:id>
-                                <InitiativeRow id=id/>
+                            <For each=move || shown.with(|all| list.window(all)) key=|id| id.clone() let:id>
+                                <InitiativeRow id=id list=list/>
                             </For>
                         </tbody>
                     </table>
                 </div>
-                <button type="button" class="btn" on:click=add disabled=ro>"Add an initiative"</button>
+                <ShowMore limit=list.limit total=Signal::derive(move || shown.with(Vec::len))/>
+                <button type="button" class="btn" id=ADD_INITIATIVE_ID on:click=add disabled=ro>"Add an initiative"</button>
             </Show>
         </section>
     }
 }
 
+/// What a compact row of the backlog shows, from the plan (the score and rank come
+/// from the evaluation).
+#[derive(Clone, Debug, PartialEq)]
+struct IniSummary {
+    title: String,
+    stage: Stage,
+    touchpoint: Option<String>,
+    cost: String,
+    decision: String,
+    inputs: String,
+}
+
+/// One initiative as a compact row: text only, and its editor on demand.
 #[component]
-fn InitiativeRow(id: String) -> impl IntoView {
+fn InitiativeRow(id: String, list: RowList) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let row = Memo::new({
+        let id = id.clone();
+        move |_| {
+            editor.plan.with(|p| {
+                let locale = &p.profile.locale;
+                p.initiative(&id).map(|i| IniSummary {
+                    title: i.title.clone(),
+                    stage: i.stage,
+                    touchpoint: i
+                        .touchpoint
+                        .as_deref()
+                        .and_then(|t| p.touchpoint(t))
+                        .map(|t| t.name.clone()),
+                    cost: format::money(
+                        i.cost.to_major(p.currency_digits()),
+                        locale,
+                        &p.profile.currency,
+                    ),
+                    decision: match &i.decision {
+                        Decision::NotDoing { reason } if !reason.trim().is_empty() => {
+                            format!("Not doing: {reason}")
+                        }
+                        d => decision_name(d).to_string(),
+                    },
+                    inputs: score_inputs(i, &p.variants, locale),
+                })
+            })
+        }
+    });
+    let ranked = Memo::new({
+        let id = id.clone();
+        move |_| {
+            editor
+                .eval
+                .with(|e| e.initiative(&id).map(|r| (r.rank, r.score)))
+        }
+    });
+    let variants = Memo::new(move |_| editor.plan.with(|p| p.variants));
+    let locale = Memo::new(move |_| editor.plan.with(|p| p.profile.locale.clone()));
+    let text = move |f: fn(&IniSummary) -> String| {
+        move || row.with(|r| r.as_ref().map(f).unwrap_or_default())
+    };
+    let title = Signal::derive(text(|r| r.title.clone()));
+    let score_text = move || {
+        let s = ranked.get().and_then(|r| r.1);
+        locale.with(|l| format::opt(s, |x| format::decimal(x, l)))
+    };
+    let class = Signal::derive(move || {
+        let stage = stage_class(row.with(|r| r.as_ref().map(|r| r.stage)));
+        format!("initiative-row {stage}")
+    });
+    let stage = view! {
+        {text(|r| r.stage.name().to_string())}
+        {move || row.with(|r| r.as_ref().and_then(|r| r.touchpoint.clone())).map(|t| view! { <span class="row-sub">{t}</span> })}
+    };
+    let score = view! {
+        <span class="score-value">{score_text}</span>
+        <details class="info">
+            <summary aria-label=move || format!("How the score of {} is computed", title.get())>"i"</summary>
+            <div class="info-body">
+                <p class="formula">{move || formula(&variants.get())}</p>
+                <p>"Inputs: " {text(|r| r.inputs.clone())}</p>
+            </div>
+        </details>
+    };
+    let cells = vec![
+        Cell::View("col-stage", stage.into_any()),
+        Cell::Text("num col-cost", Signal::derive(text(|r| r.cost.clone()))),
+        Cell::View("num col-score", score.into_any()),
+        Cell::Text("col-decision", Signal::derive(text(|r| r.decision.clone()))),
+    ];
+    let rank = Cell::Text(
+        "num rank",
+        Signal::derive(move || ranked.get().map_or(0, |r| r.0).to_string()),
+    );
+    let editor_id = id.clone();
+    view! {
+        <CompactRow list=list id=id noun="initiative" class=class title=title lead=rank cells=cells
+            editor=move || view! { <InitiativeEditor id=editor_id.clone() list=list/> }/>
+    }
+}
+
+/// Every field of one initiative: title, rationale, stage and touchpoint, cost, the
+/// scoring inputs with the impact the funnel suggests, and the decision.
+#[component]
+fn InitiativeEditor(id: String, list: RowList) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let ini = Memo::new({
         let id = id.clone();
@@ -301,34 +414,7 @@ fn InitiativeRow(id: String) -> impl IntoView {
     });
     let title =
         Memo::new(move |_| ini.with(|i| i.as_ref().map(|i| i.title.clone()).unwrap_or_default()));
-    let rank = Memo::new({
-        let id = id.clone();
-        move |_| {
-            editor.plan.with(|p| {
-                scoring::rank(p)
-                    .into_iter()
-                    .find(|r| r.id == id)
-                    .map_or(0, |r| r.rank)
-            })
-        }
-    });
     let variants = Memo::new(move |_| editor.plan.with(|p| p.variants));
-    let locale = Memo::new(move |_| editor.plan.with(|p| p.profile.locale.clone()));
-    let score_text = move || {
-        let v = variants.get();
-        ini.with(|i| {
-            let s = i.as_ref().and_then(|i| scoring::score(i, &v));
-            locale.with(|l| format::opt(s, |x| format::decimal(x, l)))
-        })
-    };
-    let score_inputs_text = move || {
-        let v = variants.get();
-        ini.with(|i| {
-            i.as_ref()
-                .map(|i| locale.with(|l| score_inputs(i, &v, l)))
-                .unwrap_or_default()
-        })
-    };
     let ro = move || editor.read_only.get().is_some();
 
     // Stage and touchpoint.
@@ -506,7 +592,9 @@ fn InitiativeRow(id: String) -> impl IntoView {
                         a.initiative = None;
                     }
                 }
-            })
+            });
+            list.open.set(None);
+            focus(ADD_INITIATIVE_ID);
         }
     };
 
@@ -602,17 +690,14 @@ fn InitiativeRow(id: String) -> impl IntoView {
     };
 
     view! {
-        <tr class=move || format!("initiative-row {}", stage_class(ini.with(|i| i.as_ref().map(|i| i.stage)))) >
-            <td class="num rank">{move || rank.get()}</td>
-            <td class="col-title">
+        <div class="initiative-editor">
+            <div class="form-grid">
                 <TextField label="Title" key=format!("ini-{id}-title") required=true
                     get=move |p: &Plan| p.initiative(&id_t).map(|i| i.title.clone()).unwrap_or_default()
                     set={ let id = id.clone(); move |p: &mut Plan, v| if let Some(i) = p.initiative_mut(&id) { i.title = v; } }/>
-                <TextField label="Rationale" key=format!("ini-{id}-rationale") multiline=true
-                    get=move |p: &Plan| p.initiative(&id_r).map(|i| i.rationale.clone()).unwrap_or_default()
-                    set={ let id = id.clone(); move |p: &mut Plan, v| if let Some(i) = p.initiative_mut(&id) { i.rationale = v; } }/>
-            </td>
-            <td class="col-stage">
+                <MoneyField label="Cost" key=format!("ini-{id}-cost") hint="One-off"
+                    get=move |p: &Plan| p.initiative(&id_c).map(|i| i.cost).unwrap_or_default()
+                    set={ let id = id.clone(); move |p: &mut Plan, v| if let Some(i) = p.initiative_mut(&id) { i.cost = v; } }/>
                 <div class="field">
                     <label for=stage_id.clone()>"Stage"</label>
                     <select id=stage_id on:change=on_stage disabled=ro>
@@ -633,13 +718,11 @@ fn InitiativeRow(id: String) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-            </td>
-            <td class="col-cost">
-                <MoneyField label="Cost" key=format!("ini-{id}-cost") hint="One-off"
-                    get=move |p: &Plan| p.initiative(&id_c).map(|i| i.cost).unwrap_or_default()
-                    set={ let id = id.clone(); move |p: &mut Plan, v| if let Some(i) = p.initiative_mut(&id) { i.cost = v; } }/>
-            </td>
-            <td class="col-inputs">
+            </div>
+            <TextField label="Rationale" key=format!("ini-{id}-rationale") multiline=true
+                get=move |p: &Plan| p.initiative(&id_r).map(|i| i.rationale.clone()).unwrap_or_default()
+                set={ let id = id.clone(); move |p: &mut Plan, v| if let Some(i) = p.initiative_mut(&id) { i.rationale = v; } }/>
+            <div class="col-inputs">
                 {scoring_inputs}
                 {move || suggestion.get().map(|(s, why)| {
                     let use_suggested = use_suggested.clone();
@@ -660,18 +743,8 @@ fn InitiativeRow(id: String) -> impl IntoView {
                         </div>
                     }
                 })}
-            </td>
-            <td class="num col-score">
-                <span class="score-value">{score_text}</span>
-                <details class="info">
-                    <summary aria-label=move || format!("How the score of {} is computed", title.get())>"i"</summary>
-                    <div class="info-body">
-                        <p class="formula">{move || formula(&variants.get())}</p>
-                        <p>"Inputs: " {score_inputs_text}</p>
-                    </div>
-                </details>
-            </td>
-            <td class="col-decision">
+            </div>
+            <div class="form-grid">
                 <div class="field">
                     <label for=decision_id.clone()>"Decision"</label>
                     <select id=decision_id on:change=on_decision disabled=ro>
@@ -693,10 +766,12 @@ fn InitiativeRow(id: String) -> impl IntoView {
                         </div>
                     }
                 })}
+            </div>
+            <div class="btn-row">
                 <button type="button" class="btn btn-small btn-danger" on:click=delete.clone() disabled=ro
                     aria-label=move || format!("Delete initiative {}", title.get())>"Delete"</button>
-            </td>
-        </tr>
+            </div>
+        </div>
     }
 }
 

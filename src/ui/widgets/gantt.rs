@@ -7,6 +7,7 @@ use crate::domain::period::parse_date;
 use crate::domain::tracking::{resize_end, shift_weeks, week_start};
 use crate::export::csv::status_word;
 use crate::ui::state::Editor;
+use crate::ui::widgets::rows::{ShowMore, PAGE};
 use crate::ui::widgets::trend::date_text;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -30,7 +31,7 @@ pub fn stage_class(stage: crate::domain::plan::Stage) -> &'static str {
     }
 }
 
-/// The timeline of every action.
+/// The timeline of every action (the first 50, then more on demand).
 #[component]
 pub fn Gantt() -> impl IntoView {
     let editor = expect_context::<Editor>();
@@ -43,6 +44,7 @@ pub fn Gantt() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let limit = RwSignal::new(PAGE);
     let heads = move || {
         editor.plan.with(|p| {
             let start = parse_date(&p.action.start_date).ok();
@@ -71,11 +73,12 @@ pub fn Gantt() -> impl IntoView {
                     <span class="gantt-label">"Action"</span>
                     <div class="gantt-track">{heads}</div>
                 </div>
-                <For each=move || ids.get() key=|id| id.clone() let:id>
+                <For each=move || ids.with(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|id| id.clone() let:id>
                     <GanttRow id=id/>
                 </For>
             </div>
         </div>
+        <ShowMore limit=limit total=Signal::derive(move || ids.with(Vec::len))/>
     }
 }
 

@@ -9,6 +9,7 @@ use crate::domain::measure::{SeriesPoint, Status};
 use crate::domain::period::{Date, Period};
 use crate::ui::format;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Icon, word and class of a status ("—" and "No data" when there is none).
 pub fn status_parts(status: Option<Status>) -> (&'static str, &'static str, &'static str) {
@@ -147,18 +148,44 @@ pub fn TrendChart(
     let target_label = g.target_label_y.map(|y| {
         view! { <text class="chart-label" x=FRAME.width - FRAME.right + 4.0 y=y + 4.0>"Target"</text> }
     });
-    let rows = points
-        .iter()
-        .map(|p| {
+    // The table of numbers is built when it is first opened: a screen of many charts
+    // would otherwise carry every period of every chart in its page.
+    let opened = RwSignal::new(false);
+    let table_label = format!("{} by period", def.name);
+    let table = move || {
+        opened.get().then(|| {
+            let rows = points
+                .iter()
+                .map(|p| {
+                    view! {
+                        <tr>
+                            <th scope="row">{p.period.to_string()}</th>
+                            <td class="num">{kpi_text(def, p.target, &locale, &currency)}</td>
+                            <td class="num">{kpi_text(def, p.actual, &locale, &currency)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
             view! {
-                <tr>
-                    <th scope="row">{p.period.to_string()}</th>
-                    <td class="num">{kpi_text(def, p.target, &locale, &currency)}</td>
-                    <td class="num">{kpi_text(def, p.actual, &locale, &currency)}</td>
-                </tr>
+                <TableWrap label=table_label.clone()>
+                    <table>
+                        <thead><tr><th scope="col">"Period"</th><th scope="col" class="num">"Target"</th><th scope="col" class="num">"Actual"</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </TableWrap>
             }
         })
-        .collect_view();
+    };
+    let on_toggle = move |ev: leptos::ev::Event| {
+        if let Some(details) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            if details.has_attribute("open") {
+                opened.set(true);
+            }
+        }
+    };
     view! {
         <figure class="trend">
             <svg class="chart" viewBox=format!("0 0 {} {}", FRAME.width, FRAME.height) role="img" aria-label=summary>
@@ -169,14 +196,9 @@ pub fn TrendChart(
                 {marks}
                 {x_labels}
             </svg>
-            <details class="chart-data">
+            <details class="chart-data" on:toggle=on_toggle>
                 <summary>"Numbers of the chart"</summary>
-                <TableWrap label=format!("{} by period", def.name)>
-                    <table>
-                        <thead><tr><th scope="col">"Period"</th><th scope="col" class="num">"Target"</th><th scope="col" class="num">"Actual"</th></tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </TableWrap>
+                {table}
             </details>
         </figure>
     }
