@@ -852,7 +852,11 @@ fn stored_plans_read_the_same_at_once_as_through_the_migrations() {
         let (slow, _) = migrate(parse_json(&text).unwrap()).unwrap();
         assert!(read == slow, "{}", plan.name);
         // Stored again, it is the same text.
-        assert!(to_storage_json(&read) == to_storage_json(&slow), "{}", plan.name);
+        assert!(
+            to_storage_json(&read) == to_storage_json(&slow),
+            "{}",
+            plan.name
+        );
         assert_eq!(read.name, plan.name);
         assert_eq!(read.actuals.len(), plan.actuals.len());
     }

@@ -23,6 +23,7 @@ pub mod plan;
 pub mod profile;
 pub mod sample;
 pub mod scoring;
+pub mod sort;
 pub mod templates;
 pub mod tracking;
 mod validate;

@@ -1,6 +1,7 @@
 //! Scoring initiatives with ICE or RICE, suggesting an impact from the funnel, and
 //! ranking them.
 
+use crate::domain::sort::sort_by;
 use serde::Serialize;
 
 use super::funnel::opportunity_sizing;
@@ -79,7 +80,7 @@ pub fn rank(plan: &Plan) -> Vec<RankedInitiative> {
         .enumerate()
         .map(|(i, ini)| (i, ini, score(ini, &plan.variants)))
         .collect();
-    scored.sort_by(|a, b| match (a.2, b.2) {
+    sort_by(&mut scored, |a, b| match (a.2, b.2) {
         (Some(x), Some(y)) => y.total_cmp(&x).then(a.0.cmp(&b.0)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,

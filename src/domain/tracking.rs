@@ -14,6 +14,7 @@ use super::period::{add_days, days_between, parse_date, Date, Granularity, Perio
 use super::plan::{
     Action, Actual, KpiSnapshot, Plan, Review, Source, ACTION_WEEKS, MAX_HORIZON_MONTHS,
 };
+use crate::domain::sort::sort_by;
 
 /// Days between two reviews of the 90-day plan.
 pub const REVIEW_EVERY_DAYS: i64 = 30;
@@ -136,7 +137,7 @@ pub fn owners(plan: &Plan) -> Vec<OwnerLoad> {
             }),
         }
     }
-    out.sort_by(|a, b| {
+    sort_by(&mut out, |a, b| {
         (a.owner.is_empty(), a.owner.to_lowercase())
             .cmp(&(b.owner.is_empty(), b.owner.to_lowercase()))
     });

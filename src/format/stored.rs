@@ -5,6 +5,7 @@
 //! These are plain data with their JSON forms; the storage module only moves
 //! their text in and out of localStorage.
 
+use crate::domain::sort::sort_by;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -57,7 +58,9 @@ pub struct Index {
 impl Index {
     /// An index listing `entries`, most recently changed first.
     pub fn new(mut entries: Vec<IndexEntry>) -> Self {
-        entries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+        sort_by(&mut entries, |a, b| {
+            b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id))
+        });
         Self {
             schema_version: STORED_DOC_VERSION,
             plans: entries,

@@ -9,6 +9,7 @@
 //! - data from a newer version of the app is never overwritten;
 //! - the index is a cache rebuilt from the plan keys whenever it disagrees.
 
+use crate::domain::sort::{sort_by, sort_by_key};
 use std::collections::HashSet;
 
 use crate::domain::plan::{FieldError, Plan, SCHEMA_VERSION};
@@ -259,7 +260,7 @@ pub fn load_all() -> Result<LoadAll, StorageError> {
         // The index is a cache: failing to write it loses nothing.
         let _ = store.set_doc(INDEX_KEY, &rebuilt);
     }
-    out.plans.sort_by(|a, b| {
+    sort_by(&mut out.plans, |a, b| {
         b.plan
             .updated_at
             .cmp(&a.plan.updated_at)
@@ -691,7 +692,7 @@ pub fn list_trash(now: i64) -> Result<Vec<TrashItem>, StorageError> {
             }
         }
     }
-    items.sort_by_key(|item| std::cmp::Reverse(item.deleted_at));
+    sort_by_key(&mut items, |item| std::cmp::Reverse(item.deleted_at));
     Ok(items)
 }
 
@@ -819,7 +820,9 @@ fn list_recovery_in(store: &Store) -> Result<Vec<RecoveryEntry>, StorageError> {
             },
         });
     }
-    out.sort_by(|a, b| b.moved_at.cmp(&a.moved_at).then(a.key.cmp(&b.key)));
+    sort_by(&mut out, |a, b| {
+        b.moved_at.cmp(&a.moved_at).then(a.key.cmp(&b.key))
+    });
     Ok(out)
 }
 

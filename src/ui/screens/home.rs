@@ -1,6 +1,7 @@
 //! Home: the plans in this browser, and how to start a new one.
 
 use crate::domain::plan::Plan;
+use crate::domain::sort::sort_by_key;
 use crate::domain::templates::Template;
 use crate::route::{Route, Screen};
 use crate::ui::format;
@@ -25,7 +26,7 @@ pub fn Home() -> impl IntoView {
                 })
                 .collect()
         });
-        plans.sort_by_key(|p| std::cmp::Reverse(p.2));
+        sort_by_key(&mut plans, |p| std::cmp::Reverse(p.2));
         plans
     });
     view! {

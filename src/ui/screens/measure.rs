@@ -68,11 +68,11 @@ pub fn MeasureScreen() -> impl IntoView {
     let series = Memo::new(move |_| {
         let g = granularity.get();
         let ids: Vec<&'static str> = kpis.with(|k| k.iter().map(|(_, d)| d.id).collect());
+        let actuals = editor.actuals.get();
         editor.plan.with(|p| {
-            let index = measure::ActualIndex::new(&p.actuals);
             editor
                 .eval
-                .with(|e| measure::series_many(p, &e.forecast, &e.traffic, &index, &ids, g))
+                .with(|e| measure::series_many(p, &e.forecast, &e.traffic, &actuals.index, &ids, g))
         })
     });
     let on_granularity = move |ev: leptos::ev::Event| {

@@ -11,6 +11,7 @@ use crate::domain::money::Money;
 use crate::domain::period::Granularity;
 use crate::domain::plan::{ActionStatus, Decision, Plan, Stage};
 use crate::domain::scoring;
+use crate::domain::sort::sort_by_key;
 use crate::route::Screen;
 use crate::ui::format;
 use crate::ui::screens::stage::{screen_href, stage_screen, target_words};
@@ -447,7 +448,7 @@ fn Initiatives(plan_id: String) -> impl IntoView {
                     })
                 })
                 .collect();
-            ranked.sort_by_key(|r| (r.not_chosen, r.rank));
+            sort_by_key(&mut ranked, |r| (r.not_chosen, r.rank));
             ranked.truncate(5);
             ranked
         })
@@ -507,7 +508,7 @@ fn NextActions(plan_id: String) -> impl IntoView {
                     )
                 })
                 .collect();
-            open.sort_by_key(|a| (a.0, a.1));
+            sort_by_key(&mut open, |a| (a.0, a.1));
             open.truncate(5);
             open
         })

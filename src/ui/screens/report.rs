@@ -8,6 +8,7 @@ use crate::domain::money::Money;
 use crate::domain::period::parse_date;
 use crate::domain::plan::{Decision, Market, Plan, SmartPart};
 use crate::domain::scoring;
+use crate::domain::sort::sort_by_key;
 use crate::domain::tracking;
 use crate::export::csv::{
     actions_csv, decision_words, file_stem, initiatives_csv, kpis_csv, status_word,
@@ -469,7 +470,7 @@ fn InitiativesSection(plan: Plan) -> impl IntoView {
     };
     let mut ordered: Vec<&crate::domain::plan::Initiative> =
         p.strategy.initiatives.iter().collect();
-    ordered.sort_by_key(|i| match i.decision {
+    sort_by_key(&mut ordered, |i| match i.decision {
         Decision::Chosen => 0,
         Decision::NotDoing { .. } => 1,
         Decision::Parked => 2,

@@ -10,6 +10,7 @@ use crate::domain::money::Money;
 use crate::domain::plan::{
     FunnelField, FunnelMoney, Media, Place, Plan, PlanBy, Stage, StageKpi, Touchpoint,
 };
+use crate::domain::sort::sort_by_key;
 use crate::route::{Route, Screen};
 use crate::ui::format;
 use crate::ui::state::Editor;
@@ -988,7 +989,7 @@ fn WhatDoINeed(stage: Stage) -> impl IntoView {
                     (o.id.clone(), format!("{name}: {}", o.description), is_main)
                 })
                 .collect();
-            list.sort_by_key(|(_, _, m)| !*m);
+            sort_by_key(&mut list, |(_, _, m)| !*m);
             list
         })
     });

@@ -10,6 +10,7 @@ use crate::domain::plan::{
     Decision, IceVariant, Initiative, KpiVariants, Plan, ScoringMethod, Stage, RICE_IMPACTS,
 };
 use crate::domain::scoring;
+use crate::domain::sort::sort_by;
 use crate::ui::format;
 use crate::ui::screens::opportunity::stage_class;
 use crate::ui::state::Editor;
@@ -208,7 +209,7 @@ fn BacklogSection() -> impl IntoView {
                     )
                 })
                 .collect();
-            list.sort_by(|a, b| {
+            sort_by(&mut list, |a, b| {
                 let ord = match key {
                     SortKey::Score => match (a.1, b.1) {
                         (Some(x), Some(y)) => x.total_cmp(&y),
