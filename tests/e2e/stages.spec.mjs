@@ -256,3 +256,26 @@ test("growth can be negative, impressions and clicks give CTR, and a KPI target 
   await target.fill("");
   await expect(page.locator(".strip-current")).not.toContainText("Goal 12,000");
 });
+
+test("more than 50 touchpoints at a stage: the first 50 rows, then Show more", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await createPlan(page, "Many touchpoints");
+  await go(page, "Engage");
+  const add = page.getByRole("button", { name: "Add a touchpoint" });
+  const rows = page.locator("table.touchpoint-rows tr.touchpoint-row");
+  for (let i = 1; i <= 51; i++) {
+    await add.click();
+    await expect(rows).toHaveCount(i);
+  }
+  // The one just added is shown, its editor open: one editor at a time.
+  await expect(page.getByRole("region", { name: /^Edit touchpoint / })).toHaveCount(1);
+  await expect(rows.last().getByRole("button", { name: "Edit New touchpoint" })).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("status").filter({ hasText: "Saved" }).first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Engage" })).toBeVisible();
+  await expect(rows).toHaveCount(50);
+  await page.getByRole("button", { name: "Show 1 more (of 51)" }).click();
+  await expect(rows).toHaveCount(51);
+  await expect(page.getByText("All 51 shown.")).toBeFocused();
+});

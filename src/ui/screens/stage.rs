@@ -1,7 +1,8 @@
 //! A RACE stage screen (Reach, Act, Convert, Engage): what the stage is for, a strip of
-//! the funnel, the stage's objectives, KPIs with targets, touchpoints (list and paid /
-//! owned / earned × online / offline matrix), its funnel inputs with live derived KPIs,
-//! and "what do I need?" (the reverse funnel from a goal).
+//! the funnel, the stage's objectives, KPIs with targets, touchpoints (compact rows with
+//! the full form on demand, and the paid / owned / earned × online / offline matrix),
+//! its funnel inputs with live derived KPIs, and "what do I need?" (the reverse funnel
+//! from a goal).
 
 use crate::domain::evaluation::{CheckBasis, GoalCheck};
 use crate::domain::funnel::{goal_of, reverse_funnel_in, TargetSource};
