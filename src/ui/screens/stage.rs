@@ -494,26 +494,30 @@ fn volume_label(stage: Stage, place: Place) -> &'static str {
     }
 }
 
-/// What the budget of a touchpoint buys, in words: the editor's sentence, and the
-/// row's short figure ("30,000 sessions").
+/// What the budget of a touchpoint buys, in words: the editor's sentence, or the row's
+/// short figure ("30,000 sessions").
 fn delivery_words(
     t: &Touchpoint,
     stage: Stage,
     digits: u32,
-    locale: &str,
-    currency: &str,
-) -> (String, String) {
+    (locale, currency): (&str, &str),
+    short: bool,
+) -> String {
     let d = t.delivery(digits);
     let unit = volume_unit(stage, t.place);
     if let Some(missing) = d.missing {
-        return (
-            format!("Set {missing} to see what the budget buys."),
-            format!("Needs {missing}"),
-        );
+        return if short {
+            format!("Needs {missing}")
+        } else {
+            format!("Set {missing} to see what the budget buys.")
+        };
     }
     let volume = format::count(d.volume, locale);
+    if short {
+        return format!("{volume} {unit}");
+    }
     let budget = t.budget.to_major(digits);
-    let long = match t.plan_by {
+    match t.plan_by {
         PlanBy::Volume => match kpi::ratio(budget, d.volume) {
             Some(cost) if budget > 0.0 => format!(
                 "Typed volume: {volume} {unit} a month, {} each.",
@@ -529,8 +533,7 @@ fn delivery_words(
             )),
             format::count(d.clicks.unwrap_or(0.0), locale),
         ),
-    };
-    (long, format!("{volume} {unit}"))
+    }
 }
 
 /// What a touchpoint's compact row shows.
@@ -567,7 +570,7 @@ fn Touchpoints(stage: Stage) -> impl IntoView {
                     channel: t.channel.clone(),
                     kind: format!("{} · {}", t.media.name(), t.place.name()),
                     budget: format::money_whole(t.budget.to_major(digits), locale, currency),
-                    delivers: delivery_words(t, stage, digits, locale, currency).1,
+                    delivers: delivery_words(t, stage, digits, (locale, currency), true),
                     drives: kpi::find(&t.kpi).map_or("—".to_string(), |d| d.name.to_string()),
                 })
                 .collect::<Vec<_>>()
@@ -757,14 +760,8 @@ fn TouchpointEditor(stage: Stage, id: String, list: RowList) -> impl IntoView {
         Memo::new(move |_| {
             editor.plan.with(|p| {
                 let t = p.touchpoint(&id)?;
-                let words = delivery_words(
-                    t,
-                    stage,
-                    p.currency_digits(),
-                    &p.profile.locale,
-                    &p.profile.currency,
-                );
-                Some(words.0)
+                let lc = (p.profile.locale.as_str(), p.profile.currency.as_str());
+                Some(delivery_words(t, stage, p.currency_digits(), lc, false))
             })
         })
     };
