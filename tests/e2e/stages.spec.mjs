@@ -128,6 +128,7 @@ test("the reverse funnel says why when a rate is 0", async ({ page }) => {
 test("touchpoints fill the paid / owned / earned × online / offline matrix", async ({ page }) => {
   await wpcalc(page);
   await go(page, "Reach");
+  await page.getByRole("button", { name: "Edit New touchpoint", exact: true }).click();
   await page.getByLabel("Name", { exact: true }).fill("Google Search ads");
   await page.getByRole("textbox", { name: "Budget per month", exact: true }).fill("1500");
   await page.getByLabel("KPI it drives").selectOption("sessions");
@@ -141,6 +142,63 @@ test("touchpoints fill the paid / owned / earned × online / offline matrix", as
   await expect(page.getByRole("textbox", { name: "Contacts per month (calls, visits, event leads)", exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Remove touchpoint Google Search ads" }).click();
   await expect(page.getByText("No touchpoint at Reach yet")).toBeVisible();
+});
+
+test("a touchpoint edited from its compact row: open, change the budget, close, the row shows it after a reload", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "Touchpoint rows");
+  await go(page, "Reach");
+  // "Add a touchpoint" opens the new touchpoint's editor, focus on its name.
+  await page.getByRole("button", { name: "Add a touchpoint" }).click();
+  const added = page.getByRole("region", { name: "Edit touchpoint New touchpoint", exact: true });
+  await expect(added).toBeVisible();
+  await expect(added.getByRole("textbox", { name: "Name", exact: true })).toBeFocused();
+  await added.getByRole("textbox", { name: "Name", exact: true }).fill("Google Search ads");
+  const editor = page.getByRole("region", { name: "Edit touchpoint Google Search ads", exact: true });
+  await editor.getByRole("textbox", { name: "Channel", exact: true }).fill("search");
+  await editor.getByLabel("Media").selectOption("Paid");
+  await editor.getByLabel("KPI it drives").selectOption("sessions");
+  await editor.getByLabel("Volume planned").selectOption("cpc");
+  await editor.getByRole("textbox", { name: "Cost per click (CPC)", exact: true }).fill("0.60");
+  await editor.getByRole("textbox", { name: "Budget per month", exact: true }).fill("600");
+  await editor.getByRole("button", { name: "Close", exact: true }).click();
+
+  // Rows are text: no field of any kind until an editor is opened.
+  const table = page.locator("table.touchpoint-rows");
+  await expect(table.locator("input, select, textarea")).toHaveCount(0);
+  const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Google Search ads" }) });
+  const edit = row.getByRole("button", { name: "Edit Google Search ads", exact: true });
+  await expect(edit).toBeFocused();
+  await expect(edit).toHaveAttribute("aria-expanded", "false");
+  await expect(row).toContainText("search");
+  await expect(row).toContainText("Paid · Online");
+  await expect(row).toContainText("$600");
+  await expect(row).toContainText("1,000 sessions");
+  await expect(row).toContainText("Sessions");
+
+  // Open, change the budget, close with Escape: focus goes back to the row's button.
+  await edit.click();
+  await expect(edit).toHaveAttribute("aria-expanded", "true");
+  await expect(edit).toHaveAttribute("aria-controls", await editor.getAttribute("id"));
+  const budget = editor.getByRole("textbox", { name: "Budget per month", exact: true });
+  await budget.fill("1800");
+  await expect(editor.locator(".tp-delivers")).toContainText("3,000 clicks → 3,000 sessions");
+  await budget.press("Escape");
+  await expect(editor).toHaveCount(0);
+  await expect(edit).toBeFocused();
+  await expect(row).toContainText("$1,800");
+  await expect(row).toContainText("3,000 sessions");
+  await expect(page.locator('tr[data-kpi="sessions"] td')).toHaveText("3,000");
+
+  await expect(page.getByRole("status").filter({ hasText: "Saved" }).first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Reach" })).toBeVisible();
+  const after = page.locator("table.touchpoint-rows").getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Google Search ads" }) });
+  await expect(after).toContainText("$1,800");
+  await expect(after).toContainText("3,000 sessions");
+  // The matrix is still there, from the same touchpoints.
+  await expect(page.locator("table.matrix")).toContainText("$1,800 / month");
+  await expectNoSeriousViolations(page);
 });
 
 test("a stage KPI is added from the catalogue with a target", async ({ page }) => {
@@ -197,4 +255,27 @@ test("growth can be negative, impressions and clicks give CTR, and a KPI target 
   await expect(page.locator(".strip-current")).toContainText("Goal 12,000");
   await target.fill("");
   await expect(page.locator(".strip-current")).not.toContainText("Goal 12,000");
+});
+
+test("more than 50 touchpoints at a stage: the first 50 rows, then Show more", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await createPlan(page, "Many touchpoints");
+  await go(page, "Engage");
+  const add = page.getByRole("button", { name: "Add a touchpoint" });
+  const rows = page.locator("table.touchpoint-rows tr.touchpoint-row");
+  for (let i = 1; i <= 51; i++) {
+    await add.click();
+    await expect(rows).toHaveCount(i);
+  }
+  // The one just added is shown, its editor open: one editor at a time.
+  await expect(page.getByRole("region", { name: /^Edit touchpoint / })).toHaveCount(1);
+  await expect(rows.last().getByRole("button", { name: "Edit New touchpoint" })).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("status").filter({ hasText: "Saved" }).first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Engage" })).toBeVisible();
+  await expect(rows).toHaveCount(50);
+  await page.getByRole("button", { name: "Show 1 more (of 51)" }).click();
+  await expect(rows).toHaveCount(51);
+  await expect(page.getByText("All 51 shown.")).toBeFocused();
 });

@@ -1,7 +1,8 @@
 //! A RACE stage screen (Reach, Act, Convert, Engage): what the stage is for, a strip of
-//! the funnel, the stage's objectives, KPIs with targets, touchpoints (list and paid /
-//! owned / earned × online / offline matrix), its funnel inputs with live derived KPIs,
-//! and "what do I need?" (the reverse funnel from a goal).
+//! the funnel, the stage's objectives, KPIs with targets, touchpoints (compact rows with
+//! the full form on demand, and the paid / owned / earned × online / offline matrix),
+//! its funnel inputs with live derived KPIs, and "what do I need?" (the reverse funnel
+//! from a goal).
 
 use crate::domain::evaluation::{CheckBasis, GoalCheck};
 use crate::domain::funnel::{goal_of, reverse_funnel_in, TargetSource};
@@ -16,6 +17,7 @@ use crate::ui::format;
 use crate::ui::state::Editor;
 use crate::ui::widgets::fields::{MoneyField, NumField, NumKind, OptNumField, TextField};
 use crate::ui::widgets::kpi::{format_kpi, format_unit, locale_currency, KpiInfo};
+use crate::ui::widgets::rows::{focus, Cell, CompactRow, RowList, ShowMore};
 use crate::ui::widgets::trend::StatusBadge;
 use leptos::prelude::*;
 
@@ -492,28 +494,106 @@ fn volume_label(stage: Stage, place: Place) -> &'static str {
     }
 }
 
+/// What the budget of a touchpoint buys, in words: the editor's sentence, or the row's
+/// short figure ("30,000 sessions").
+fn delivery_words(
+    t: &Touchpoint,
+    stage: Stage,
+    digits: u32,
+    (locale, currency): (&str, &str),
+    short: bool,
+) -> String {
+    let d = t.delivery(digits);
+    let unit = volume_unit(stage, t.place);
+    if let Some(missing) = d.missing {
+        return if short {
+            format!("Needs {missing}")
+        } else {
+            format!("Set {missing} to see what the budget buys.")
+        };
+    }
+    let volume = format::count(d.volume, locale);
+    if short {
+        return format!("{volume} {unit}");
+    }
+    let budget = t.budget.to_major(digits);
+    match t.plan_by {
+        PlanBy::Volume => match kpi::ratio(budget, d.volume) {
+            Some(cost) if budget > 0.0 => format!(
+                "Typed volume: {volume} {unit} a month, {} each.",
+                format::money(cost, locale, currency)
+            ),
+            _ => format!("Typed volume: {volume} {unit} a month."),
+        },
+        PlanBy::Cpc | PlanBy::Cpm => format!(
+            "The budget buys {}{} clicks → {volume} {unit} a month.",
+            d.impressions.map_or(String::new(), |i| format!(
+                "{} impressions → ",
+                format::count(i, locale)
+            )),
+            format::count(d.clicks.unwrap_or(0.0), locale),
+        ),
+    }
+}
+
+/// What a touchpoint's compact row shows.
+#[derive(Clone, Debug, PartialEq)]
+struct TpSummary {
+    id: String,
+    name: String,
+    channel: String,
+    kind: String,
+    budget: String,
+    delivers: String,
+    drives: String,
+}
+
+/// The id of the "Add a touchpoint" button, where focus goes when one is removed.
+const ADD_TOUCHPOINT_ID: &str = "add-touchpoint";
+
 #[component]
 fn Touchpoints(stage: Stage) -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let ids = Memo::new(move |_| {
+    let list = RowList::new("tp");
+    // Every row's text, computed once per change of the plan.
+    let rows = Memo::new(move |_| {
         editor.plan.with(|p| {
+            let (digits, locale, currency) =
+                (p.currency_digits(), &p.profile.locale, &p.profile.currency);
             p.stages
                 .get(stage)
                 .touchpoints
                 .iter()
-                .map(|t| t.id.clone())
+                .map(|t| TpSummary {
+                    id: t.id.clone(),
+                    name: t.name.clone(),
+                    channel: t.channel.clone(),
+                    kind: format!("{} · {}", t.media.name(), t.place.name()),
+                    budget: format::money_whole(t.budget.to_major(digits), locale, currency),
+                    delivers: delivery_words(t, stage, digits, (locale, currency), true),
+                    drives: kpi::find(&t.kpi).map_or("—".to_string(), |d| d.name.to_string()),
+                })
                 .collect::<Vec<_>>()
         })
     });
+    let ids = Memo::new(move |_| rows.with(|r| r.iter().map(|s| s.id.clone()).collect::<Vec<_>>()));
     let add = move |_| {
-        editor.edit("add-touchpoint", move |p| {
+        let mut added = None;
+        editor.edit("add-touchpoint", |p| {
             let id = p.next_id("tp");
-            p.stages.get_mut(stage).touchpoints.push(Touchpoint {
+            let tps = &mut p.stages.get_mut(stage).touchpoints;
+            added = Some((id.clone(), tps.len()));
+            tps.push(Touchpoint {
                 id,
                 name: "New touchpoint".into(),
                 ..Touchpoint::default()
             });
         });
+        // The new touchpoint opens, its name ready to be typed.
+        if let Some((id, index)) = added {
+            list.open_at(id.clone(), index);
+            request_animation_frame(move || focus(&format!("f-tp-{id}-name")));
+        }
     };
     view! {
         <section aria-labelledby="touchpoints-h">
@@ -527,22 +607,70 @@ fn Touchpoints(stage: Stage) -> impl IntoView {
                 fallback=move || view! {
                     <p class="empty">{format!("No touchpoint at {} yet. Add one: a channel, its media type, budget and volume.", stage.name())}</p>
                 }>
-                <ul class="touchpoint-list">
-                    <For each=move || ids.get() key=|id| id.clone() let:id>
-                        <TouchpointRow stage=stage id=id/>
-                    </For>
-                </ul>
+                <div class="table-wrap">
+                    <table class="rows touchpoint-rows">
+                        <caption class="visually-hidden">{format!("{} touchpoints", stage.name())}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Touchpoint"</th>
+                                <th scope="col">"Channel"</th>
+                                <th scope="col">"Media"</th>
+                                <th scope="col" class="num">"Budget / month"</th>
+                                <th scope="col" class="num">"Delivers / month"</th>
+                                <th scope="col">"Drives"</th>
+                                <th scope="col" class="row-actions"><span class="visually-hidden">"Edit"</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || ids.with(|all| list.window(all)) key=|id| id.clone() let:id>
+                                <TouchpointRow stage=stage id=id list=list rows=rows/>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+                <ShowMore limit=list.limit total=Signal::derive(move || ids.with(Vec::len))/>
             </Show>
             <div class="btn-row">
-                <button type="button" class="btn btn-primary" on:click=add
+                <button type="button" class="btn btn-primary" id=ADD_TOUCHPOINT_ID on:click=add
                     disabled=move || editor.read_only.get().is_some()>"Add a touchpoint"</button>
             </div>
         </section>
     }
 }
 
+/// One touchpoint as a compact row: text only, and its editor on demand.
 #[component]
-fn TouchpointRow(stage: Stage, id: String) -> impl IntoView {
+fn TouchpointRow(
+    stage: Stage,
+    id: String,
+    list: RowList,
+    rows: Memo<Vec<TpSummary>>,
+) -> impl IntoView {
+    let row = Memo::new({
+        let id = id.clone();
+        move |_| rows.with(|r| r.iter().find(|s| s.id == id).cloned())
+    });
+    let text = move |f: fn(&TpSummary) -> String| {
+        Signal::derive(move || row.with(|r| r.as_ref().map(f).unwrap_or_default()))
+    };
+    let cells = vec![
+        Cell::Text("", text(|r| r.channel.clone())),
+        Cell::Text("", text(|r| r.kind.clone())),
+        Cell::Text("num", text(|r| r.budget.clone())),
+        Cell::Text("num", text(|r| r.delivers.clone())),
+        Cell::Text("", text(|r| r.drives.clone())),
+    ];
+    let editor_id = id.clone();
+    view! {
+        <CompactRow list=list id=id noun="touchpoint" class=format!("touchpoint-row stage-{}", stage.slug())
+            title=text(|r| r.name.clone()) cells=cells
+            editor=move || view! { <TouchpointEditor stage=stage id=editor_id.clone() list=list/> }/>
+    }
+}
+
+/// Every field of one touchpoint.
+#[component]
+fn TouchpointEditor(stage: Stage, id: String, list: RowList) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let tp = {
         let id = id.clone();
@@ -607,6 +735,8 @@ fn TouchpointRow(stage: Stage, id: String) -> impl IntoView {
         editor.edit("remove-touchpoint", move |p| {
             p.remove_touchpoint(&id);
         });
+        list.open.set(None);
+        focus(ADD_TOUCHPOINT_ID);
     };
     let plan_by =
         Memo::new(move |_| tp.with(|t| t.as_ref().map(|t| t.plan_by).unwrap_or_default()));
@@ -625,43 +755,15 @@ fn TouchpointRow(stage: Stage, id: String) -> impl IntoView {
             }
         }
     };
-    let lc = locale_currency();
     let delivered = {
         let id = id.clone();
-        move || {
-            let (locale, currency) = lc.get();
+        Memo::new(move |_| {
             editor.plan.with(|p| {
                 let t = p.touchpoint(&id)?;
-                let d = t.delivery(p.currency_digits());
-                let unit = volume_unit(stage, t.place);
-                if let Some(missing) = d.missing {
-                    return Some(format!("Set {missing} to see what the budget buys."));
-                }
-                let budget = t.budget.to_major(p.currency_digits());
-                Some(match t.plan_by {
-                    PlanBy::Volume => match crate::domain::kpi::ratio(budget, d.volume) {
-                        Some(cost) if budget > 0.0 => format!(
-                            "Typed volume: {} {unit} a month, {} each.",
-                            format::count(d.volume, &locale),
-                            format::money(cost, &locale, &currency)
-                        ),
-                        _ => format!(
-                            "Typed volume: {} {unit} a month.",
-                            format::count(d.volume, &locale)
-                        ),
-                    },
-                    PlanBy::Cpc | PlanBy::Cpm => format!(
-                        "The budget buys {}{} clicks → {} {unit} a month.",
-                        d.impressions.map_or(String::new(), |i| format!(
-                            "{} impressions → ",
-                            format::count(i, &locale)
-                        )),
-                        format::count(d.clicks.unwrap_or(0.0), &locale),
-                        format::count(d.volume, &locale)
-                    ),
-                })
+                let lc = (p.profile.locale.as_str(), p.profile.currency.as_str());
+                Some(delivery_words(t, stage, p.currency_digits(), lc, false))
             })
-        }
+        })
     };
     let volume = move || {
         let label = volume_label(stage, place.get());
@@ -714,8 +816,7 @@ fn TouchpointRow(stage: Stage, id: String) -> impl IntoView {
         }
     };
     view! {
-        <li class=format!("card touchpoint stage-border stage-{}", stage.slug())>
-            <h3>{name}</h3>
+        <div class="touchpoint">
             <div class="form-grid">
                 <TextField label="Name" key=format!("tp-{id}-name") required=true
                     get={move |p: &Plan| p.touchpoint(&i1).map(|t| t.name.clone()).unwrap_or_default()}
@@ -755,7 +856,7 @@ fn TouchpointRow(stage: Stage, id: String) -> impl IntoView {
                         }
                     }}/>
                 {volume}
-                <p class="tp-delivers muted" aria-live="polite">{delivered}</p>
+                <p class="tp-delivers muted" aria-live="polite">{move || delivered.get()}</p>
                 <OptNumField label="Impressions per month" key=format!("tp-{id}-impressions") kind=NumKind::Count
                     hint="Leave empty if unknown; with clicks and budget it gives CTR, CPC and CPM"
                     get={let id = id.clone(); move |p: &Plan| p.touchpoint(&id).and_then(|t| t.impressions)}
@@ -787,7 +888,7 @@ fn TouchpointRow(stage: Stage, id: String) -> impl IntoView {
             </div>
             <button type="button" class="btn btn-small btn-danger" on:click=remove disabled=ro
                 aria-label=move || format!("Remove touchpoint {}", name())>"Remove"</button>
-        </li>
+        </div>
     }
 }
 

@@ -1,5 +1,5 @@
-//! Compact rows with an editor on demand, shared by the lists of initiatives and
-//! actions: each row is text (no inputs), its "Edit <name>" button (aria-expanded)
+//! Compact rows with an editor on demand, shared by the lists of initiatives, actions
+//! and touchpoints: each row is text (no inputs), its "Edit <name>" button (aria-expanded)
 //! opens the full editor in place under it, one at a time per list; closing the editor
 //! (its Close button or Escape) puts focus back on the row's button. Long lists show
 //! [`PAGE`] rows at first and a "Show 50 more (of N)" button.
