@@ -16,7 +16,7 @@ use crate::ui::state::{today, AppState, Editor, Level};
 use crate::ui::widgets::fields::{MoneyField, TextField};
 use crate::ui::widgets::gantt::{stage_class, Gantt};
 use crate::ui::widgets::rows::{
-    focus, Cell, CompactRow, EditButton, EditorPanel, RowList, ShowMore, PAGE,
+    focus, Cell, Column, CompactRow, EditButton, EditorPanel, RowList, RowTable, ShowMore, PAGE,
 };
 use crate::ui::widgets::tabs::{TabDef, TabList, TabPanel};
 use crate::ui::widgets::trend::{date_text, kpi_text, StatusBadge, TableWrap};
@@ -349,29 +349,17 @@ fn BoardCard(id: String, list: RowList) -> impl IntoView {
 /// The actions as compact rows, each with its editor on demand.
 #[component]
 fn ActionList(ids: Memo<Vec<String>>, list: RowList) -> impl IntoView {
+    const COLUMNS: &[Column] = &[
+        ("Action", false),
+        ("Owner", false),
+        ("When", false),
+        ("Budget", true),
+        ("Stage", false),
+        ("Status", false),
+    ];
     view! {
-        <div class="table-wrap">
-            <table class="rows action-rows">
-                <caption class="visually-hidden">"Actions"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Action"</th>
-                        <th scope="col">"Owner"</th>
-                        <th scope="col">"When"</th>
-                        <th scope="col" class="num">"Budget"</th>
-                        <th scope="col">"Stage"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col" class="row-actions"><span class="visually-hidden">"Edit"</span></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For each=move || ids.with(|all| list.window(all)) key=|id| id.clone() let:id>
-                        <ActionRow id=id list=list/>
-                    </For>
-                </tbody>
-            </table>
-        </div>
-        <ShowMore limit=list.limit total=Signal::derive(move || ids.with(Vec::len))/>
+        <RowTable class="action-rows" caption="Actions" columns=COLUMNS ids=ids list=list
+            row=move |id| view! { <ActionRow id=id list=list/> }.into_any()/>
     }
 }
 

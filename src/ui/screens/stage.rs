@@ -17,7 +17,7 @@ use crate::ui::format;
 use crate::ui::state::Editor;
 use crate::ui::widgets::fields::{MoneyField, NumField, NumKind, OptNumField, TextField};
 use crate::ui::widgets::kpi::{format_kpi, format_unit, locale_currency, KpiInfo};
-use crate::ui::widgets::rows::{focus, Cell, CompactRow, RowList, ShowMore};
+use crate::ui::widgets::rows::{focus, Cell, Column, CompactRow, RowList, RowTable};
 use crate::ui::widgets::trend::StatusBadge;
 use leptos::prelude::*;
 
@@ -551,6 +551,15 @@ struct TpSummary {
 /// The id of the "Add a touchpoint" button, where focus goes when one is removed.
 const ADD_TOUCHPOINT_ID: &str = "add-touchpoint";
 
+const TOUCHPOINT_COLUMNS: &[Column] = &[
+    ("Touchpoint", false),
+    ("Channel", false),
+    ("Media", false),
+    ("Budget / month", true),
+    ("Delivers / month", true),
+    ("Drives", false),
+];
+
 #[component]
 fn Touchpoints(stage: Stage) -> impl IntoView {
     let editor = expect_context::<Editor>();
@@ -607,28 +616,9 @@ fn Touchpoints(stage: Stage) -> impl IntoView {
                 fallback=move || view! {
                     <p class="empty">{format!("No touchpoint at {} yet. Add one: a channel, its media type, budget and volume.", stage.name())}</p>
                 }>
-                <div class="table-wrap">
-                    <table class="rows touchpoint-rows">
-                        <caption class="visually-hidden">{format!("{} touchpoints", stage.name())}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Touchpoint"</th>
-                                <th scope="col">"Channel"</th>
-                                <th scope="col">"Media"</th>
-                                <th scope="col" class="num">"Budget / month"</th>
-                                <th scope="col" class="num">"Delivers / month"</th>
-                                <th scope="col">"Drives"</th>
-                                <th scope="col" class="row-actions"><span class="visually-hidden">"Edit"</span></th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For each=move || ids.with(|all| list.window(all)) key=|id| id.clone() let:id>
-                                <TouchpointRow stage=stage id=id list=list rows=rows/>
-                            </For>
-                        </tbody>
-                    </table>
-                </div>
-                <ShowMore limit=list.limit total=Signal::derive(move || ids.with(Vec::len))/>
+                <RowTable class="touchpoint-rows" caption=format!("{} touchpoints", stage.name())
+                    columns=TOUCHPOINT_COLUMNS ids=ids list=list
+                    row=move |id| view! { <TouchpointRow stage=stage id=id list=list rows=rows/> }.into_any()/>
             </Show>
             <div class="btn-row">
                 <button type="button" class="btn btn-primary" id=ADD_TOUCHPOINT_ID on:click=add

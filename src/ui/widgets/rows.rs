@@ -244,3 +244,42 @@ pub fn ShowMore(limit: RwSignal<usize>, #[prop(into)] total: Signal<usize>) -> i
         </Show>
     }
 }
+
+/// A column of a [`RowTable`]: its heading, and whether it holds numbers (right-aligned).
+pub type Column = (&'static str, bool);
+
+/// A list as a table of compact rows: a visually hidden caption, a header row, the rows
+/// shown so far (`row` renders one from its id) and "Show more" under a long list.
+#[component]
+pub fn RowTable<R>(
+    /// The table's class, after `rows`.
+    class: &'static str,
+    #[prop(into)] caption: String,
+    columns: &'static [Column],
+    ids: Memo<Vec<String>>,
+    list: RowList,
+    row: R,
+) -> impl IntoView
+where
+    R: Fn(String) -> AnyView + Clone + Send + Sync + 'static,
+{
+    view! {
+        <div class="table-wrap">
+            <table class=format!("rows {class}")>
+                <caption class="visually-hidden">{caption}</caption>
+                <thead>
+                    <tr>
+                        {columns.iter().map(|&(name, num)| view! {
+                            <th scope="col" class=num.then_some("num")>{name}</th>
+                        }).collect_view()}
+                        <th scope="col" class="row-actions"><span class="visually-hidden">"Edit"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || ids.with(|all| list.window(all)) key=|id| id.clone() children=row/>
+                </tbody>
+            </table>
+        </div>
+        <ShowMore limit=list.limit total=Signal::derive(move || ids.with(Vec::len))/>
+    }
+}
