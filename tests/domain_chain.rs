@@ -671,7 +671,7 @@ fn stages_and_rates_carry_their_new_names() {
     );
     assert_eq!(
         kpi::find("conversion_rate").unwrap().name,
-        "Session → customer conversion rate"
+        "Session → customer rate"
     );
     assert_eq!(kpi::find("lead_rate").unwrap().name, "Session → lead rate");
     assert_eq!(

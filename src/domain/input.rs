@@ -280,9 +280,28 @@ pub fn format_money_input(amount: Money, currency_digits: u32) -> String {
     amount.to_major_string(currency_digits)
 }
 
+/// The message with a capital first letter, for showing alone next to a field or as a
+/// label. The app's own messages start with an ASCII letter: other first letters are
+/// kept as they are, which spares the download Unicode's case tables.
+pub fn sentence(message: &str) -> String {
+    let mut text = message.to_string();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_start_with_a_capital() {
+        assert_eq!(sentence("must be unique"), "Must be unique");
+        assert_eq!(sentence("Already"), "Already");
+        assert_eq!(sentence(""), "");
+        assert_eq!(sentence("→ leads"), "→ leads");
+    }
 
     #[test]
     fn canonical_forms() {

@@ -472,7 +472,7 @@ impl FunnelField {
     /// Sets the field after checking the value; on error the inputs are unchanged.
     pub fn set(self, inputs: &mut FunnelInputs, value: f64) -> Result<(), InputError> {
         if let Some(message) = self.check(value) {
-            return Err(InputError::new(validate::sentence(message)));
+            return Err(InputError::new(crate::domain::input::sentence(message)));
         }
         let slot = match self {
             FunnelField::TrafficGrowth => &mut inputs.traffic_growth,
@@ -531,14 +531,14 @@ impl FunnelInputs {
 
 fn check_money(amount: Money) -> Result<(), InputError> {
     match validate::check_money(amount) {
-        Some(message) => Err(InputError::new(validate::sentence(message))),
+        Some(message) => Err(InputError::new(crate::domain::input::sentence(message))),
         None => Ok(()),
     }
 }
 
 fn check_f64(value: f64, rule: fn(f64) -> Option<&'static str>) -> Result<(), InputError> {
     match rule(value) {
-        Some(message) => Err(InputError::new(validate::sentence(message))),
+        Some(message) => Err(InputError::new(crate::domain::input::sentence(message))),
         None => Ok(()),
     }
 }
@@ -711,7 +711,7 @@ impl Phasing {
     pub fn name(self) -> &'static str {
         match self {
             Phasing::Even => "The same every month",
-            Phasing::Ramp => "Ramp up from today's value to the deadline",
+            Phasing::Ramp => "Ramp up to the deadline",
         }
     }
 }
@@ -1222,6 +1222,18 @@ pub enum Decision {
     Parked,
 }
 
+impl Decision {
+    /// The decision as a word, the same on every screen and in every export.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Decision::Undecided => "Undecided",
+            Decision::Chosen => "Chosen",
+            Decision::NotDoing { .. } => "Not doing",
+            Decision::Parked => "Parked",
+        }
+    }
+}
+
 /// A candidate piece of work in the Strategy step, scored with ICE or RICE.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -1304,6 +1316,18 @@ pub enum ActionStatus {
     Done,
     /// Stuck.
     Blocked,
+}
+
+impl ActionStatus {
+    /// The status as a word, the same on every screen and in every export.
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionStatus::Todo => "To do",
+            ActionStatus::Doing => "Doing",
+            ActionStatus::Done => "Done",
+            ActionStatus::Blocked => "Blocked",
+        }
+    }
 }
 
 /// A task in the 90-day (13-week) action plan.

@@ -138,8 +138,8 @@ pub fn owners(plan: &Plan) -> Vec<OwnerLoad> {
         }
     }
     sort_by(&mut out, |a, b| {
-        (a.owner.is_empty(), a.owner.to_lowercase())
-            .cmp(&(b.owner.is_empty(), b.owner.to_lowercase()))
+        (a.owner.is_empty(), a.owner.to_ascii_lowercase())
+            .cmp(&(b.owner.is_empty(), b.owner.to_ascii_lowercase()))
     });
     out
 }
@@ -322,18 +322,11 @@ pub fn parse_actual(def: &KpiDef, text: &str) -> Result<f64, InputError> {
         Unit::Multiple | Unit::Months | Unit::Score => parse_number(text)?,
     };
     if value < def.min || value > def.max {
-        return Err(InputError::new(range_sentence(def)));
+        return Err(InputError::new(crate::domain::input::sentence(
+            &def.range_message(),
+        )));
     }
     Ok(value)
-}
-
-fn range_sentence(def: &KpiDef) -> String {
-    let message = def.range_message();
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => format!("{}{}", first.to_uppercase(), chars.as_str()),
-        None => message,
-    }
 }
 
 /// The text to show in an actual's input for a stored value (2.5 for 2.5 %).

@@ -22,15 +22,6 @@ pub(crate) const DATE: &str = "must be a date as YYYY-MM-DD";
 pub(crate) const DUPLICATE: &str = "must be unique (another item uses this id)";
 pub(crate) const UNKNOWN_KPI: &str = "is not a KPI in the catalogue";
 
-/// The message with a capital first letter, for showing alone next to a field.
-pub(crate) fn sentence(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// A rate: a finite fraction from 0 to 1.
 pub(crate) fn check_rate(v: f64) -> Option<&'static str> {
     if !v.is_finite() {

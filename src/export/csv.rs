@@ -9,7 +9,7 @@ use crate::domain::input::trim_number;
 use crate::domain::kpi::{self, finite, Unit};
 use crate::domain::measure::ActualIndex;
 use crate::domain::period::{format_date, parse_date, Date, Period};
-use crate::domain::plan::{ActionStatus, Decision, Plan, Stage};
+use crate::domain::plan::{Decision, Plan, Stage};
 use crate::domain::scoring;
 use crate::domain::tracking;
 
@@ -126,10 +126,8 @@ pub const INITIATIVE_HEADER: [&str; 10] = [
 /// The decision as a word and the reason for not doing it, if any.
 pub fn decision_words(decision: &Decision) -> (&'static str, &str) {
     match decision {
-        Decision::Undecided => ("Undecided", ""),
-        Decision::Chosen => ("Chosen", ""),
-        Decision::NotDoing { reason } => ("Not doing", reason.as_str()),
-        Decision::Parked => ("Parked", ""),
+        Decision::NotDoing { reason } => (decision.label(), reason.as_str()),
+        _ => (decision.label(), ""),
     }
 }
 
@@ -167,16 +165,6 @@ pub fn initiatives_csv(plan: &Plan) -> String {
         })
         .collect();
     document(&header, rows)
-}
-
-/// The status of an action as a word.
-pub fn status_word(status: ActionStatus) -> &'static str {
-    match status {
-        ActionStatus::Todo => "Todo",
-        ActionStatus::Doing => "Doing",
-        ActionStatus::Done => "Done",
-        ActionStatus::Blocked => "Blocked",
-    }
 }
 
 /// Header of [`actions_csv`].
@@ -218,7 +206,7 @@ pub fn actions_csv(plan: &Plan) -> String {
                 number_cell(Some(f64::from(a.end_week))),
                 text_cell(&first.map(format_date).unwrap_or_default()),
                 text_cell(&last.map(format_date).unwrap_or_default()),
-                text_cell(status_word(a.status)),
+                text_cell(a.status.label()),
                 text_cell(&a.budget.to_major_string(digits)),
                 text_cell(&plan.profile.currency),
                 text_cell(initiative),
@@ -335,7 +323,7 @@ mod tests {
         assert_eq!(lines[0], ACTION_HEADER.join(","));
         assert_eq!(
             lines[1],
-            "Write guides,Leo,Reach,2,3,2026-01-12,2026-01-25,Todo,500.00,USD,\"'=HYPERLINK(\"\"x\"\")\""
+            "Write guides,Leo,Reach,2,3,2026-01-12,2026-01-25,To do,500.00,USD,\"'=HYPERLINK(\"\"x\"\")\""
         );
     }
 

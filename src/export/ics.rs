@@ -6,8 +6,6 @@ use crate::domain::period::{add_days, parse_date, Date};
 use crate::domain::plan::Plan;
 use crate::domain::tracking;
 
-use super::csv::status_word;
-
 /// Longest line, in octets, before folding.
 const FOLD_AT: usize = 75;
 
@@ -120,7 +118,7 @@ pub fn plan_ics(plan: &Plan, now_ms: i64) -> String {
             };
             let mut description = format!(
                 "Owner: {owner}\nStatus: {}\nBudget: {} {}\nStage: {}\nWeeks {}–{}",
-                status_word(a.status),
+                a.status.label(),
                 a.budget.to_major_string(digits),
                 plan.profile.currency,
                 a.stage.name(),

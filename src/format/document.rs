@@ -75,7 +75,7 @@ pub fn to_storage_json(plan: &Plan) -> String {
 /// `spring-launch-2026-11-23.race-plan.json` (letters, digits and dashes only).
 pub fn plan_file_name(plan: &Plan, now_ms: i64) -> String {
     let mut slug = String::new();
-    for c in plan.name.chars().flat_map(char::to_lowercase) {
+    for c in plan.name.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_alphanumeric() {
             slug.push(c);
         } else if !slug.ends_with('-') && !slug.is_empty() {

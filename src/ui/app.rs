@@ -21,6 +21,14 @@ pub fn App() -> impl IntoView {
     window_event_listener(ev::hashchange, move |_| {
         state.route.set(Route::parse(&hash()))
     });
+    // A new screen takes the focus to its heading, as a new page would: the next Tab
+    // starts there, and screen readers say where they are.
+    Effect::new(move |first: Option<()>| {
+        state.route.track();
+        if first.is_some() {
+            request_animation_frame(focus_heading);
+        }
+    });
 
     // Moving between screens of one plan keeps its workspace (and its undo history):
     // the workspace follows the screen itself, so the page changes only with the plan.
@@ -62,23 +70,32 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let theme_label = move || match state.theme.get() {
-        Theme::System => "Theme: system",
-        Theme::Light => "Theme: light",
-        Theme::Dark => "Theme: dark",
+    let theme_value = move || match state.theme.get() {
+        Theme::System => "system",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
     };
     view! {
         <header class="app-header">
-            <a class="brand" href="#/"><span class="brand-mark" aria-hidden="true"></span>"RACE Planner"</a>
+            <a class="brand" href="#/"><span class="brand-mark" aria-hidden="true"></span><span class="brand-name">"RACE Planner"</span></a>
             <nav class="header-nav" aria-label="App">
                 <a class="btn btn-small" href="#/">"Plans"</a>
                 <a class="btn btn-small" href="#/trash">"Trash"</a>
                 <button type="button" class="btn btn-small" on:click=move |_| state.cycle_theme()
-                    title="Switch between the system theme, light and dark">{theme_label}</button>
-                <button type="button" class="btn btn-small" aria-keyshortcuts="?"
+                    title="Switch between the system theme, light and dark">"Theme: "<span class="theme-value">{theme_value}</span></button>
+                <button type="button" class="btn btn-small header-shortcuts" aria-keyshortcuts="?"
                     on:click=move |_| state.shortcuts_open.set(true)>"Shortcuts"</button>
                 <span class="save-state" role="status" aria-live="polite">{move || state.save_state.get().label()}</span>
             </nav>
         </header>
+    }
+}
+
+/// Moves the focus to the screen's main heading.
+fn focus_heading() {
+    if let Ok(Some(heading)) = document().query_selector("main h1") {
+        let heading = heading.unchecked_into::<web_sys::HtmlElement>();
+        heading.set_tab_index(-1);
+        let _ = heading.focus();
     }
 }

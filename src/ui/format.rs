@@ -21,6 +21,8 @@ enum Kind {
     Decimal,
     Percent,
     Date,
+    /// A typed number with this many decimals, grouped for reading.
+    Grouped(u8),
 }
 
 thread_local! {
@@ -47,7 +49,11 @@ fn options(kind: Kind, currency: &str) -> Object {
         Kind::Decimal => set("maximumFractionDigits", 2.into()),
         Kind::Percent => {
             set("style", "percent".into());
-            set("maximumFractionDigits", 2.into());
+            set("maximumSignificantDigits", 3.into());
+        }
+        Kind::Grouped(digits) => {
+            set("minimumFractionDigits", digits.into());
+            set("maximumFractionDigits", digits.into());
         }
         Kind::Date => {
             set("dateStyle", "medium".into());
@@ -97,10 +103,20 @@ fn number(kind: Kind, value: f64, locale: &str, currency: &str) -> String {
     run(kind, locale, currency, JsValue::from_f64(value)).unwrap_or_else(|| format!("{value:.2}"))
 }
 
-/// An amount of money in major units (e.g. 118800.0 dollars), with cents.
+/// An amount of money in major units (e.g. 118800.0 dollars): with cents below
+/// 1,000 (a cost per click, an order value), in whole units from 1,000 up, where cents
+/// only make a figure harder to read.
 pub fn money(major: f64, locale: &str, currency: &str) -> String {
-    number(Kind::Money, major, locale, currency)
+    let kind = if major.abs() < WHOLE_FROM {
+        Kind::Money
+    } else {
+        Kind::MoneyWhole
+    };
+    number(kind, major, locale, currency)
 }
+
+/// From this amount up, money is shown in whole units.
+const WHOLE_FROM: f64 = 1000.0;
 
 /// An amount of money rounded to whole units, for large figures and charts.
 pub fn money_whole(major: f64, locale: &str, currency: &str) -> String {
@@ -117,9 +133,29 @@ pub fn decimal(value: f64, locale: &str) -> String {
     number(Kind::Decimal, value, locale, "USD")
 }
 
-/// A rate stored as a fraction (0.025), shown as a percentage (2.5 %).
+/// A rate stored as a fraction (0.025), shown as a percentage (2.5 %) to three
+/// significant digits: 76.5 %, 16 %, 2.35 %, 0.125 %.
 pub fn percent(fraction: f64, locale: &str) -> String {
     number(Kind::Percent, fraction, locale, "USD")
+}
+
+/// A number as a field holds it ("600000", "1234.5"), grouped for reading in the
+/// plan's locale ("600,000", "1,234.5") while the field is not being edited. Numbers
+/// under 1,000 and any other text come back as they are.
+pub fn grouped(raw: &str, locale: &str) -> String {
+    let digits = raw
+        .split_once('.')
+        .map_or(0, |(_, decimals)| decimals.len());
+    match raw.parse::<f64>() {
+        Ok(v) if v.is_finite() && v.abs() >= 1000.0 && digits <= 6 => run(
+            Kind::Grouped(digits as u8),
+            locale,
+            "",
+            JsValue::from_f64(v),
+        )
+        .unwrap_or_else(|| raw.to_string()),
+        _ => raw.to_string(),
+    }
 }
 
 /// A moment (unix milliseconds) as a date in the user's locale.

@@ -209,6 +209,8 @@ pub struct Editor {
     pub eval: Memo<Evaluation>,
     /// The plan's actuals, indexed once for as long as they do not change.
     pub actuals: Memo<Arc<IndexedActuals>>,
+    /// The plan's locale, which number fields group their digits by.
+    pub locale: Memo<String>,
 }
 
 impl Editor {
@@ -226,6 +228,7 @@ impl Editor {
         Editor {
             plan,
             eval,
+            locale: Memo::new(move |_| plan.with(|p| p.profile.locale.clone())),
             actuals,
             read_only: RwSignal::new(read_only),
             history: StoredValue::new(History::new(crate::format::history::DEFAULT_HISTORY_LIMIT)),

@@ -64,7 +64,7 @@ test("creates one action per chosen initiative that has none", async ({ page }) 
   await expect(page.locator(".gantt-bar")).toHaveCount(wanted);
   await expect(page.getByRole("button", { name: /^Move .+: weeks 1–4$/ })).toHaveCount(wanted);
   await view(page, "Board");
-  await expect(page.getByRole("region", { name: /^Todo/ }).getByRole("listitem")).toHaveCount(wanted);
+  await expect(page.getByRole("region", { name: /^To do/ }).getByRole("listitem")).toHaveCount(wanted);
   await expect(page.getByText("Actions created")).toBeVisible();
 });
 
@@ -113,7 +113,7 @@ test("moves an action on the timeline with the keyboard and by dragging", async 
 test("changes an action's status on the board", async ({ page }) => {
   await openActions(page);
   await view(page, "Board");
-  const todo = page.getByRole("region", { name: /^Todo/ });
+  const todo = page.getByRole("region", { name: /^To do/ });
   const doing = page.getByRole("region", { name: /^Doing/ });
   const done = page.getByRole("region", { name: /^Done/ });
   const card = todo.getByRole("listitem").first();
@@ -161,7 +161,7 @@ test("an action edited from its compact row: open, change, close, the row shows 
   await expect(renamed).toHaveAttribute("aria-expanded", "false");
   await expect(row.locator("th")).toHaveText(`${title} (edited)`);
   await expect(row).toContainText("Dana Scully");
-  await expect(row).toContainText("$1,234.00");
+  await expect(row).toContainText("$1,234");
   await expect(page.getByRole("status").filter({ hasText: "Saved" }).first()).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "90-day plan" })).toBeVisible();
@@ -169,7 +169,7 @@ test("an action edited from its compact row: open, change, close, the row shows 
   const again = actionRows(page).first();
   await expect(again.locator("th")).toHaveText(`${title} (edited)`);
   await expect(again).toContainText("Dana Scully");
-  await expect(again).toContainText("$1,234.00");
+  await expect(again).toContainText("$1,234");
 });
 
 test("a new action opens in the list, its editor ready", async ({ page }) => {
@@ -260,7 +260,7 @@ test("long lists of the large plan show 50 rows and more on demand", async ({ pa
   await editor.getByRole("button", { name: "Close", exact: true }).click();
   await expect(row.getByRole("button", { name: /^Edit / })).toBeFocused();
   await view(page, "Board");
-  const todo = page.getByRole("region", { name: /^Todo/ });
+  const todo = page.getByRole("region", { name: /^To do/ });
   const count = Number((await todo.getByRole("heading").textContent()).match(/\((\d+)\)/)[1]);
   await expect(todo.getByRole("listitem")).toHaveCount(Math.min(50, count));
   if (count > 50) {

@@ -88,3 +88,48 @@ export async function importLargePlan(page) {
   await page.getByRole("link", { name: "Large benchmark plan", exact: true }).click();
   await expect(page.getByRole("navigation", { name: "Plan" })).toBeVisible({ timeout: 30_000 });
 }
+
+/** Classes of the containers that scroll sideways on purpose: they show a shadow at
+ *  the edge that has more content (style/components.css). */
+const SCROLLERS = ["table-wrap", "chart-scroll", "gantt-scroll"];
+
+/** What is cut off on the page: text fields and menus too narrow for their text, text
+ *  clipped by its box, and boxes that scroll sideways without a cue. */
+export async function overflowProblems(page) {
+  return page.evaluate((scrollers) => {
+    const problems = [];
+    const ctx = document.createElement("canvas").getContext("2d");
+    const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+    const name = (el) =>
+      el.getAttribute("aria-label") ||
+      (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent?.trim()) ||
+      el.id ||
+      el.className ||
+      el.tagName.toLowerCase();
+    for (const el of document.querySelectorAll("input:not([type]), input[type=text], input[type=search], textarea")) {
+      if (!visible(el)) continue;
+      if (el.scrollWidth > el.clientWidth + 1) problems.push(`text cut off in the field "${name(el)}": "${el.value}"`);
+    }
+    for (const el of document.querySelectorAll("select")) {
+      if (!visible(el) || !el.selectedOptions[0]) continue;
+      const style = getComputedStyle(el);
+      ctx.font = style.font;
+      const text = el.selectedOptions[0].text;
+      const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (ctx.measureText(text).width > room + 1) problems.push(`choice cut off in the menu "${name(el)}": "${text}"`);
+    }
+    for (const el of document.querySelectorAll("body *")) {
+      if (el.closest(".visually-hidden, svg") || !visible(el) || el.clientWidth <= 1) continue;
+      if (el.scrollWidth <= el.clientWidth + 1) continue;
+      const x = getComputedStyle(el).overflowX;
+      if (x === "visible" || ["INPUT", "TEXTAREA", "SELECT", "HTML", "BODY"].includes(el.tagName)) continue;
+      if (x === "auto" || x === "scroll") {
+        if (!scrollers.some((c) => el.classList.contains(c)))
+          problems.push(`"${name(el)}" scrolls sideways without a cue`);
+      } else {
+        problems.push(`text clipped in "${name(el)}": "${el.textContent.trim().slice(0, 40)}"`);
+      }
+    }
+    return problems;
+  }, SCROLLERS);
+}

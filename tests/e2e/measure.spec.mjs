@@ -47,7 +47,7 @@ test("ratio KPIs are derived from the raw numbers typed, and weeks can be chosen
   await page.locator('input[id^="actual-sessions-"]').first().fill("2000");
   await customers.fill("100");
   // 100 ÷ 2,000 = 5 %.
-  const card = page.getByRole("region", { name: /Session → customer conversion rate$/ });
+  const card = page.getByRole("region", { name: /Session → customer rate$/ });
   await expect(card.locator(".kpi-figures")).toContainText("5%");
   await page.getByLabel("Periods", { exact: true }).selectOption("week");
   await expect(page.getByLabel("Check status for", { exact: true })).toHaveValue(/W\d\d$/);

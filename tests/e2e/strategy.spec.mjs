@@ -97,15 +97,15 @@ test("initiatives are scored with ICE, sorted, rejected with a reason and chosen
   await expect(retarget.getByLabel("Title", { exact: true })).toHaveValue("Retargeting ads");
   await retarget.getByLabel("Cost", { exact: true }).fill("6000");
   await expect(page.getByTestId("budget-chosen")).toHaveText("$0.00");
-  await expect(page.locator(".budget-status")).toContainText("Within budget: $5,000.00 left");
+  await expect(page.locator(".budget-status")).toContainText("Within budget: $5,000 left");
   await retarget.getByLabel("Decision", { exact: true }).selectOption("chosen");
-  await expect(rows(page).nth(2).locator(".col-cost")).toHaveText("$6,000.00");
+  await expect(rows(page).nth(2).locator(".col-cost")).toHaveText("$6,000");
   await expect(rows(page).nth(2).locator(".col-decision")).toHaveText("Chosen");
-  await expect(page.getByTestId("budget-chosen")).toHaveText("$6,000.00");
-  await expect(page.getByTestId("budget-remaining")).toHaveText("-$1,000.00");
-  await expect(page.locator(".budget-status")).toContainText("Over budget by $1,000.00");
+  await expect(page.getByTestId("budget-chosen")).toHaveText("$6,000");
+  await expect(page.getByTestId("budget-remaining")).toHaveText("-$1,000");
+  await expect(page.locator(".budget-status")).toContainText("Over budget by $1,000");
   await page.getByLabel("Money set aside for initiatives", { exact: true }).fill("8000");
-  await expect(page.locator(".budget-status")).toContainText("Within budget: $2,000.00 left");
+  await expect(page.locator(".budget-status")).toContainText("Within budget: $2,000 left");
 
   // The chart places all three with quadrant labels and a table of numbers.
   const chart = page.locator("svg.scatter-chart");
@@ -161,13 +161,13 @@ test("an initiative edited from its compact row: open, change, close, the row sh
   await expect(renamedButton).toBeFocused();
   await expect(renamedButton).toHaveAttribute("aria-expanded", "false");
   const renamed = rows(page).filter({ hasText: "Renamed initiative" });
-  await expect(renamed.locator(".col-cost")).toHaveText(/^[^0-9]4,321\.00$/);
+  await expect(renamed.locator(".col-cost")).toHaveText(/^[^0-9]4,321$/);
   await expect(renamed.locator(".col-stage")).toContainText("Engage");
   await expect(page.getByRole("status").filter({ hasText: "Saved" }).first()).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Strategy" })).toBeVisible();
   const after = rows(page).filter({ hasText: "Renamed initiative" });
-  await expect(after.locator(".col-cost")).toHaveText(/^[^0-9]4,321\.00$/);
+  await expect(after.locator(".col-cost")).toHaveText(/^[^0-9]4,321$/);
   await expect(after.locator(".col-stage")).toContainText("Engage");
   // The Close button puts focus back on the row's button as well.
   await after.getByRole("button", { name: "Edit Renamed initiative" }).click();

@@ -10,7 +10,6 @@ use crate::domain::tracking::{
     add_actions_from_initiatives, initiatives_without_actions, new_review, next_review, owners,
     reviews_due,
 };
-use crate::export::csv::status_word;
 use crate::ui::format;
 use crate::ui::state::{today, AppState, Editor, Level};
 use crate::ui::widgets::fields::{MoneyField, TextField};
@@ -274,7 +273,7 @@ fn BoardColumn(status: ActionStatus, list: RowList) -> impl IntoView {
     let labelled_by = heading_id.clone();
     view! {
         <section class=format!("board-column board-{}", status_slug(status)) aria-labelledby=labelled_by>
-            <h3 id=heading_id>{status_word(status)}" "<span class="muted">{move || format!("({})", ids.with(Vec::len))}</span></h3>
+            <h3 id=heading_id>{status.label()}" "<span class="muted">{move || format!("({})", ids.with(Vec::len))}</span></h3>
             <Show when=move || !ids.with(Vec::is_empty) fallback=|| view! { <p class="muted board-empty">"Nothing here."</p> }>
                 <ul class="board-cards">
                     <For each=move || ids.with(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|id| id.clone() let:id>
@@ -332,15 +331,15 @@ fn BoardCard(id: String, list: RowList) -> impl IntoView {
                 <EditButton list=list id=id.clone() name=Signal::derive(title) title_button=true/>
             </p>
             <p class="board-meta">
-                {move || card.with(|c| c.as_ref().map(|c| format!("{} · {} · {}", c.owner, c.weeks, status_word(c.status))).unwrap_or_default())}
+                {move || card.with(|c| c.as_ref().map(|c| format!("{} · {} · {}", c.owner, c.weeks, c.status.label())).unwrap_or_default())}
             </p>
             <div class="btn-row">
                 <button type="button" class="btn btn-small" on:click=go_left
                     disabled=move || neighbour(-1).is_none() || read_only()
-                    aria-label=move || format!("Move {} to {}", title(), neighbour(-1).map_or("", status_word))>"←"</button>
+                    aria-label=move || format!("Move {} to {}", title(), neighbour(-1).map_or("", ActionStatus::label))>"←"</button>
                 <button type="button" class="btn btn-small" on:click=go_right
                     disabled=move || neighbour(1).is_none() || read_only()
-                    aria-label=move || format!("Move {} to {}", title(), neighbour(1).map_or("", status_word))>"→"</button>
+                    aria-label=move || format!("Move {} to {}", title(), neighbour(1).map_or("", ActionStatus::label))>"→"</button>
             </div>
         </li>
     }
@@ -379,7 +378,7 @@ fn ActionRow(id: String, list: RowList) -> impl IntoView {
         Cell::Text("", text(|r| r.weeks.clone())),
         Cell::Text("num", text(|r| r.budget.clone())),
         Cell::Text("", text(|r| r.stage.name().to_string())),
-        Cell::Text("", text(|r| status_word(r.status).to_string())),
+        Cell::Text("", text(|r| r.status.label().to_string())),
     ];
     let editor_id = id.clone();
     view! {
@@ -617,7 +616,7 @@ fn ActionEditor(
                         <label for=status_id.clone()>"Status"</label>
                         <select id=status_id.clone() on:change=on_status.clone() disabled=read_only>
                             {COLUMNS.into_iter().map(|s| view! {
-                                <option value=status_slug(s) selected=move || status.get() == s>{status_word(s)}</option>
+                                <option value=status_slug(s) selected=move || status.get() == s>{s.label()}</option>
                             }).collect_view()}
                         </select>
                     </div>

@@ -13,6 +13,7 @@ use crate::domain::tracking::{
 use crate::route::{Route, Screen};
 use crate::ui::format;
 use crate::ui::state::{today, Editor};
+use crate::ui::widgets::fields::show_typed;
 use crate::ui::widgets::gantt::stage_class;
 use crate::ui::widgets::trend::{kpi_text, StatusBadge, TableWrap, TrendChart};
 use leptos::prelude::*;
@@ -365,9 +366,12 @@ fn ActualCell(def: &'static KpiDef, period: Period, row_id: String, key: String)
                 aria-labelledby=labelled
                 aria-describedby=described
                 aria-invalid=move || error.get().is_some().to_string()
-                prop:value=move || text.get()
+                prop:value=move || {
+                    let typed = text.get();
+                    if focused.get() { typed } else { editor.locale.with(|l| format::grouped(&typed, l)) }
+                }
                 readonly=move || editor.read_only.get().is_some()
-                on:focus=move |_| focused.set(true)
+                on:focus=move |ev| { show_typed(&ev, &text.get_untracked()); focused.set(true) }
                 on:blur=on_blur
                 on:input=on_input/>
             {unit.map(|u| view! { <span class="unit" id=unit_id.clone()>{u}</span> })}

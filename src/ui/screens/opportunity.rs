@@ -77,7 +77,9 @@ fn kind_for(unit: Unit, def: Option<&kpi::KpiDef>) -> NumKind {
 
 /// The rule that keeps a KPI value inside the KPI's range.
 fn kpi_check(kpi_id: String) -> NumCheck {
-    Arc::new(move |_p: &Plan, v: f64| check_kpi_value(&kpi_id, v).map(|m| sentence(&m)))
+    Arc::new(move |_p: &Plan, v: f64| {
+        check_kpi_value(&kpi_id, v).map(|m| crate::domain::input::sentence(&m))
+    })
 }
 
 /// Why `value` is outside the KPI's range, if it is.
@@ -87,14 +89,6 @@ fn check_kpi_value(kpi_id: &str, value: f64) -> Option<String> {
     }
     let def = kpi::find(kpi_id)?;
     (value < def.min || value > def.max).then(|| def.range_message())
-}
-
-fn sentence(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// A derived number with its ⓘ: formula, variant and the inputs it used.
@@ -755,7 +749,7 @@ fn SwotList(part: SwotPart) -> impl IntoView {
             {move || {
                 let list = items.get();
                 if list.is_empty() {
-                    view! { <p class="muted swot-empty">{format!("No {} yet.", part.title().to_lowercase())}</p> }.into_any()
+                    view! { <p class="muted swot-empty">{format!("No {} yet.", part.title().to_ascii_lowercase())}</p> }.into_any()
                 } else {
                     view! {
                         <ul aria-labelledby=heading_id.clone()>
@@ -1028,14 +1022,14 @@ fn ObjectiveCard(id: String) -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </div>
-                    <div class="field">
+                    <div class="field objective-wide">
                         <label for=kpi_sel_id.clone()>"KPI"</label>
                         <select id=kpi_sel_id on:change=on_kpi disabled=ro>
                             {move || { let s = stage.get(); view! { <KpiOptions stage=Some(s) selected=kpi_id/> } }}
                         </select>
                     </div>
                     <div class="objective-wide">
-                        <TextField label="Description" key=format!("obj-{id}-desc")
+                        <TextField label="Description" multiline=true key=format!("obj-{id}-desc")
                             hint="What is to change, and for whom"
                             get=move |p: &Plan| p.objective(&id_d).map(|o| o.description.clone()).unwrap_or_default()
                             set={ let id = id.clone(); move |p: &mut Plan, v| if let Some(o) = p.objective_mut(&id) { o.description = v; } }/>
@@ -1060,13 +1054,13 @@ fn ObjectiveCard(id: String) -> impl IntoView {
                         <p class="objective-wide banner banner-warn" role="status">"Another objective earlier in the list already sets this KPI's goal: only the first one is used as the KPI's target. Pick another KPI or delete one of them."</p>
                     })}
                     <div class="objective-wide">
-                        <TextField label="Why it is achievable" key=format!("obj-{id}-achievable")
+                        <TextField label="Why it is achievable" multiline=true key=format!("obj-{id}-achievable")
                             hint="Baseline, budget or benchmark that makes the target realistic"
                             get=move |p: &Plan| p.objective(&id_a).map(|o| o.achievable_note.clone()).unwrap_or_default()
                             set={ let id = id.clone(); move |p: &mut Plan, v| if let Some(o) = p.objective_mut(&id) { o.achievable_note = v; } }/>
                     </div>
                     <div class="objective-wide">
-                        <TextField label="Why it is relevant" key=format!("obj-{id}-relevant")
+                        <TextField label="Why it is relevant" multiline=true key=format!("obj-{id}-relevant")
                             hint="How it serves the business goal"
                             get=move |p: &Plan| p.objective(&id_r).map(|o| o.relevant_note.clone()).unwrap_or_default()
                             set={ let id = id.clone(); move |p: &mut Plan, v| if let Some(o) = p.objective_mut(&id) { o.relevant_note = v; } }/>

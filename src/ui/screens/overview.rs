@@ -116,14 +116,6 @@ fn KpiCards() -> impl IntoView {
     }
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 #[component]
 fn FunnelSection(plan_id: String) -> impl IntoView {
     let editor = expect_context::<Editor>();
@@ -155,7 +147,7 @@ fn FunnelSection(plan_id: String) -> impl IntoView {
                     let actual = actuals.get(i).copied().flatten();
                     FunnelBar {
                         stage: f.stage,
-                        label: capitalised(f.measure),
+                        label: crate::domain::input::sentence(f.measure),
                         forecast: f.forecast,
                         forecast_text: format::count(f.forecast, &locale),
                         target: f.target,
@@ -405,15 +397,6 @@ fn BudgetSection(plan_id: String) -> impl IntoView {
     }
 }
 
-fn decision_word(d: &Decision) -> &'static str {
-    match d {
-        Decision::Undecided => "Undecided",
-        Decision::Chosen => "Chosen",
-        Decision::NotDoing { .. } => "Not doing",
-        Decision::Parked => "Parked",
-    }
-}
-
 /// An initiative in the top list: chosen ones first, then by rank.
 #[derive(Clone, Debug, PartialEq)]
 struct TopInitiative {
@@ -444,7 +427,7 @@ fn Initiatives(plan_id: String) -> impl IntoView {
                         title: i.title.clone(),
                         stage: i.stage,
                         score: r.score,
-                        decision: decision_word(&i.decision),
+                        decision: i.decision.label(),
                     })
                 })
                 .collect();
@@ -476,15 +459,6 @@ fn Initiatives(plan_id: String) -> impl IntoView {
                 </ol>
             </Show>
         </section>
-    }
-}
-
-fn action_status_word(s: ActionStatus) -> &'static str {
-    match s {
-        ActionStatus::Todo => "To do",
-        ActionStatus::Doing => "Doing",
-        ActionStatus::Done => "Done",
-        ActionStatus::Blocked => "Blocked",
     }
 }
 
@@ -529,7 +503,7 @@ fn NextActions(plan_id: String) -> impl IntoView {
                         view! {
                             <li>
                                 <span class="top-title">{title}</span>
-                                <span class="muted">{format!(" · {weeks} · {owner} · {}", action_status_word(status))}</span>
+                                <span class="muted">{format!(" · {weeks} · {owner} · {}", status.label())}</span>
                             </li>
                         }
                     }).collect_view()}

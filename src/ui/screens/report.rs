@@ -10,9 +10,7 @@ use crate::domain::plan::{Decision, Market, Plan, SmartPart};
 use crate::domain::scoring;
 use crate::domain::sort::sort_by_key;
 use crate::domain::tracking;
-use crate::export::csv::{
-    actions_csv, decision_words, file_stem, initiatives_csv, kpis_csv, status_word,
-};
+use crate::export::csv::{actions_csv, decision_words, file_stem, initiatives_csv, kpis_csv};
 use crate::export::ics::plan_ics;
 use crate::ui::download::download_text;
 use crate::ui::format;
@@ -533,7 +531,7 @@ fn ActionsSection(plan: Plan) -> impl IntoView {
                     <td>{a.stage.name()}</td>
                     <td class="num">{format!("{}–{}", a.start_week, a.end_week)}</td>
                     <td>{dates}</td>
-                    <td>{status_word(a.status)}</td>
+                    <td>{a.status.label()}</td>
                     <td class="num">{money(p, a.budget)}</td>
                 </tr>
             }

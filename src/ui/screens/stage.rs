@@ -791,7 +791,7 @@ fn TouchpointEditor(stage: Stage, id: String, list: RowList) -> impl IntoView {
                     b.clone(),
                 );
                 view! {
-                    <MoneyField label="Cost per thousand impressions (CPM)" key=format!("tp-{a}-cpm")
+                    <MoneyField label="Cost per 1,000 impressions (CPM)" key=format!("tp-{a}-cpm")
                         get={move |p: &Plan| p.touchpoint(&c).map_or(Money::ZERO, |t| t.cpm)}
                         set={move |p: &mut Plan, v| { if let Some(t) = p.touchpoint_mut(&d) { let _ = t.set_cpm(v); } }}/>
                     <NumField label="Click-through rate (CTR)" key=format!("tp-{a}-ctr") kind=NumKind::Percent
@@ -1077,7 +1077,7 @@ fn WhatDoINeed(stage: Stage) -> impl IntoView {
                 .map(|o| {
                     let name = kpi::find(&o.kpi).map_or("", |d| d.name);
                     let is_main = main.as_deref() == Some(o.id.as_str());
-                    (o.id.clone(), format!("{name}: {}", o.description), is_main)
+                    (o.id.clone(), name.to_string(), is_main)
                 })
                 .collect();
             sort_by_key(&mut list, |(_, _, m)| !*m);

@@ -205,7 +205,7 @@ fn BacklogSection() -> impl IntoView {
                         i.id.clone(),
                         scoring::score(i, &p.variants),
                         i.cost.0,
-                        i.title.to_lowercase(),
+                        i.title.to_ascii_lowercase(),
                     )
                 })
                 .collect();

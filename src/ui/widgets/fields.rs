@@ -8,6 +8,7 @@ use crate::domain::input::{
 };
 use crate::domain::money::{minor_digits, Money};
 use crate::domain::plan::Plan;
+use crate::ui::format;
 use crate::ui::state::Editor;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -238,11 +239,14 @@ fn text_field_core(
             {move || error.get().map(|e| view! { <span class="field-error" id=error_id.clone()>{e}</span> })}
             <div class="input-wrap" class:has-unit=has_unit>
                 <input id=id class="num-input" type="text" inputmode="decimal" autocomplete="off"
-                    prop:value=move || text.get()
+                    prop:value=move || {
+                        let typed = text.get();
+                        if focused.get() { typed } else { editor.locale.with(|l| format::grouped(&typed, l)) }
+                    }
                     aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                     aria-describedby=described
                     readonly=move || editor.read_only.get().is_some()
-                    on:focus=move |_| focused.set(true)
+                    on:focus=move |ev| { show_typed(&ev, &text.get_untracked()); focused.set(true) }
                     on:blur=on_blur
                     on:input=on_input/>
                 {unit.map(|u| view! { <span class="unit" aria-hidden="true">{u}</span> })}
@@ -250,6 +254,42 @@ fn text_field_core(
         </div>
     }
     .into_any()
+}
+
+/// When a number field takes the focus, it shows the number as typed ("1234567" for
+/// "1,234,567") at once, in the focus event itself, so that a selection made on focus
+/// still covers the whole number and typing replaces it. Otherwise the caret stays
+/// after the same digit.
+pub fn show_typed(ev: &leptos::ev::FocusEvent, typed: &str) {
+    let input = event_target::<web_sys::HtmlInputElement>(ev);
+    let shown = input.value();
+    if shown == typed {
+        return;
+    }
+    let start = input.selection_start().ok().flatten().unwrap_or(0) as usize;
+    let end = input.selection_end().ok().flatten().unwrap_or(0) as usize;
+    input.set_value(typed);
+    // Focus from a script or a Tab comes before its selection (0–0): select the whole
+    // number, as Tab would. A click places its caret after this, where it was clicked.
+    if start == 0 && (end == 0 || end >= shown.chars().count()) {
+        input.select();
+    } else {
+        // The caret after as many digits as before it (separators are not typed).
+        let digits = shown
+            .chars()
+            .take(start)
+            .filter(char::is_ascii_digit)
+            .count();
+        let mut seen = 0;
+        let at = typed
+            .chars()
+            .position(|c| {
+                seen += usize::from(c.is_ascii_digit());
+                seen > digits
+            })
+            .unwrap_or(typed.chars().count()) as u32;
+        let _ = input.set_selection_range(at, at);
+    }
 }
 
 /// A one-line text field bound to the plan (names, owners, notes).

@@ -5,7 +5,6 @@
 use crate::chart::gantt::{bar_classes, bar_label, drag, WEEKS};
 use crate::domain::period::parse_date;
 use crate::domain::tracking::{resize_end, shift_weeks, week_start};
-use crate::export::csv::status_word;
 use crate::ui::state::Editor;
 use crate::ui::widgets::rows::{ShowMore, PAGE};
 use crate::ui::widgets::trend::date_text;
@@ -181,7 +180,7 @@ fn GanttRow(id: String) -> impl IntoView {
                 <span class="gantt-status">
                     {move || info.get().map(|(_, s, e, status, _)| {
                         let weeks = if s == e { format!("week {s}") } else { format!("weeks {s}–{e}") };
-                        format!("{} · {weeks}", status_word(status))
+                        format!("{} · {weeks}", status.label())
                     }).unwrap_or_default()}
                 </span>
             </span>

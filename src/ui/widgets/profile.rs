@@ -16,9 +16,13 @@ fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
     options: Vec<(T, &'static str)>,
     get: impl Fn(&Plan) -> T + Send + Sync + 'static,
     set: impl Fn(&mut Plan, T) + Clone + Send + Sync + 'static,
+    /// Extra help under the label (each choice's formula).
+    #[prop(optional, into)]
+    hint: Option<String>,
 ) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let id = format!("f-{key}");
+    let hint_id = format!("{id}-hint");
     let current = Memo::new(move |_| editor.plan.with(|p| get(p)));
     let opts = options.clone();
     let on_change = move |ev: leptos::ev::Event| {
@@ -36,7 +40,9 @@ fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <select id=id on:change=on_change disabled=move || editor.read_only.get().is_some()>
+            {hint.as_ref().map(|h| view! { <span class="hint" id=hint_id.clone()>{h.clone()}</span> })}
+            <select id=id on:change=on_change disabled=move || editor.read_only.get().is_some()
+                aria-describedby=hint.map(|_| hint_id)>
                 {options.into_iter().enumerate().map(|(i, (value, name))| view! {
                     <option value=i.to_string() selected=move || current.get() == value>{name}</option>
                 }).collect_view()}
@@ -97,18 +103,20 @@ pub fn PlanSettings() -> impl IntoView {
             <p class="muted">"Where marketing tools disagree, choose the formula this plan uses. Every KPI names its variant."</p>
             <div class="form-grid">
                 <Choice label="ROI basis" key="variant-roi"
-                    options=vec![(RoiBasis::Revenue, "Revenue: (revenue − cost) ÷ cost"), (RoiBasis::GrossProfit, "Gross profit: (gross profit − cost) ÷ cost")]
+                    options=vec![(RoiBasis::Revenue, "Revenue"), (RoiBasis::GrossProfit, "Gross profit")]
+                    hint="Revenue: (revenue − cost) ÷ cost. Gross profit: (gross profit − cost) ÷ cost"
                     get=|p: &Plan| p.variants.roi set=|p: &mut Plan, v| p.variants.roi = v/>
                 <Choice label="Conversion rate per" key="variant-denominator"
                     options=vec![(Denominator::Sessions, "Session"), (Denominator::Users, "User")]
                     get=|p: &Plan| p.variants.conversion_denominator set=|p: &mut Plan, v| p.variants.conversion_denominator = v/>
                 <Choice label="Customer lifetime value" key="variant-clv"
                     options=vec![
-                        (ClvVariant::Simple, "Simple: AOV × purchases × years"),
-                        (ClvVariant::Margin, "Margin: simple × gross margin"),
-                        (ClvVariant::RetentionDiscounted, "Retention-discounted: m × r ÷ (1 + i − r)"),
-                        (ClvVariant::Subscription, "Subscription: ARPA × margin ÷ churn"),
+                        (ClvVariant::Simple, "Simple"),
+                        (ClvVariant::Margin, "Margin"),
+                        (ClvVariant::RetentionDiscounted, "Retention-discounted"),
+                        (ClvVariant::Subscription, "Subscription"),
                     ]
+                    hint="Simple: AOV × purchases × years. Margin: simple × gross margin. Retention-discounted: m × r ÷ (1 + i − r). Subscription: ARPA × margin ÷ churn"
                     get=|p: &Plan| p.variants.clv set=|p: &mut Plan, v| p.variants.clv = v/>
                 <Choice label="Social engagement rate per" key="variant-social"
                     options=vec![(EngagementBase::Impressions, "Impression"), (EngagementBase::Reach, "Person reached")]
