@@ -247,6 +247,18 @@ impl Editor {
     /// Applies an edit. `key` names the field, so that a run of keystrokes in one
     /// field undoes as one step.
     pub fn edit(&self, key: &str, change: impl FnOnce(&mut Plan)) {
+        let mut change = Some(change);
+        self.apply(key, &mut |p| {
+            if let Some(change) = change.take() {
+                change(p);
+            }
+        });
+    }
+
+    /// The body of [`Editor::edit`], not generic, so that it is in the download once
+    /// rather than at each of the edits that call it.
+    #[inline(never)]
+    fn apply(&self, key: &str, change: &mut dyn FnMut(&mut Plan)) {
         if self.read_only.get_untracked().is_some() {
             return;
         }

@@ -115,6 +115,9 @@ test("a new user plans from a blank page to the report, and a reload keeps it al
   await go(page, "Convert");
   await expect(page.locator('tr[data-kpi="customers"] td')).toHaveText("300");
   await go(page, "Opportunity");
+  const goal = page.locator("tr.goal-row").first();
+  await expect(goal).toContainText("✓ All five");
+  await goal.getByRole("button", { name: /^Edit / }).click();
   await expect(page.locator("article.objective").first().locator(".smart-summary")).toContainText("all five parts met");
   await go(page, "Strategy");
   await expect(page.locator("table.backlog tbody tr.initiative-row")).toHaveCount(3);

@@ -21,6 +21,9 @@ test("one goal, one place: the Revenue goal is the same on every screen", async 
   await expect(tile.locator(".kpi-meta")).toContainText("Goal $150,000");
   // Opportunity: the goal record itself.
   await go(page, "Opportunity");
+  // One row per goal: Revenue's opens its form.
+  await expect(page.locator("tr.goal-row").filter({ hasText: "Revenue" })).toHaveCount(1);
+  await page.getByRole("button", { name: /^Edit Revenue/ }).click();
   const goals = page.locator("article.objective").filter({ has: page.locator('select[id$="-kpi"] option:checked', { hasText: "Revenue" }) });
   await expect(goals).toHaveCount(1);
   await expect(goals.getByRole("textbox", { name: "Target", exact: true })).toHaveValue(/150,?000/);

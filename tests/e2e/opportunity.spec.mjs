@@ -94,7 +94,35 @@ test("baseline rates follow the numbers typed, with — when unknown", async ({ 
 test("the Opportunity screen has no serious accessibility violations (template plan)", async ({ page }) => {
   await openOpportunity(page, "b2b_lead_generation");
   // The template's three SMART objectives and a goal for each other KPI it tracks.
-  await expect(page.locator("article.objective")).toHaveCount(10);
+  await expect(page.locator("tr.goal-row")).toHaveCount(10);
   await page.getByRole("button", { name: "Add a competitor" }).click();
+  await page.locator("tr.goal-row").first().getByRole("button", { name: /^Edit / }).click();
+  await expect(page.locator("article.objective")).toHaveCount(1);
   await expectNoSeriousViolations(page);
+});
+
+test("goals are compact rows: one opens its form, a change shows in its row, delete returns focus to Add", async ({ page }) => {
+  await openOpportunity(page, "ecommerce_b2c");
+  const rows = page.locator("tr.goal-row");
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(3);
+  await expect(page.locator("article.objective")).toHaveCount(0);
+  const revenue = rows.filter({ hasText: "Revenue" });
+  await revenue.getByRole("button", { name: /^Edit Revenue/ }).click();
+  const form = page.locator("article.objective");
+  await expect(form).toHaveCount(1);
+  await form.getByRole("textbox", { name: "Target", exact: true }).fill("250000");
+  await form.getByLabel("Deadline").fill("2027-09-30");
+  await page.keyboard.press("Escape");
+  await expect(form).toHaveCount(0);
+  await expect(revenue.getByRole("button", { name: /^Edit Revenue/ })).toBeFocused();
+  await expect(revenue).toContainText("$250,000");
+  await expect(revenue).toContainText("2027-09-30");
+  await page.reload();
+  await expect(page.locator("tr.goal-row").filter({ hasText: "Revenue" })).toContainText("$250,000");
+  // Deleting a goal from its form removes its row and puts focus on "Add an objective".
+  await page.locator("tr.goal-row").last().getByRole("button", { name: /^Edit / }).click();
+  await page.locator("article.objective").getByRole("button", { name: /^Delete objective/ }).click();
+  await expect(page.locator("tr.goal-row")).toHaveCount(count - 1);
+  await expect(page.getByRole("button", { name: "Add an objective" })).toBeFocused();
 });

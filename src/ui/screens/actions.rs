@@ -15,7 +15,8 @@ use crate::ui::state::{today, AppState, Editor, Level};
 use crate::ui::widgets::fields::{MoneyField, TextField};
 use crate::ui::widgets::gantt::{stage_class, Gantt};
 use crate::ui::widgets::rows::{
-    focus, Cell, Column, CompactRow, EditButton, EditorPanel, RowList, RowTable, ShowMore, PAGE,
+    focus, Cell, Column, CompactRow, EachId, EditButton, EditorPanel, RowList, RowTable, ShowMore,
+    PAGE,
 };
 use crate::ui::widgets::tabs::{TabDef, TabList, TabPanel};
 use crate::ui::widgets::trend::{date_text, kpi_text, StatusBadge, TableWrap};
@@ -276,9 +277,8 @@ fn BoardColumn(status: ActionStatus, list: RowList) -> impl IntoView {
             <h3 id=heading_id>{status.label()}" "<span class="muted">{move || format!("({})", ids.with(Vec::len))}</span></h3>
             <Show when=move || !ids.with(Vec::is_empty) fallback=|| view! { <p class="muted board-empty">"Nothing here."</p> }>
                 <ul class="board-cards">
-                    <For each=move || ids.with(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|id| id.clone() let:id>
-                        <BoardCard id=id list=list/>
-                    </For>
+                    <EachId ids=Signal::derive(move || ids.with(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>()))
+                        row=move |id: String| view! { <BoardCard id=id list=list/> }.into_any()/>
                 </ul>
                 <ShowMore limit=limit total=Signal::derive(move || ids.with(Vec::len))/>
             </Show>
@@ -758,9 +758,7 @@ fn Reviews() -> impl IntoView {
             <span class="hint">"Saves today's KPI targets, latest actuals and status; add your notes after."</span>
         </div>
         <Show when=move || !ids.with(Vec::is_empty) fallback=|| view! { <p class="muted">"No review recorded yet."</p> }>
-            <For each=move || ids.get() key=|id| id.clone() let:id>
-                <ReviewCard id=id/>
-            </For>
+            <EachId ids=ids row=|id: String| view! { <ReviewCard id=id/> }.into_any()/>
         </Show>
     }
 }

@@ -13,6 +13,8 @@ use crate::ui::widgets::fields::{
 };
 use crate::ui::widgets::kpi::{format_unit, KpiInfo};
 use crate::ui::widgets::radar::{RadarAxis, RadarChart};
+use crate::ui::widgets::rows::{focus, Cell, Column, CompactRow, EachId, RowList, RowTable};
+use crate::ui::widgets::trend::kpi_text;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -341,9 +343,7 @@ fn CapabilityGroup(stage: Option<Stage>) -> impl IntoView {
     view! {
         <fieldset class=format!("capability-group stage-border {}", stage_class(stage))>
             <legend class="stage-accent">{group}</legend>
-            <For each=move || areas.get() key=|a| a.clone() let:area>
-                <CapabilityRow stage=stage area=area/>
-            </For>
+            <EachId ids=areas row=move |area: String| view! { <CapabilityRow stage=stage area=area/> }.into_any()/>
             <form class="capability-add" on:submit=add novalidate>
                 <div class="field">
                     <label for=add_id.clone()>{format!("Another {group} area")}</label>
@@ -787,9 +787,23 @@ fn SwotList(part: SwotPart) -> impl IntoView {
 // ---------------------------------------------------------------------------
 // SMART objectives
 
+/// The columns of the goals' compact rows.
+const GOAL_COLUMNS: &[Column] = &[
+    ("Goal", false),
+    ("Stage", false),
+    ("Target", true),
+    ("Deadline", false),
+    ("SMART", false),
+];
+
+/// The id of the "Add an objective" button, where focus goes when one is deleted.
+const ADD_OBJECTIVE_ID: &str = "objective-add";
+
 #[component]
 fn ObjectivesSection() -> impl IntoView {
     let editor = expect_context::<Editor>();
+    let list = RowList::new("obj");
+    provide_context(list);
     let ids = Memo::new(move |_| {
         editor.plan.with(|p| {
             p.opportunity
@@ -800,33 +814,87 @@ fn ObjectivesSection() -> impl IntoView {
         })
     });
     let add = move |_| {
+        let mut added = None;
         editor.edit("objective-add", |p| {
             let id = p.next_id("obj");
+            added = Some((id.clone(), p.opportunity.objectives.len()));
             p.opportunity.objectives.push(Objective {
                 id,
                 stage: Stage::Reach,
                 ..Objective::default()
             });
-        })
+        });
+        // The new objective opens, ready to be filled in.
+        if let Some((id, index)) = added {
+            list.open_at(id, index);
+        }
     };
     let ro = move || editor.read_only.get().is_some();
     view! {
         <section class="osa-section" aria-labelledby="objectives-h">
             <h2 id="objectives-h">"Goals (SMART objectives)"</h2>
-            <p class="muted">"Each goal names a stage KPI, a target number, a deadline and how the target is spread over the months. It is that KPI's one target everywhere: on its stage screen, Overview, Measure and the report. The badges say which SMART letters it still lacks."</p>
+            <p class="muted">"Each goal names a stage KPI, a target number, a deadline and how the target is spread over the months. It is that KPI's one target everywhere: on its stage screen, Overview, Measure and the report. Edit a goal to see which SMART letters it still lacks."</p>
             <Show when=move || ids.with(Vec::is_empty)>
                 <div class="empty">
                     <p>"No objectives yet. An objective such as “Raise online conversion from 1.2 % to 1.8 % by 30 June” turns the audit into a target."</p>
-                    <button type="button" class="btn btn-primary" on:click=add disabled=ro>"Add an objective"</button>
                 </div>
             </Show>
-            <For each=move || ids.get() key=|id| id.clone() let:id>
-                <ObjectiveCard id=id/>
-            </For>
             <Show when=move || !ids.with(Vec::is_empty)>
-                <button type="button" class="btn" on:click=add disabled=ro>"Add an objective"</button>
+                <RowTable class="goal-rows" caption="Goals" columns=GOAL_COLUMNS ids=ids list=list
+                    row=move |id: String| view! { <GoalRow list=list id=id/> }.into_any()/>
             </Show>
+            <button type="button" class="btn" id=ADD_OBJECTIVE_ID on:click=add disabled=ro>"Add an objective"</button>
         </section>
+    }
+}
+
+/// A goal as one compact row: its KPI, stage, target, deadline and SMART check; its
+/// full form opens under it.
+#[component]
+fn GoalRow(list: RowList, id: String) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let oid = id.clone();
+    let row = Memo::new(move |_| {
+        editor.plan.with(|p| {
+            let index = p.opportunity.objectives.iter().position(|o| o.id == oid)?;
+            let o = &p.opportunity.objectives[index];
+            let def = kpi::find(&o.kpi);
+            let main = p.main_goal().is_some_and(|g| g.id == o.id);
+            let title = match def {
+                Some(d) if main => format!("{} (main goal)", d.name),
+                Some(d) => d.name.to_string(),
+                None => format!("Objective {}: no KPI yet", index + 1),
+            };
+            let target = match def {
+                Some(d) => kpi_text(d, o.target, &p.profile.locale, &p.profile.currency),
+                None => format::NO_VALUE.to_string(),
+            };
+            let missing = o.smart_gaps().len();
+            let smart = if missing == 0 {
+                "✓ All five".to_string()
+            } else {
+                format!("{} of 5", 5 - missing)
+            };
+            let deadline = o
+                .deadline
+                .clone()
+                .unwrap_or_else(|| format::NO_VALUE.into());
+            Some((title, o.stage.name(), target, deadline, smart))
+        })
+    });
+    let text = move |f: fn(&(String, &'static str, String, String, String)) -> String| {
+        Signal::derive(move || row.with(|r| r.as_ref().map(f).unwrap_or_default()))
+    };
+    let editor_id = id.clone();
+    view! {
+        <CompactRow list=list id=id noun="goal" class="goal-row" title=text(|r| r.0.clone())
+            cells=vec![
+                Cell::Text("", text(|r| r.1.to_string())),
+                Cell::Text("num", text(|r| r.2.clone())),
+                Cell::Text("", text(|r| r.3.clone())),
+                Cell::Text("", text(|r| r.4.clone())),
+            ]
+            editor=move || view! { <ObjectiveCard id=editor_id.clone()/> }/>
     }
 }
 
@@ -942,7 +1010,11 @@ fn ObjectiveCard(id: String) -> impl IntoView {
                 if p.main_goal.as_deref() == Some(id.as_str()) {
                     p.main_goal = None;
                 }
-            })
+            });
+            if let Some(list) = use_context::<RowList>() {
+                list.open.set(None);
+            }
+            focus(ADD_OBJECTIVE_ID);
         }
     };
     let phasing_id = format!("obj-{id}-phasing");

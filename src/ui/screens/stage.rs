@@ -17,7 +17,7 @@ use crate::ui::format;
 use crate::ui::state::Editor;
 use crate::ui::widgets::fields::{MoneyField, NumField, NumKind, OptNumField, TextField};
 use crate::ui::widgets::kpi::{format_kpi, format_unit, locale_currency, KpiInfo};
-use crate::ui::widgets::rows::{focus, Cell, Column, CompactRow, RowList, RowTable};
+use crate::ui::widgets::rows::{focus, Cell, Column, CompactRow, EachId, RowList, RowTable};
 use crate::ui::widgets::trend::StatusBadge;
 use leptos::prelude::*;
 
@@ -320,9 +320,7 @@ fn StageKpis(stage: Stage) -> impl IntoView {
                     <p class="empty">{format!("No KPI tracked at {} yet. Pick one below and give it a goal.", stage.name())}</p>
                 }>
                 <div class="cards kpi-targets">
-                    <For each=move || tracked.get() key=|id| id.clone() let:id>
-                        <StageKpiRow stage=stage id=id/>
-                    </For>
+                    <EachId ids=tracked row=move |id: String| view! { <StageKpiRow stage=stage id=id/> }.into_any()/>
                 </div>
             </Show>
             <div class="btn-row add-kpi">

@@ -15,7 +15,7 @@ use crate::ui::format;
 use crate::ui::screens::opportunity::stage_class;
 use crate::ui::state::Editor;
 use crate::ui::widgets::fields::{CheckedNumField, MoneyField, NumField, NumKind, TextField};
-use crate::ui::widgets::rows::{focus, Cell, CompactRow, RowList, ShowMore};
+use crate::ui::widgets::rows::{focus, Cell, CompactRow, EachId, RowList, ShowMore};
 use crate::ui::widgets::scatter::{ImpactEffortChart, ScatterData, ScatterPoint};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -293,9 +293,8 @@ fn BacklogSection() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || shown.with(|all| list.window(all)) key=|id| id.clone() let:id>
-                                <InitiativeRow id=id list=list/>
-                            </For>
+                            <EachId ids=Signal::derive(move || shown.with(|all| list.window(all)))
+                                row=move |id: String| view! { <InitiativeRow id=id list=list/> }.into_any()/>
                         </tbody>
                     </table>
                 </div>

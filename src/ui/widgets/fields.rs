@@ -145,8 +145,31 @@ fn text_field_view<T: Clone + Send + Sync + 'static>(
     parse: impl Fn(&str, &Plan) -> Result<T, InputError> + Send + Sync + 'static,
     set: impl Fn(&mut Plan, T) + Send + Sync + 'static,
 ) -> AnyView {
+    typed_field_view(
+        label,
+        key,
+        unit,
+        hint,
+        Arc::new(show),
+        Arc::new(parse),
+        Arc::new(set),
+    )
+}
+
+type Parse<T> = Arc<dyn Fn(&str, &Plan) -> Result<T, InputError> + Send + Sync>;
+
+/// The part of [`text_field_view`] that depends only on the type of the value (four
+/// types), not on each field's closures.
+fn typed_field_view<T: Clone + Send + Sync + 'static>(
+    label: String,
+    key: String,
+    unit: Option<String>,
+    hint: Option<String>,
+    show: Show,
+    parse: Parse<T>,
+    set: Setter<T>,
+) -> AnyView {
     let editor = expect_context::<Editor>();
-    let set = Arc::new(set);
     let edit_key = key.clone();
     let commit: Commit = Arc::new(move |text: &str| {
         let value = editor
@@ -157,7 +180,7 @@ fn text_field_view<T: Clone + Send + Sync + 'static>(
         editor.edit(&edit_key, move |p| set(p, value));
         Ok(())
     });
-    text_field_core(editor, label, key, unit, hint, Arc::new(show), commit)
+    text_field_core(editor, label, key, unit, hint, show, commit)
 }
 
 type Show = Arc<dyn Fn(&Plan) -> String + Send + Sync>;

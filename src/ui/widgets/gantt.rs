@@ -6,7 +6,7 @@ use crate::chart::gantt::{bar_classes, bar_label, drag, WEEKS};
 use crate::domain::period::parse_date;
 use crate::domain::tracking::{resize_end, shift_weeks, week_start};
 use crate::ui::state::Editor;
-use crate::ui::widgets::rows::{ShowMore, PAGE};
+use crate::ui::widgets::rows::{EachId, ShowMore, PAGE};
 use crate::ui::widgets::trend::date_text;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -72,9 +72,8 @@ pub fn Gantt() -> impl IntoView {
                     <span class="gantt-label">"Action"</span>
                     <div class="gantt-track">{heads}</div>
                 </div>
-                <For each=move || ids.with(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|id| id.clone() let:id>
-                    <GanttRow id=id/>
-                </For>
+                <EachId ids=Signal::derive(move || ids.with(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>()))
+                    row=|id: String| view! { <GanttRow id=id/> }.into_any()/>
             </div>
         </div>
         <ShowMore limit=limit total=Signal::derive(move || ids.with(Vec::len))/>

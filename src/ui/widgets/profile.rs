@@ -7,34 +7,61 @@ use crate::domain::profile::{CURRENCIES, LOCALES};
 use crate::ui::state::Editor;
 use crate::ui::widgets::fields::{NumField, NumKind, TextField};
 use leptos::prelude::*;
+use std::sync::Arc;
 
-/// A labelled select bound to one choice of the plan.
+/// A labelled select bound to one choice of the plan. Generic only in a thin wrapper:
+/// the select itself works on the index of the choice, so its view code is in the
+/// download once for every choice.
 #[component]
 fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
     #[prop(into)] label: String,
     #[prop(into)] key: String,
     options: Vec<(T, &'static str)>,
     get: impl Fn(&Plan) -> T + Send + Sync + 'static,
-    set: impl Fn(&mut Plan, T) + Clone + Send + Sync + 'static,
+    set: impl Fn(&mut Plan, T) + Send + Sync + 'static,
     /// Extra help under the label (each choice's formula).
     #[prop(optional, into)]
     hint: Option<String>,
 ) -> impl IntoView {
+    let (values, names): (Vec<T>, Vec<&'static str>) = options.into_iter().unzip();
+    let shared = Arc::new(values);
+    let read = shared.clone();
+    choice_view(
+        label,
+        key,
+        names,
+        hint,
+        Arc::new(move |p| {
+            let v = get(p);
+            read.iter().position(|x| *x == v).unwrap_or(0)
+        }),
+        Arc::new(move |p, i| {
+            if let Some(v) = shared.get(i) {
+                set(p, *v);
+            }
+        }),
+    )
+}
+
+type GetIndex = Arc<dyn Fn(&Plan) -> usize + Send + Sync>;
+type SetIndex = Arc<dyn Fn(&mut Plan, usize) + Send + Sync>;
+
+fn choice_view(
+    label: String,
+    key: String,
+    names: Vec<&'static str>,
+    hint: Option<String>,
+    get: GetIndex,
+    set: SetIndex,
+) -> AnyView {
     let editor = expect_context::<Editor>();
     let id = format!("f-{key}");
     let hint_id = format!("{id}-hint");
     let current = Memo::new(move |_| editor.plan.with(|p| get(p)));
-    let opts = options.clone();
     let on_change = move |ev: leptos::ev::Event| {
-        let chosen = event_target_value(&ev);
-        if let Some((value, _)) = opts
-            .iter()
-            .enumerate()
-            .find(|(i, _)| i.to_string() == chosen)
-            .map(|(_, o)| *o)
-        {
+        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
             let set = set.clone();
-            editor.edit(&key, move |p| set(p, value));
+            editor.edit(&key, move |p| set(p, i));
         }
     };
     view! {
@@ -43,12 +70,13 @@ fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
             {hint.as_ref().map(|h| view! { <span class="hint" id=hint_id.clone()>{h.clone()}</span> })}
             <select id=id on:change=on_change disabled=move || editor.read_only.get().is_some()
                 aria-describedby=hint.map(|_| hint_id)>
-                {options.into_iter().enumerate().map(|(i, (value, name))| view! {
-                    <option value=i.to_string() selected=move || current.get() == value>{name}</option>
+                {names.into_iter().enumerate().map(|(i, name)| view! {
+                    <option value=i.to_string() selected=move || current.get() == i>{name}</option>
                 }).collect_view()}
             </select>
         </div>
     }
+    .into_any()
 }
 
 /// The plan's settings, shown in a collapsible card above every screen.

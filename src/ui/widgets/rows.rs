@@ -245,24 +245,33 @@ pub fn ShowMore(limit: RwSignal<usize>, #[prop(into)] total: Signal<usize>) -> i
     }
 }
 
+/// A keyed list of rows by id: `row` renders one from its id, and a row is built once
+/// and kept while its id stays in `ids`. Not generic, so the keyed-list code is in the
+/// download once for every list of ids instead of once per list.
+#[component]
+pub fn EachId(
+    #[prop(into)] ids: Signal<Vec<String>>,
+    #[prop(into)] row: Callback<String, AnyView>,
+) -> impl IntoView {
+    view! { <For each=move || ids.get() key=|id| id.clone() children=move |id| row.run(id)/> }
+}
+
 /// A column of a [`RowTable`]: its heading, and whether it holds numbers (right-aligned).
 pub type Column = (&'static str, bool);
 
 /// A list as a table of compact rows: a visually hidden caption, a header row, the rows
 /// shown so far (`row` renders one from its id) and "Show more" under a long list.
+/// Not generic in `row`, so its view code is in the download once, not once per list.
 #[component]
-pub fn RowTable<R>(
+pub fn RowTable(
     /// The table's class, after `rows`.
     class: &'static str,
     #[prop(into)] caption: String,
     columns: &'static [Column],
     ids: Memo<Vec<String>>,
     list: RowList,
-    row: R,
-) -> impl IntoView
-where
-    R: Fn(String) -> AnyView + Clone + Send + Sync + 'static,
-{
+    #[prop(into)] row: Callback<String, AnyView>,
+) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table class=format!("rows {class}")>
@@ -276,7 +285,7 @@ where
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || ids.with(|all| list.window(all)) key=|id| id.clone() children=row/>
+                    <EachId ids=Signal::derive(move || ids.with(|all| list.window(all))) row=row/>
                 </tbody>
             </table>
         </div>
