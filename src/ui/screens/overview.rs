@@ -116,8 +116,9 @@ fn KpiCards() -> impl IntoView {
     }
 }
 
+/// The funnel as a chart with its arithmetic (shared with the report's summary).
 #[component]
-fn FunnelSection(plan_id: String) -> impl IntoView {
+pub fn FunnelSection(plan_id: String) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let lc = locale_currency();
     let bars = Memo::new(move |_| {
@@ -351,8 +352,10 @@ fn split_table(
     }
 }
 
+/// The budget split by stage, media and place, each share drawn as a bar (shared with
+/// the report's summary).
 #[component]
-fn BudgetSection(plan_id: String) -> impl IntoView {
+pub fn BudgetSection(plan_id: String) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let lc = locale_currency();
     let summary = Memo::new(move |_| {
@@ -408,8 +411,10 @@ struct TopInitiative {
     decision: &'static str,
 }
 
+/// The five best initiatives not dropped, chosen ones first (shared with the report's
+/// summary).
 #[component]
-fn Initiatives(plan_id: String) -> impl IntoView {
+pub fn Initiatives(plan_id: String) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let lc = locale_currency();
     let top = Memo::new(move |_| {
@@ -462,8 +467,9 @@ fn Initiatives(plan_id: String) -> impl IntoView {
     }
 }
 
+/// The five open actions due first (shared with the report's summary).
 #[component]
-fn NextActions(plan_id: String) -> impl IntoView {
+pub fn NextActions(plan_id: String) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let next = Memo::new(move |_| {
         editor.plan.with(|p| {

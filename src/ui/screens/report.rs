@@ -2,6 +2,7 @@
 //! CSV exports of KPIs, initiatives and actions and the 90-day plan as a calendar.
 
 use crate::domain::budget;
+use crate::domain::evaluation::CheckBasis;
 use crate::domain::funnel::forward_funnel;
 use crate::domain::kpi;
 use crate::domain::money::Money;
@@ -14,8 +15,10 @@ use crate::export::csv::{actions_csv, decision_words, file_stem, initiatives_csv
 use crate::export::ics::plan_ics;
 use crate::ui::download::download_text;
 use crate::ui::format;
+use crate::ui::screens::overview;
 use crate::ui::state::{now_ms, today, AppState, Editor, Level};
 use crate::ui::widgets::gantt::stage_class;
+use crate::ui::widgets::kpi::goal_words;
 use crate::ui::widgets::trend::{date_text, kpi_text, status_parts, TableWrap};
 use leptos::prelude::*;
 
@@ -30,9 +33,18 @@ fn money(p: &Plan, m: Money) -> String {
     )
 }
 
-fn status_cell(status: Option<crate::domain::measure::Status>) -> impl IntoView {
+fn badge(class: &'static str, icon: &'static str, word: String) -> AnyView {
+    view! { <span class=class><span aria-hidden="true">{icon}</span>{word}</span> }.into_any()
+}
+
+fn status_cell(status: Option<crate::domain::measure::Status>) -> AnyView {
     let (icon, word, class) = status_parts(status);
-    view! { <span class=class><span aria-hidden="true">{icon}</span>{word}</span> }
+    badge(class, icon, word.to_string())
+}
+
+/// What a section shows while it is empty.
+fn none_yet(text: &'static str) -> AnyView {
+    view! { <p class="muted">{text}</p> }.into_any()
 }
 
 fn date_or_text(text: &str, locale: &str) -> String {
@@ -89,7 +101,7 @@ pub fn ReportScreen() -> impl IntoView {
     view! {
         <article class="report">
             <h1>{move || editor.plan.with(|p| format!("{} report", p.name))}</h1>
-            <p class="lead">"The whole plan as one document: print it or save it as PDF, and download its tables for a spreadsheet or its 90-day plan for your calendar."</p>
+            <p class="lead no-print">"The whole plan as one document: print it or save it as PDF, and download its tables for a spreadsheet or its 90-day plan for your calendar."</p>
             <div class="btn-row no-print report-actions">
                 <button type="button" class="btn btn-primary" on:click=print>"Print or save as PDF"</button>
                 <button type="button" class="btn" on:click=download_kpis>"Download KPIs (CSV)"</button>
@@ -98,6 +110,7 @@ pub fn ReportScreen() -> impl IntoView {
                 <button type="button" class="btn" on:click=download_ics>"Download 90-day plan (.ics)"</button>
             </div>
             {move || editor.plan.with(|p| view! {
+                {summary(p, editor)}
                 <ProfileSection plan=p.clone()/>
                 <ObjectivesSection plan=p.clone()/>
                 <FunnelSection plan=p.clone()/>
@@ -108,6 +121,69 @@ pub fn ReportScreen() -> impl IntoView {
                 <ReviewsSection plan=p.clone()/>
             })}
         </article>
+    }
+}
+
+/// The one-page summary: the goals and their status, then the overview's funnel, budget
+/// split, top initiatives and next actions, all from the plan's one evaluation.
+fn summary(p: &Plan, editor: Editor) -> impl IntoView {
+    let (l, c) = (&p.profile.locale, &p.profile.currency);
+    let (heading, goals) = editor.eval.with(|e| {
+        let goals = e
+            .checks
+            .iter()
+            .filter_map(|ch| {
+                let def = kpi::find(ch.kpi)?;
+                let what = p
+                    .opportunity
+                    .objectives
+                    .iter()
+                    .find(|o| o.id == ch.goal)
+                    .map_or_else(|| def.name.to_string(), |o| o.description.clone());
+                let basis = if ch.basis == CheckBasis::ActualToDate {
+                    "actual to date"
+                } else {
+                    "forecast"
+                };
+                let figures = format!(
+                    " · {} {basis} {} · {} ",
+                    def.name,
+                    kpi_text(def, ch.shown, l, c),
+                    goal_words(def, ch, l, c)
+                );
+                Some(view! {
+                    <li class=format!("stage-{}", ch.stage.slug())>
+                        <span class="top-title">{what}</span>
+                        <span class="muted">{figures}</span>
+                        {status_cell(ch.status)}
+                    </li>
+                })
+            })
+            .collect::<Vec<_>>();
+        let heading = e
+            .period
+            .map_or("Goals, first month".to_string(), |m| format!("Goals, {m}"));
+        (heading, goals)
+    });
+    let goals = if goals.is_empty() {
+        none_yet("No goal yet: set SMART objectives on the Opportunity screen.")
+    } else {
+        view! { <ol class="top-list">{goals}</ol> }.into_any()
+    };
+    view! {
+        <section class="report-summary" aria-labelledby="report-summary">
+            <h2 id="report-summary">"Summary"</h2>
+            <section aria-labelledby="report-goals">
+                <h2 id="report-goals">{heading}</h2>
+                {goals}
+            </section>
+            <overview::FunnelSection plan_id=p.id.clone()/>
+            <overview::BudgetSection plan_id=p.id.clone()/>
+            <div class="overview-lists">
+                <overview::Initiatives plan_id=p.id.clone()/>
+                <overview::NextActions plan_id=p.id.clone()/>
+            </div>
+        </section>
     }
 }
 
@@ -163,10 +239,14 @@ fn ObjectivesSection(plan: Plan) -> impl IntoView {
                 .map_or_else(|| "—".to_string(), |d| date_or_text(d, &p.profile.locale));
             let gaps = o.smart_gaps();
             let smart = if gaps.is_empty() {
-                view! { <span class="status status-on"><span aria-hidden="true">"✓"</span>"SMART"</span> }.into_any()
+                badge("status status-on", "✓", "SMART".into())
             } else {
                 let missing: Vec<&str> = gaps.iter().map(|g: &SmartPart| g.name()).collect();
-                view! { <span class="status status-risk"><span aria-hidden="true">"▲"</span>{format!("Missing: {}", missing.join(", "))}</span> }.into_any()
+                badge(
+                    "status status-risk",
+                    "▲",
+                    format!("Missing: {}", missing.join(", ")),
+                )
             };
             view! {
                 <tr>
@@ -185,7 +265,7 @@ fn ObjectivesSection(plan: Plan) -> impl IntoView {
         <section aria-labelledby="report-objectives">
             <h2 id="report-objectives">"Objectives"</h2>
             {if empty {
-                view! { <p class="muted">"No objectives yet: set SMART objectives on the Opportunity screen."</p> }.into_any()
+                none_yet("No objectives yet: set SMART objectives on the Opportunity screen.")
             } else {
                 view! {
                     <TableWrap label="Objectives table">
@@ -284,61 +364,41 @@ fn FunnelSection(plan: Plan) -> impl IntoView {
 fn BudgetSection(plan: Plan) -> impl IntoView {
     let p = &plan;
     let b = budget::summarise(p);
-    let stage_rows = b
-        .by_stage
-        .iter()
-        .map(|line| view! {
-            <tr><th scope="row">{line.key.name()}</th><td class="num">{money(p, line.monthly)}</td><td class="num">{money(p, line.horizon)}</td></tr>
-        })
-        .collect_view();
-    let media_rows = b
-        .by_media
-        .iter()
-        .map(|line| view! {
-            <tr><th scope="row">{line.key.name()}</th><td class="num">{money(p, line.monthly)}</td><td class="num">{money(p, line.horizon)}</td></tr>
-        })
-        .collect_view();
-    let place_rows = b
-        .by_place
-        .iter()
-        .map(|line| view! {
-            <tr><th scope="row">{line.key.name()}</th><td class="num">{money(p, line.monthly)}</td><td class="num">{money(p, line.horizon)}</td></tr>
-        })
-        .collect_view();
     let over = if b.over_budget {
-        view! { <span class="status status-off"><span aria-hidden="true">"✕"</span>"Over budget"</span> }.into_any()
+        badge("status status-off", "✕", "Over budget".into())
     } else {
-        view! { <span class="status status-on"><span aria-hidden="true">"✓"</span>"Within budget"</span> }.into_any()
+        badge("status status-on", "✓", "Within budget".into())
     };
     let horizon = format!("{} months", b.horizon_months);
     let months = i64::from(b.horizon_months);
     let totals = [
-        ("Touchpoints", b.touchpoints_monthly, b.touchpoints_monthly.saturating_mul(months)),
-        ("Other sales and marketing cost", b.other_monthly, b.other_monthly.saturating_mul(months)),
-        ("Total", b.monthly_total, b.horizon_total),
-    ]
-    .into_iter()
-    .map(|(name, monthly, total)| {
-        view! {
+        (
+            "Touchpoints",
+            b.touchpoints_monthly,
+            b.touchpoints_monthly.saturating_mul(months),
+        ),
+        (
+            "Other sales and marketing cost",
+            b.other_monthly,
+            b.other_monthly.saturating_mul(months),
+        ),
+    ];
+    let rows = totals
+        .into_iter()
+        .map(|(name, monthly, total)| view! {
             <tr><th scope="row">{name}</th><td class="num">{money(p, monthly)}</td><td class="num">{money(p, total)}</td></tr>
-        }
-    })
-    .collect_view();
+        })
+        .collect_view();
+    let (total_month, total) = (money(p, b.monthly_total), money(p, b.horizon_total));
     view! {
         <section aria-labelledby="report-budget">
             <h2 id="report-budget">"Budget"</h2>
             <TableWrap label="Budget table">
                 <table>
-                    <caption>"Touchpoint budgets by stage, media and place"</caption>
-                    <thead><tr><th scope="col">"Split"</th><th scope="col" class="num">"Per month"</th><th scope="col" class="num">{horizon.clone()}</th></tr></thead>
-                    <tbody>
-                        {stage_rows}
-                        {media_rows}
-                        {place_rows}
-                    </tbody>
-                    <tfoot>
-                        {totals}
-                    </tfoot>
+                    <caption>"Budget per month and over the horizon; the summary splits it by stage, media and place"</caption>
+                    <thead><tr><th scope="col">"Cost"</th><th scope="col" class="num">"Per month"</th><th scope="col" class="num">{horizon}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                    <tfoot><tr><th scope="row">"Total"</th><td class="num">{total_month}</td><td class="num">{total}</td></tr></tfoot>
                 </table>
             </TableWrap>
             <dl class="report-facts">
@@ -403,7 +463,7 @@ fn StagesSection(plan: Plan) -> impl IntoView {
                 .collect_view();
             let has_tps = !sp.touchpoints.is_empty();
             view! {
-                <section class=format!("page-break report-stage {}", stage_class(stage)) aria-labelledby=labelled_by>
+                <section class=format!("report-stage {}", stage_class(stage)) aria-labelledby=labelled_by>
                     <h2 id=heading class="stage-accent">{stage.name()}</h2>
                     <p>{stage.purpose()}</p>
                     <h3>"KPIs"</h3>
@@ -420,7 +480,7 @@ fn StagesSection(plan: Plan) -> impl IntoView {
                             </TableWrap>
                         }.into_any()
                     } else {
-                        view! { <p class="muted">"No KPIs at this stage yet."</p> }.into_any()
+                        none_yet("No KPIs at this stage yet.")
                     }}
                     <h3>"Touchpoints"</h3>
                     {if has_tps {
@@ -436,7 +496,7 @@ fn StagesSection(plan: Plan) -> impl IntoView {
                             </TableWrap>
                         }.into_any()
                     } else {
-                        view! { <p class="muted">"No touchpoints at this stage yet."</p> }.into_any()
+                        none_yet("No touchpoints at this stage yet.")
                     }}
                 </section>
             }
@@ -477,10 +537,10 @@ fn InitiativesSection(plan: Plan) -> impl IntoView {
     let rows = ordered.into_iter().map(row).collect_view();
     let empty = p.strategy.initiatives.is_empty();
     view! {
-        <section class="page-break" aria-labelledby="report-initiatives">
+        <section aria-labelledby="report-initiatives">
             <h2 id="report-initiatives">"Initiatives"</h2>
             {if empty {
-                view! { <p class="muted">"No initiatives yet: list and score them on the Strategy screen."</p> }.into_any()
+                none_yet("No initiatives yet: list and score them on the Strategy screen.")
             } else {
                 view! {
                     <TableWrap label="Initiatives table">
@@ -540,11 +600,11 @@ fn ActionsSection(plan: Plan) -> impl IntoView {
     let empty = p.action.actions.is_empty();
     let start_text = date_or_text(&p.action.start_date, &l);
     view! {
-        <section class="page-break" aria-labelledby="report-actions">
+        <section aria-labelledby="report-actions">
             <h2 id="report-actions">"90-day plan"</h2>
             <p>"Week 1 starts on "{start_text}"."</p>
             {if empty {
-                view! { <p class="muted">"No actions yet: plan them on the 90-day plan screen."</p> }.into_any()
+                none_yet("No actions yet: plan them on the 90-day plan screen.")
             } else {
                 view! {
                     <TableWrap label="90-day plan table">
@@ -607,7 +667,7 @@ fn ReviewsSection(plan: Plan) -> impl IntoView {
         <section aria-labelledby="report-reviews">
             <h2 id="report-reviews">"Reviews"</h2>
             {if empty {
-                view! { <p class="muted">"No review recorded yet: record one every 30 days on the 90-day plan screen."</p> }.into_any()
+                none_yet("No review recorded yet: record one every 30 days on the 90-day plan screen.")
             } else {
                 reviews.into_any()
             }}

@@ -27,6 +27,26 @@ pub fn format_unit(unit: Unit, value: Option<f64>, locale: &str, currency: &str)
     })
 }
 
+/// A goal's check in words: "Goal 1,200 · 5 % below" ("Goal to date …" once the
+/// month has actuals, "… · meets it" when level).
+pub fn goal_words(def: &KpiDef, c: &GoalCheck, locale: &str, currency: &str) -> String {
+    let target = format_kpi(def, c.target, locale, currency);
+    let goal = if c.basis == CheckBasis::ActualToDate {
+        format!("Goal to date {target}")
+    } else {
+        format!("Goal {target}")
+    };
+    match c.relative {
+        Some(r) if r.abs() >= 0.0005 => format!(
+            "{goal} · {} {}",
+            format::percent(r.abs(), locale),
+            if r > 0.0 { "above" } else { "below" }
+        ),
+        Some(_) => format!("{goal} · meets it"),
+        None => goal,
+    }
+}
+
 /// The plan's locale and currency, following the open plan.
 pub fn locale_currency() -> Memo<(String, String)> {
     let editor = expect_context::<Editor>();
@@ -142,27 +162,12 @@ pub fn KpiCard(
         value.with(|v| v.as_ref().map(|v| v.inputs.clone()).unwrap_or_default())
     });
     let meta = move || {
-        let (locale, _) = lc.get();
-        check.get().map_or_else(
-            || "No goal set".to_string(),
-            |c| {
-                let target = fmt(c.target);
-                let goal = if actual_basis() {
-                    format!("Goal to date {target}")
-                } else {
-                    format!("Goal {target}")
-                };
-                match c.relative {
-                    Some(r) if r.abs() >= 0.0005 => format!(
-                        "{goal} · {} {}",
-                        format::percent(r.abs(), &locale),
-                        if r > 0.0 { "above" } else { "below" }
-                    ),
-                    Some(_) => format!("{goal} · meets it"),
-                    None => goal,
-                }
-            },
-        )
+        lc.with(|(l, cur)| {
+            check.with(|c| {
+                c.as_ref()
+                    .map_or_else(|| "No goal set".to_string(), |c| goal_words(def, c, l, cur))
+            })
+        })
     };
     let status = Signal::derive(move || check.with(|c| c.as_ref().and_then(|c| c.status)));
     let has_goal = move || check.with(Option::is_some);
