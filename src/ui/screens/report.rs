@@ -307,7 +307,9 @@ fn BudgetSection(plan: Plan) -> impl IntoView {
             <tr><th scope="row">{line.key.name()}</th><td class="num">{money(p, line.monthly)}</td><td class="num">{money(p, line.horizon)}</td></tr>
         })
         .collect_view();
-    let over = if b.over_budget {
+    let over = if !b.budget_set {
+        ().into_any()
+    } else if b.over_budget {
         view! { <span class="status status-off"><span aria-hidden="true">"✕"</span>"Over budget"</span> }.into_any()
     } else {
         view! { <span class="status status-on"><span aria-hidden="true">"✓"</span>"Within budget"</span> }.into_any()
