@@ -44,7 +44,10 @@ pub struct BudgetSummary {
     pub chosen_initiatives: Money,
     /// Set aside − chosen (negative when over budget).
     pub remaining: Money,
-    /// True when the chosen initiatives cost more than was set aside.
+    /// True once some money is set aside for initiatives: until then there is no
+    /// budget to check the chosen ones against.
+    pub budget_set: bool,
+    /// True when a budget is set and the chosen initiatives cost more than it.
     pub over_budget: bool,
     /// Budgets of the 90-day plan's actions.
     pub actions_total: Money,
@@ -105,6 +108,7 @@ pub fn summarise(plan: &Plan) -> BudgetSummary {
     );
     let initiative_budget = plan.strategy.initiative_budget;
     let remaining = initiative_budget.saturating_sub(chosen_initiatives);
+    let budget_set = initiative_budget.0 > 0;
     BudgetSummary {
         horizon_months,
         touchpoints_monthly,
@@ -117,13 +121,15 @@ pub fn summarise(plan: &Plan) -> BudgetSummary {
         initiative_budget,
         chosen_initiatives,
         remaining,
-        over_budget: remaining.is_negative(),
+        budget_set,
+        over_budget: budget_set && remaining.is_negative(),
         actions_total: Money::saturating_sum(plan.action.actions.iter().map(|a| a.budget)),
     }
 }
 
 /// Initiatives that fit the money set aside, best score first: walks the ranking and
-/// keeps each initiative not on the not-doing list whose cost still fits.
+/// keeps each undecided or chosen initiative whose cost still fits. Parked and
+/// not-doing initiatives are never proposed.
 pub fn fit_to_budget(plan: &Plan) -> Vec<String> {
     let mut left = plan.strategy.initiative_budget;
     let mut picked = Vec::new();
@@ -131,7 +137,8 @@ pub fn fit_to_budget(plan: &Plan) -> Vec<String> {
         let Some(ini) = plan.initiative(&ranked.id) else {
             continue;
         };
-        if matches!(ini.decision, Decision::NotDoing { .. }) || ranked.score.is_none() {
+        if !matches!(ini.decision, Decision::Undecided | Decision::Chosen) || ranked.score.is_none()
+        {
             continue;
         }
         if let Some(after) = left.checked_sub(ini.cost) {
@@ -142,4 +149,59 @@ pub fn fit_to_budget(plan: &Plan) -> Vec<String> {
         }
     }
     picked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::templates::Template;
+
+    #[test]
+    fn best_that_fit_leaves_out_parked_and_not_doing() {
+        let mut plan = Template::EcommerceB2c.build("p", 0, "2026-01-05");
+        // Enough money for every initiative, and the parked one scored best of all.
+        plan.strategy.initiative_budget = Money(100_000_000);
+        if let Some(points) = plan.initiative_mut("ini-points") {
+            points.ice.impact = 10.0;
+            points.ice.confidence = 10.0;
+            points.ice.ease = 10.0;
+        }
+        let fitted = fit_to_budget(&plan);
+        assert!(!fitted.contains(&"ini-points".to_string()), "parked");
+        assert!(!fitted.contains(&"ini-tv".to_string()), "not doing");
+        for id in &fitted {
+            let decision = &plan.initiative(id).map(|i| i.decision.clone());
+            assert!(
+                matches!(decision, Some(Decision::Undecided | Decision::Chosen)),
+                "{id}"
+            );
+        }
+        assert_eq!(fitted.len(), 4);
+        // Once taken off the shelf, it is proposed first.
+        if let Some(points) = plan.initiative_mut("ini-points") {
+            points.decision = Decision::Undecided;
+        }
+        assert_eq!(
+            fit_to_budget(&plan).first().map(String::as_str),
+            Some("ini-points")
+        );
+    }
+
+    #[test]
+    fn no_budget_set_is_not_over_budget() {
+        let mut plan = Template::EcommerceB2c.build("p", 0, "2026-01-05");
+        plan.strategy.initiative_budget = Money::ZERO;
+        let s = summarise(&plan);
+        assert!(!s.budget_set);
+        assert!(!s.over_budget, "nothing to be over yet");
+        assert!(s.remaining.is_negative());
+        // A small budget, then, is checked.
+        plan.strategy.initiative_budget = Money(100);
+        let s = summarise(&plan);
+        assert!(s.budget_set);
+        assert!(s.over_budget);
+        plan.strategy.initiative_budget = Money(100_000_000);
+        let s = summarise(&plan);
+        assert!(s.budget_set && !s.over_budget);
+    }
 }

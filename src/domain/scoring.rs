@@ -8,6 +8,7 @@ use super::funnel::opportunity_sizing;
 use super::kpi::finite;
 use super::plan::{
     Decision, IceInputs, IceVariant, Initiative, KpiVariants, Plan, RiceInputs, ScoringMethod,
+    Stage,
 };
 
 /// ICE, average variant: (impact + confidence + ease) ÷ 3.
@@ -57,6 +58,40 @@ pub fn score(initiative: &Initiative, variants: &KpiVariants) -> Option<f64> {
 /// 5 when the funnel gives no revenue effect at any stage yet.
 pub fn suggested_impact(plan: &Plan, initiative: &Initiative) -> u8 {
     impact_from(&opportunity_sizing(plan), initiative.stage)
+}
+
+/// What [`suggested_impact`] is made of, to explain it in the user's terms.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImpactReason {
+    /// The suggested impact, 1–10.
+    pub impact: u8,
+    /// What "one point" means at the initiative's stage.
+    pub lever: &'static str,
+    /// Extra revenue a month from one point more at the initiative's stage (0 or more).
+    pub own: f64,
+    /// The stage with the largest effect and its extra revenue a month; `None` when
+    /// no stage has a revenue effect yet (the suggestion is then 5).
+    pub largest: Option<(Stage, f64)>,
+}
+
+/// [`suggested_impact`] with the figures behind it.
+pub fn suggested_impact_reason(plan: &Plan, initiative: &Initiative) -> ImpactReason {
+    let sizing = opportunity_sizing(plan);
+    let own = sizing.iter().find(|s| s.stage == initiative.stage);
+    let largest = sizing
+        .iter()
+        .filter(|s| s.revenue_delta_per_point > 0.0 && s.revenue_delta_per_point.is_finite())
+        .max_by(|a, b| {
+            a.revenue_delta_per_point
+                .total_cmp(&b.revenue_delta_per_point)
+        })
+        .map(|s| (s.stage, s.revenue_delta_per_point));
+    ImpactReason {
+        impact: impact_from(&sizing, initiative.stage),
+        lever: own.map_or("", |s| s.lever),
+        own: own.map_or(0.0, |s| s.revenue_delta_per_point.max(0.0)),
+        largest,
+    }
 }
 
 /// An initiative's place in the ranking.
@@ -120,7 +155,7 @@ pub fn suggested_impacts(plan: &Plan) -> Vec<u8> {
         .collect()
 }
 
-fn impact_from(sizing: &[super::funnel::StageOpportunity], stage: super::plan::Stage) -> u8 {
+fn impact_from(sizing: &[super::funnel::StageOpportunity], stage: Stage) -> u8 {
     let largest = sizing
         .iter()
         .map(|s| s.revenue_delta_per_point)
@@ -165,5 +200,26 @@ mod rice_suggestion_tests {
         assert_eq!(rice_impact_for(2), 0.5);
         assert_eq!(rice_impact_for(1), 0.25);
         assert_eq!(rice_impact_for(0), 0.25);
+    }
+
+    #[test]
+    fn the_reason_holds_the_figures_behind_the_suggestion() {
+        use crate::domain::templates::Template;
+        let plan = Template::EcommerceB2c.build("p", 0, "2026-01-05");
+        for i in &plan.strategy.initiatives {
+            let r = suggested_impact_reason(&plan, i);
+            assert_eq!(r.impact, suggested_impact(&plan, i));
+            let Some((stage, top)) = r.largest else {
+                panic!("the template's funnel has an effect");
+            };
+            // Act has the largest effect in this template.
+            assert_eq!(stage, Stage::Act);
+            assert!(r.own >= 0.0 && r.own <= top && !r.lever.is_empty());
+            let scaled = (r.own / top * 10.0).round().clamp(1.0, 10.0);
+            assert_eq!(f64::from(r.impact), scaled);
+        }
+        let blank = Plan::new("b", "Blank", 0, "2026-01-01");
+        let r = suggested_impact_reason(&blank, &Initiative::default());
+        assert_eq!((r.impact, r.largest), (5, None));
     }
 }

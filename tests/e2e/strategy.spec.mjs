@@ -205,3 +205,99 @@ test("the Strategy screen has no serious accessibility violations (template plan
   await openEditor(page, rows(page).first());
   await expectNoSeriousViolations(page);
 });
+
+test("“Use suggested” shows the change and asks before making it, and the change can be undone", async ({ page }) => {
+  await openStrategy(page);
+  await page.getByRole("button", { name: "Add an initiative" }).click();
+  const editor = await openEditor(page, rows(page).first());
+  await score(editor, 7, 6, 7);
+  const impact = editor.getByLabel("Impact", { exact: true });
+  const rowScore = rows(page).first().locator(".score-value");
+  await expect(rowScore).toHaveText("6.67");
+  // One plain sentence says what is suggested and why (a new plan has no funnel yet).
+  await expect(editor.locator(".suggested").first()).toContainText(
+    "Suggested impact 5 of 10: the middle of the scale, as the funnel shows no revenue effect at any stage yet.",
+  );
+  const use = editor.getByRole("button", { name: "Use suggested impact for Initiative 1", exact: true });
+  const status = editor.getByRole("status");
+
+  // Clicking proposes; nothing changes until Apply.
+  await use.click();
+  await expect(status).toContainText("Change impact from 7 to 5: score 6.67 → 6.");
+  await expect(status.getByRole("button")).toHaveText(["Apply", "Keep 7"]);
+  await expect(impact).toHaveValue("7");
+  await expect(rowScore).toHaveText("6.67");
+  await status.getByRole("button", { name: "Keep 7", exact: true }).click();
+  await expect(status.getByRole("button")).toHaveCount(0);
+  await expect(status).not.toContainText("Change impact");
+  await expect(use).toBeFocused();
+  await expect(impact).toHaveValue("7");
+  await expect(rowScore).toHaveText("6.67");
+
+  // Apply makes the change; Undo takes it back in one step.
+  await use.click();
+  await status.getByRole("button", { name: "Apply", exact: true }).click();
+  await expect(impact).toHaveValue("5");
+  await expect(rowScore).toHaveText("6");
+  await expect(status).toContainText("Impact set to 5.");
+  await expect(status.getByRole("button")).toHaveText(["Undo"]);
+  await expect(use).toBeDisabled();
+  const undo = status.getByRole("button", { name: "Undo", exact: true });
+  await expect(undo).toBeFocused();
+  await undo.click();
+  await expect(impact).toHaveValue("7");
+  await expect(rowScore).toHaveText("6.67");
+  await expect(status.getByRole("button")).toHaveCount(0);
+  await expect(status).not.toContainText("Impact set");
+  await expect(use).toBeEnabled();
+  await expect(use).toBeFocused();
+
+  // Ctrl+Z takes the applied change back as one step as well.
+  await use.click();
+  await status.getByRole("button", { name: "Apply", exact: true }).click();
+  await expect(impact).toHaveValue("5");
+  await page.keyboard.press("Control+z");
+  await expect(impact).toHaveValue("7");
+  await expect(rowScore).toHaveText("6.67");
+  await expect(status.getByRole("button")).toHaveCount(0);
+});
+
+test("in a template plan the suggested impact names the stage, its revenue effect and the largest effect", async ({ page }) => {
+  await openStrategy(page, "ecommerce_b2c");
+  const row = rows(page).filter({ hasText: "One-page mobile checkout" });
+  const editor = await openEditor(page, row);
+  await expect(editor.locator(".suggested").first()).toContainText(
+    /^Suggested impact \d+ of 10: at Convert, .+ brings about \$[\d,]+ more revenue a month, \d+ ?% of the \$[\d,]+ a point more brings at \w+, the stage with the largest effect\./,
+  );
+});
+
+test("best scores that fit never list a parked or not-doing initiative", async ({ page }) => {
+  await openStrategy(page, "ecommerce_b2c");
+  const fits = page.locator("h3", { hasText: "Best scores that fit" }).locator("xpath=following-sibling::p[1]");
+  await expect(fits).toContainText("One-page mobile checkout");
+  // The parked loyalty programme would fit the money left and the TV show is not being done.
+  await expect(fits).not.toContainText("Loyalty points programme");
+  await expect(fits).not.toContainText("Sponsor a TV hiking show");
+  // Taken off the shelf, it is proposed again.
+  const points = await openEditor(page, rows(page).filter({ hasText: "Loyalty points programme" }));
+  await points.getByLabel("Decision", { exact: true }).selectOption("undecided");
+  await expect(fits).toContainText("Loyalty points programme");
+  await points.getByLabel("Decision", { exact: true }).selectOption("parked");
+  await expect(fits).not.toContainText("Loyalty points programme");
+});
+
+test("the budget check waits for money to be set aside", async ({ page }) => {
+  await openStrategy(page);
+  await page.getByRole("button", { name: "Add an initiative" }).click();
+  const editor = await openEditor(page, rows(page).first());
+  await editor.getByLabel("Cost", { exact: true }).fill("3000");
+  await editor.getByLabel("Decision", { exact: true }).selectOption("chosen");
+  await expect(page.getByTestId("budget-chosen")).toHaveText("$3,000");
+  const status = page.locator(".budget-status");
+  await expect(status).toHaveText("Enter “Money set aside for initiatives” above to check the chosen initiatives against a budget.");
+  await expect(status).not.toContainText("Over budget");
+  await page.getByLabel("Money set aside for initiatives", { exact: true }).fill("1000");
+  await expect(status).toContainText("✕ Over budget by $2,000");
+  await page.getByLabel("Money set aside for initiatives", { exact: true }).fill("5000");
+  await expect(status).toContainText("✓ Within budget: $2,000 left");
+});

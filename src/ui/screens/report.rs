@@ -364,7 +364,9 @@ fn FunnelSection(plan: Plan) -> impl IntoView {
 fn BudgetSection(plan: Plan) -> impl IntoView {
     let p = &plan;
     let b = budget::summarise(p);
-    let over = if b.over_budget {
+    let over = if !b.budget_set {
+        ().into_any()
+    } else if b.over_budget {
         badge("status status-off", "✕", "Over budget".into())
     } else {
         badge("status status-on", "✓", "Within budget".into())

@@ -5,7 +5,6 @@
 use crate::chart::scale::nice_ceiling;
 use crate::chart::scatter::{short_label, Axis};
 use crate::domain::budget;
-use crate::domain::funnel::opportunity_sizing;
 use crate::domain::plan::{
     Decision, IceVariant, Initiative, KpiVariants, Plan, ScoringMethod, Stage, RICE_IMPACTS,
 };
@@ -13,7 +12,7 @@ use crate::domain::scoring;
 use crate::domain::sort::sort_by;
 use crate::ui::format;
 use crate::ui::screens::opportunity::stage_class;
-use crate::ui::state::Editor;
+use crate::ui::state::{now_ms, Editor};
 use crate::ui::widgets::fields::{CheckedNumField, MoneyField, NumField, NumKind, TextField};
 use crate::ui::widgets::rows::{focus, Cell, CompactRow, EachId, RowList, ShowMore};
 use crate::ui::widgets::scatter::{ImpactEffortChart, ScatterData, ScatterPoint};
@@ -75,6 +74,69 @@ fn rice_impact_name(v: f64) -> &'static str {
         x if x >= 0.5 => "0.5 – low",
         _ => "0.25 – minimal",
     }
+}
+
+/// The impact an initiative is scored with under `method`, and the one the
+/// suggested impact `s` (1–10) gives.
+fn impacts(i: &Initiative, method: ScoringMethod, s: u8) -> (f64, f64) {
+    match method {
+        ScoringMethod::Ice => (i.ice.impact, f64::from(s)),
+        ScoringMethod::Rice => (i.rice.impact, scoring::rice_impact_for(s)),
+    }
+}
+
+fn set_impact(i: &mut Initiative, method: ScoringMethod, v: f64) {
+    match method {
+        ScoringMethod::Ice => i.ice.impact = v,
+        ScoringMethod::Rice => i.rice.impact = v,
+    }
+}
+
+fn impact_text(v: f64, method: ScoringMethod, locale: &str) -> String {
+    match method {
+        ScoringMethod::Ice => format::decimal(v, locale),
+        ScoringMethod::Rice => rice_impact_name(v).to_string(),
+    }
+}
+
+/// The change "Use suggested" proposes, in words (the impact now and suggested, the
+/// score now and with it), and the impact now.
+fn proposal(p: &Plan, id: &str, s: u8) -> Option<(String, String)> {
+    let i = p.initiative(id)?;
+    let (v, l) = (&p.variants, &p.profile.locale);
+    let (now, new) = impacts(i, v.scoring, s);
+    let mut after = i.clone();
+    set_impact(&mut after, v.scoring, new);
+    let score = |x: &Initiative| format::opt(scoring::score(x, v), |x| format::decimal(x, l));
+    let now = impact_text(now, v.scoring, l);
+    Some((
+        format!(
+            "Change impact from {now} to {}: score {} → {}.",
+            impact_text(new, v.scoring, l),
+            score(i),
+            score(&after)
+        ),
+        now,
+    ))
+}
+
+/// A RICE impact or confidence chosen from its list.
+fn rice_choice(editor: Editor, id: &str, ev: &leptos::ev::Event, confidence: bool) {
+    let Ok(v) = event_target_value(ev).parse::<f64>() else {
+        return;
+    };
+    let what = if confidence { "confidence" } else { "impact" };
+    editor.edit(&format!("ini-{id}-rice-{what}"), move |p| {
+        if let Some(i) = p.initiative_mut(id) {
+            let mut r = i.rice;
+            if confidence {
+                r.confidence = v;
+            } else {
+                r.impact = v;
+            }
+            let _ = i.set_rice(r);
+        }
+    });
 }
 
 fn decision_name(d: &Decision) -> &'static str {
@@ -464,44 +526,121 @@ fn InitiativeEditor(id: String, list: RowList) -> impl IntoView {
         }
     };
 
-    // Suggested impact from the funnel.
+    // Suggested impact from the funnel, in one sentence. It is offered: "Use
+    // suggested" shows the change and its effect on the score, and only "Apply"
+    // makes it, as one undo step.
     let suggestion = Memo::new({
         let id = id.clone();
         move |_| {
             editor.plan.with(|p| {
                 let i = p.initiative(&id)?;
-                let s = scoring::suggested_impact(p, i);
-                let sizing = opportunity_sizing(p);
-                let own = sizing.iter().find(|x| x.stage == i.stage)?;
-                let text = format!(
-                    "{} at {} brings {} more revenue a month; the stage with the largest effect scores 10.",
-                    own.lever,
-                    i.stage.name(),
-                    format::money_whole(own.revenue_delta_per_point, &p.profile.locale, &p.profile.currency)
-                );
-                Some((s, text))
+                let r = scoring::suggested_impact_reason(p, i);
+                let (l, c) = (&p.profile.locale, &p.profile.currency);
+                let m = |x: f64| format::money_whole(x, l, c);
+                let s = r.impact;
+                let scale = if p.variants.scoring == ScoringMethod::Rice {
+                    format!(" (RICE {})", rice_impact_name(scoring::rice_impact_for(s)))
+                } else {
+                    String::new()
+                };
+                let why = match r.largest {
+                    None => "the middle of the scale, as the funnel shows no revenue effect at any stage yet".to_string(),
+                    Some((best, top)) => {
+                        let own = format!(
+                            "at {}, {} brings about {} more revenue a month",
+                            i.stage.name(),
+                            r.lever,
+                            m(r.own)
+                        );
+                        if r.own >= top {
+                            format!("{own}, the largest effect of any stage")
+                        } else {
+                            format!(
+                                "{own}, {} of the {} a point more brings at {}, the stage with the largest effect",
+                                format::percent((r.own / top * 100.0).round() / 100.0, l),
+                                m(top),
+                                best.name()
+                            )
+                        }
+                    }
+                };
+                Some((s, format!("Suggested impact {s} of 10{scale}: {why}.")))
             })
         }
     });
-    let use_suggested = {
+    // What the status under it says while it waits for Apply or Keep, or once applied,
+    // and the plan's edit time then: it is shown while that is still the last edit.
+    let note = RwSignal::new(None::<String>);
+    let stamp = RwSignal::new(0_u64);
+    let confirming = RwSignal::new(false);
+    let keep_label = RwSignal::new(String::new());
+    let edited = move || editor.plan.with(|p| p.updated_at) as u64;
+    let noted = move || note.with(Option::is_some) && stamp.get() == edited();
+    let use_id = format!("ini-{id}-use-suggested");
+    let back_to_use = {
+        let use_id = use_id.clone();
+        move || {
+            let use_id = use_id.clone();
+            request_animation_frame(move || focus(&use_id));
+        }
+    };
+    let propose = {
         let id = id.clone();
         move |_| {
             let Some((s, _)) = suggestion.get_untracked() else {
                 return;
             };
-            let id = id.clone();
-            editor.edit(&format!("ini-{id}-impact"), move |p| {
-                let method = p.variants.scoring;
-                if let Some(i) = p.initiative_mut(&id) {
-                    match method {
-                        ScoringMethod::Ice => i.ice.impact = f64::from(s),
-                        ScoringMethod::Rice => i.rice.impact = scoring::rice_impact_for(s),
-                    }
-                }
-            });
+            let Some((text, now)) = editor.plan.with_untracked(|p| proposal(p, &id, s)) else {
+                return;
+            };
+            keep_label.set(format!("Keep {now}"));
+            confirming.set(true);
+            note.set(Some(text));
+            stamp.set(untrack(edited));
         }
     };
-
+    // Apply, or Undo once applied (the same button, so focus stays on it).
+    let apply_or_undo = {
+        let (id, back) = (id.clone(), back_to_use.clone());
+        move |_| {
+            if !confirming.get_untracked() {
+                note.set(None);
+                editor.undo();
+                back();
+                return;
+            }
+            confirming.set(false);
+            let Some((s, _)) = suggestion.get_untracked() else {
+                return;
+            };
+            let mut shown = None;
+            // A key of its own, so the change is one undo step of its own.
+            editor.edit(&format!("ini-{id}-suggested-{}", now_ms()), |p| {
+                let (method, l) = (p.variants.scoring, p.profile.locale.clone());
+                if let Some(i) = p.initiative_mut(&id) {
+                    let new = impacts(i, method, s).1;
+                    set_impact(i, method, new);
+                    shown = Some(format!("Impact set to {}.", impact_text(new, method, &l)));
+                }
+            });
+            note.set(shown);
+            stamp.set(untrack(edited));
+        }
+    };
+    let keep = move |_| {
+        note.set(None);
+        back_to_use();
+    };
+    // Nothing to offer when the impact already is the suggested one.
+    let same = move || {
+        let m = variants.get().scoring;
+        ini.with(|i| {
+            i.as_ref().zip(suggestion.get()).is_none_or(|(i, (s, _))| {
+                let (now, new) = impacts(i, m, s);
+                now == new
+            })
+        })
+    };
     // Decision.
     let decision_id = format!("ini-{id}-decision");
     let reason_id = format!("ini-{id}-reason");
@@ -643,17 +782,7 @@ fn InitiativeEditor(id: String, list: RowList) -> impl IntoView {
                                 set=move |p: &mut Plan, v| if let Some(i) = p.initiative_mut(&b) { i.rice.reach = v; }/>
                             <div class="field">
                                 <label for=impact_id.clone()>"Impact"</label>
-                                <select id=impact_id disabled=ro on:change=move |ev| {
-                                    let Ok(v) = event_target_value(&ev).parse::<f64>() else { return; };
-                                    let id = ei.clone();
-                                    editor.edit(&format!("ini-{id}-rice-impact"), move |p| {
-                                        if let Some(i) = p.initiative_mut(&id) {
-                                            let mut r = i.rice;
-                                            r.impact = v;
-                                            let _ = i.set_rice(r);
-                                        }
-                                    });
-                                }>
+                                <select id=impact_id disabled=ro on:change=move |ev| rice_choice(editor, &ei, &ev, false)>
                                     {RICE_IMPACTS.into_iter().map(|v| view! {
                                         <option value=v.to_string() prop:selected=move || current().impact == v>{rice_impact_name(v)}</option>
                                     }).collect_view()}
@@ -661,17 +790,7 @@ fn InitiativeEditor(id: String, list: RowList) -> impl IntoView {
                             </div>
                             <div class="field">
                                 <label for=conf_id.clone()>"Confidence"</label>
-                                <select id=conf_id disabled=ro on:change=move |ev| {
-                                    let Ok(v) = event_target_value(&ev).parse::<f64>() else { return; };
-                                    let id = ec.clone();
-                                    editor.edit(&format!("ini-{id}-rice-confidence"), move |p| {
-                                        if let Some(i) = p.initiative_mut(&id) {
-                                            let mut r = i.rice;
-                                            r.confidence = v;
-                                            let _ = i.set_rice(r);
-                                        }
-                                    });
-                                }>
+                                <select id=conf_id disabled=ro on:change=move |ev| rice_choice(editor, &ec, &ev, true)>
                                     {[(1.0, "100 % – high"), (0.8, "80 % – medium"), (0.5, "50 % – low")].into_iter().map(|(v, name)| view! {
                                         <option value=v.to_string() prop:selected=move || (current().confidence - v).abs() < 1e-9>{name}</option>
                                     }).collect_view()}
@@ -724,25 +843,25 @@ fn InitiativeEditor(id: String, list: RowList) -> impl IntoView {
                 set={ let id = id.clone(); move |p: &mut Plan, v| if let Some(i) = p.initiative_mut(&id) { i.rationale = v; } }/>
             <div class="col-inputs">
                 {scoring_inputs}
-                {move || suggestion.get().map(|(s, why)| {
-                    let use_suggested = use_suggested.clone();
-                    let shown = if variants.get().scoring == ScoringMethod::Rice {
-                        format!("{s}/10 → {}", rice_impact_name(scoring::rice_impact_for(s)))
-                    } else {
-                        format!("{s}")
-                    };
-                    view! {
-                        <div class="suggested">
-                            <span>"Suggested impact: " <span class="num">{shown}</span></span>
-                            <details class="info">
-                                <summary aria-label=format!("How the suggested impact of {} is computed", title.get())>"i"</summary>
-                                <div class="info-body"><p>{why}</p></div>
-                            </details>
-                            <button type="button" class="btn btn-small" on:click=use_suggested disabled=ro
-                                aria-label=format!("Use suggested impact for {}", title.get())>"Use suggested"</button>
-                        </div>
-                    }
+                {move || suggestion.get().map(|(_, why)| view! {
+                    <p class="suggested">
+                        <span>{why}</span>
+                        <button type="button" class="btn btn-small" id=use_id.clone() on:click=propose.clone()
+                            disabled=move || ro() || same()
+                            aria-label=format!("Use suggested impact for {}", title.get())>"Use suggested"</button>
+                    </p>
                 })}
+                <p role="status" class=move || match (noted(), confirming.get()) {
+                    (false, _) => "suggested",
+                    (true, true) => "suggested ask",
+                    (true, false) => "suggested done",
+                }>
+                    <span>{move || note.get().filter(|_| noted())}</span>
+                    <button type="button" class="btn btn-small btn-primary" on:click=apply_or_undo>
+                        {move || if confirming.get() { "Apply" } else { "Undo" }}
+                    </button>
+                    <button type="button" class="btn btn-small" on:click=keep>{keep_label}</button>
+                </p>
             </div>
             <div class="form-grid">
                 <div class="field">
@@ -898,13 +1017,20 @@ fn BudgetSection() -> impl IntoView {
                 .iter()
                 .filter_map(|id| p.initiative(id).map(|i| i.title.clone()))
                 .collect();
-            let over_by = m(crate::domain::money::Money(s.remaining.0.saturating_neg()));
+            let status = if !s.budget_set {
+                ("status status-none", "Enter “Money set aside for initiatives” above to check the chosen initiatives against a budget.".to_string())
+            } else if s.over_budget {
+                let over_by = m(crate::domain::money::Money(s.remaining.0.saturating_neg()));
+                ("status status-off", format!("✕ Over budget by {over_by}: the chosen initiatives cost more than the money set aside. Unchoose one or set aside more."))
+            } else {
+                ("status status-on", format!("✓ Within budget: {} left", m(s.remaining)))
+            };
             (
                 m(s.initiative_budget),
                 m(s.chosen_initiatives),
                 m(s.remaining),
-                s.over_budget,
-                over_by,
+                status.0,
+                status.1,
                 chosen,
                 fits,
             )
@@ -924,11 +1050,7 @@ fn BudgetSection() -> impl IntoView {
                         <div><dt>"Chosen initiatives cost"</dt><dd class="num" data-testid="budget-chosen">{move || summary.with(|s| s.1.clone())}</dd></div>
                         <div><dt>"Remaining"</dt><dd class="num" data-testid="budget-remaining">{move || summary.with(|s| s.2.clone())}</dd></div>
                     </dl>
-                    <p class="budget-status" role="status">{move || summary.with(|s| if s.3 {
-                        view! { <span class="status status-off">"✕ Over budget by " {s.4.clone()}": the chosen initiatives cost more than the money set aside. Unchoose one or set aside more."</span> }.into_any()
-                    } else {
-                        view! { <span class="status status-on">"✓ Within budget: " {s.2.clone()}" left"</span> }.into_any()
-                    })}</p>
+                    <p class="budget-status" role="status"><span class=move || summary.with(|s| s.3)>{move || summary.with(|s| s.4.clone())}</span></p>
                 </div>
                 <div class="card">
                     <h3>"Chosen"</h3>
