@@ -871,3 +871,45 @@ fn stored_plans_read_the_same_at_once_as_through_the_migrations() {
         other => panic!("{other:?}"),
     }
 }
+
+// --- Limits ----------------------------------------------------------------
+
+#[test]
+fn a_text_too_long_is_refused_and_named() {
+    let name = "x".repeat(race_planner::format::import::MAX_TEXT_CHARS + 1);
+    let bytes = v2_with(|v| {
+        let plan = v
+            .get_mut("plan")
+            .unwrap_or_else(|| panic!("no plan in the fixture"));
+        plan["name"] = Value::String(name);
+    });
+    match import_err(&bytes) {
+        ImportError::File(LoadError::Shape { path, message }) => {
+            assert_eq!(path, "plan.name");
+            assert!(message.contains("10001 characters"), "{message}");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    // At the limit, it is kept.
+    let ok = v2_with(|v| {
+        v["plan"]["name"] = Value::String("y".repeat(race_planner::format::import::MAX_TEXT_CHARS));
+    });
+    assert!(import_file(&ok, &no_ids(), counter()).is_ok());
+}
+
+#[test]
+fn a_list_too_long_is_refused_and_named() {
+    let bytes = v2_with(|v| {
+        v["plan"]["actuals"] = Value::Array(vec![
+            json!(0);
+            race_planner::format::import::MAX_LIST_ITEMS + 1
+        ]);
+    });
+    match import_err(&bytes) {
+        ImportError::File(LoadError::Shape { path, message }) => {
+            assert_eq!(path, "plan.actuals");
+            assert!(message.contains("100001 items"), "{message}");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}

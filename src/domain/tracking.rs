@@ -372,6 +372,91 @@ pub fn set_actual(plan: &mut Plan, kpi_id: &str, period: Period, value: Option<f
     }
 }
 
+/// What a block pasted into the actuals grid did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Pasted {
+    /// Cells written: a value, or an empty cell that cleared one.
+    pub filled: usize,
+    /// Each cell that could not be read, as "Sessions, 2026-02: “abc”: Enter a number".
+    pub problems: Vec<String>,
+    /// Cells below the grid's last measure, or past the last period, left out.
+    pub left_out: usize,
+}
+
+/// The most cells one paste may bring; a larger block is refused whole.
+pub const MAX_PASTE_CELLS: usize = 20_000;
+
+/// Whether a pasted cell holds a number (a header or a label does not).
+fn is_number(cell: &str) -> bool {
+    let t = cell.trim();
+    parse_money(t.strip_suffix('%').unwrap_or(t), MAX_MINOR_DIGITS).is_ok()
+}
+
+/// Writes a block copied from a spreadsheet (tab-separated columns, one line per row)
+/// pasted at the grid's row `first` of `rows` and at `period`: its rows go down the
+/// measures, its columns on to the periods after `period`. A first line or a first
+/// column with no number in it is a header or labels and is skipped. Each cell is read
+/// as if typed; an empty cell clears the actual, a cell that cannot be read leaves it
+/// as it was and is reported.
+pub fn paste_actuals(
+    plan: &mut Plan,
+    rows: &[&KpiDef],
+    first: usize,
+    period: Period,
+    text: &str,
+) -> Result<Pasted, InputError> {
+    let mut lines: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    while lines
+        .last()
+        .is_some_and(|l| l.iter().all(|c| c.trim().is_empty()))
+    {
+        lines.pop();
+    }
+    let cells: usize = lines.iter().map(Vec::len).sum();
+    if cells > MAX_PASTE_CELLS {
+        return Err(InputError::new(format!(
+            "This block has {cells} cells; paste at most {MAX_PASTE_CELLS} at a time"
+        )));
+    }
+    let header =
+        |l: &[&str]| l.iter().any(|c| !c.trim().is_empty()) && !l.iter().any(|c| is_number(c));
+    if lines.len() > 1 && header(&lines[0]) {
+        lines.remove(0);
+    }
+    let labels = !lines.is_empty()
+        && lines
+            .iter()
+            .all(|l| l.len() > 1 && !l[0].trim().is_empty() && !is_number(l[0]));
+    let mut done = Pasted::default();
+    for (r, line) in lines.iter().enumerate() {
+        let cells = if labels { &line[1..] } else { &line[..] };
+        let mut at = Some(period);
+        for cell in cells {
+            let (Some(def), Some(p)) = (rows.get(first + r), at) else {
+                done.left_out += 1;
+                continue;
+            };
+            let cell = cell.trim();
+            let value = if cell.is_empty() {
+                Ok(None)
+            } else {
+                parse_actual(def, cell).map(Some)
+            };
+            match value {
+                Ok(v) => {
+                    set_actual(plan, def.id, p, v);
+                    done.filled += 1;
+                }
+                Err(e) => done
+                    .problems
+                    .push(format!("{}, {p}: “{cell}”: {}", def.name, e.message)),
+            }
+            at = p.next();
+        }
+    }
+    Ok(done)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -566,5 +651,65 @@ mod tests {
         assert_eq!(as_of(jan, date("2026-03-01")), date("2026-01-31"));
         assert_eq!(as_of(jan, date("2025-12-01")), date("2026-01-01"));
         assert_eq!(as_of(jan, date("2026-01-10")), date("2026-01-10"));
+    }
+
+    fn grid() -> Vec<&'static KpiDef> {
+        ["sessions", "leads", "revenue"]
+            .iter()
+            .filter_map(|id| measure::measure_def(id))
+            .collect()
+    }
+
+    #[test]
+    fn a_pasted_column_fills_the_measures_down_from_the_cell() {
+        let mut plan = Plan::new("p", "Test", 0, "2026-01-01");
+        let jan = Period::month(2026, 1).unwrap();
+        let done = paste_actuals(&mut plan, &grid(), 0, jan, "1200\r\n80\r\n\r\n").unwrap();
+        assert_eq!(done.filled, 2);
+        assert!(done.problems.is_empty());
+        assert_eq!(typed_actual(&plan, "sessions", jan), Some(1200.0));
+        assert_eq!(typed_actual(&plan, "leads", jan), Some(80.0));
+        assert_eq!(typed_actual(&plan, "revenue", jan), None);
+    }
+
+    #[test]
+    fn headers_and_labels_are_skipped_and_columns_go_on_to_the_next_periods() {
+        let mut plan = Plan::new("p", "Test", 0, "2026-01-01");
+        let jan = Period::month(2026, 1).unwrap();
+        let feb = Period::month(2026, 2).unwrap();
+        let text = "Measure\tJanuary\tFebruary\nSessions\t1,200\t1,300\nLeads\tabc\t90\n";
+        let done = paste_actuals(&mut plan, &grid(), 0, jan, text).unwrap();
+        assert_eq!(done.filled, 3);
+        assert_eq!(typed_actual(&plan, "sessions", jan), Some(1200.0));
+        assert_eq!(typed_actual(&plan, "sessions", feb), Some(1300.0));
+        assert_eq!(typed_actual(&plan, "leads", jan), None);
+        assert_eq!(typed_actual(&plan, "leads", feb), Some(90.0));
+        assert_eq!(done.problems.len(), 1);
+        assert!(
+            done.problems[0].contains(", 2026-01: “abc”: "),
+            "{:?}",
+            done.problems
+        );
+    }
+
+    #[test]
+    fn cells_past_the_last_measure_are_left_out_and_empty_cells_clear() {
+        let mut plan = Plan::new("p", "Test", 0, "2026-01-01");
+        let jan = Period::month(2026, 1).unwrap();
+        set_actual(&mut plan, "leads", jan, Some(5.0));
+        let done = paste_actuals(&mut plan, &grid(), 1, jan, "\n9000\n1\n2").unwrap();
+        assert_eq!(typed_actual(&plan, "leads", jan), None);
+        assert_eq!(typed_actual(&plan, "revenue", jan), Some(9000.0));
+        assert_eq!(done.filled, 2);
+        assert_eq!(done.left_out, 2);
+    }
+
+    #[test]
+    fn a_block_too_large_is_refused_whole() {
+        let mut plan = Plan::new("p", "Test", 0, "2026-01-01");
+        let jan = Period::month(2026, 1).unwrap();
+        let text = "1\t".repeat(MAX_PASTE_CELLS + 1);
+        assert!(paste_actuals(&mut plan, &grid(), 0, jan, &text).is_err());
+        assert!(plan.actuals.is_empty());
     }
 }

@@ -19,6 +19,13 @@ use crate::domain::plan::Plan;
 /// files are refused before they are read.
 pub const MAX_IMPORT_BYTES: usize = 10_000_000;
 
+/// The longest text one field of an imported file may hold, in characters: a plan's
+/// name, a note, a reason. Longer texts are refused, naming the field.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// The most items one list of an imported file may hold (actuals, actions...).
+pub const MAX_LIST_ITEMS: usize = 100_000;
+
 /// The longest plan id kept on import; longer ids are replaced.
 pub const MAX_ID_LEN: usize = 64;
 
@@ -95,6 +102,64 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, LoadError> {
     String::from_utf8(bytes.to_vec()).map_err(|_| LoadError::NotText)
 }
 
+/// Refuses a file with a text longer than [`MAX_TEXT_CHARS`] or a list longer than
+/// [`MAX_LIST_ITEMS`], naming the first such field (like `plan.name`), before
+/// anything of it is kept: such a file would fill the browser's storage and slow every
+/// screen that shows it.
+fn check_limits(value: &Value, path: &mut String) -> Result<(), LoadError> {
+    let refuse = |path: &str, message: String| LoadError::Shape {
+        path: path.to_string(),
+        message,
+    };
+    match value {
+        Value::String(text) => {
+            let chars = text.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                return Err(refuse(
+                    path,
+                    format!("is {chars} characters long; a text may have at most {MAX_TEXT_CHARS}"),
+                ));
+            }
+        }
+        Value::Array(items) => {
+            if items.len() > MAX_LIST_ITEMS {
+                return Err(refuse(
+                    path,
+                    format!(
+                        "has {} items; a list may have at most {MAX_LIST_ITEMS}",
+                        items.len()
+                    ),
+                ));
+            }
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                check_limits(item, path)?;
+                path.truncate(len);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                let len = path.len();
+                if len > 0 {
+                    path.push('.');
+                }
+                path.push_str(key.get(..64).unwrap_or(key));
+                if key.len() > MAX_TEXT_CHARS {
+                    return Err(refuse(
+                        path,
+                        "is a field name too long to be a plan's".into(),
+                    ));
+                }
+                check_limits(item, path)?;
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
 /// Reads an imported file.
 ///
 /// `existing_ids` are the ids of the plans already stored; `new_id` makes a
@@ -116,7 +181,9 @@ pub fn import_file(
         .into());
     }
     let text = decode_text(bytes)?;
-    let document = classify(parse_json(&text)?)?;
+    let value = parse_json(&text)?;
+    check_limits(&value, &mut String::new())?;
+    let document = classify(value)?;
     let mut taken: HashSet<String> = existing_ids.clone();
     let mut notes = Vec::new();
     let mut fresh_id = |taken: &HashSet<String>| {

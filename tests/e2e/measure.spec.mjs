@@ -59,3 +59,38 @@ test("the measure screen has no serious accessibility problems", async ({ page }
   await page.locator('input[id^="actual-sessions-"]').first().fill("1000");
   await expectNoSeriousViolations(page);
 });
+
+/** Pastes `text` into `cell` as a spreadsheet would (a paste event with the text). */
+async function paste(cell, text) {
+  await cell.focus();
+  await cell.evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", t);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test("a block pasted from a spreadsheet fills the measures down from the cell, reports what it could not read, and undoes in one step", async ({ page }) => {
+  await openMeasure(page);
+  const sessions = page.locator('input[id^="actual-sessions-"]').first();
+  const engaged = page.locator('input[id^="actual-engaged_sessions-"]').first();
+  const leads = page.locator('input[id^="actual-leads-"]').first();
+  const status = page.getByRole("region", { name: /Sessions$/ }).locator(".kpi-figures .status");
+  await expect(status).toHaveText(/No data/);
+  // Sessions, engaged sessions and leads of one month, as copied from a column of a
+  // sheet with its header; the third value cannot be read.
+  await paste(sessions, "Actual\n900,000\n450000\nlots\n");
+  await expect(sessions).toHaveValue(/^900,?000$/);
+  await expect(engaged).toHaveValue("450,000");
+  await expect(leads).toHaveValue("");
+  const note = page.locator(".paste-note");
+  await expect(note).toContainText("Pasted 2 cells from Sessions");
+  await expect(note).toContainText("1 could not be read");
+  await expect(note).toContainText("“lots”");
+  await expect(status).toHaveText(/On track/);
+  // One undo takes the whole paste back.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(sessions).toHaveValue("");
+  await expect(engaged).toHaveValue("");
+  await expect(status).toHaveText(/No data/);
+});

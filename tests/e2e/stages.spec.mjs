@@ -103,6 +103,7 @@ test("what do I need? works back from the plan's revenue goal, rounding people u
   await expect(need.locator(".need-item").filter({ has: page.getByText("New customers", { exact: true }) }).locator("dd")).toHaveText("334");
   // The same goal on the Opportunity screen: editing it there changes the need here.
   await go(page, "Opportunity");
+  await page.getByRole("button", { name: /^Edit Revenue/ }).click();
   const goal = page.getByRole("textbox", { name: "Target", exact: true }).first();
   await expect(goal).toHaveValue(/25,?000/);
   await goal.fill("22500");

@@ -104,7 +104,7 @@ fn NewPlanForm() -> impl IntoView {
                 <div class="field">
                     <label for="new-plan-name">"Name"</label>
                     {move || error.get().map(|e| view! { <span class="field-error" id="new-plan-name-error">{e}</span> })}
-                    <input id="new-plan-name" type="text" prop:value=move || name.get()
+                    <input id="new-plan-name" type="text" maxlength="200" prop:value=move || name.get()
                         aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                         aria-describedby=move || error.get().map(|_| "new-plan-name-error")
                         on:input=move |ev| name.set(event_target_value(&ev))/>
@@ -194,7 +194,7 @@ fn PlanRow(
                 view! {
                     <form on:submit=rename class="btn-row">
                         <label for=rename_id.clone() class="visually-hidden">"New name"</label>
-                        <input id=rename_id.clone() type="text" prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))/>
+                        <input id=rename_id.clone() type="text" maxlength="200" prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))/>
                         <button type="submit" class="btn btn-small btn-primary">"Save name"</button>
                         <button type="button" class="btn btn-small" on:click=move |_| renaming.set(false)>"Cancel"</button>
                     </form>

@@ -2,17 +2,18 @@
 //! actual, pacing and status per KPI, per stage and for the whole plan.
 
 use crate::domain::input::trim_number;
+use crate::domain::input::InputError;
 use crate::domain::kpi::{self, KpiDef};
 use crate::domain::measure::{self, KpiProgress, SeriesPoint, AT_RISK_MIN, ON_TRACK_MIN};
 use crate::domain::period::{parse_date, Granularity, Period};
 use crate::domain::plan::{Plan, Stage};
 use crate::domain::tracking::{
-    actual_unit, as_of, default_period, format_actual_input, parse_actual, plan_periods,
-    set_actual, typed_actual,
+    actual_unit, as_of, default_period, format_actual_input, parse_actual, paste_actuals,
+    plan_periods, set_actual, typed_actual, Pasted,
 };
 use crate::route::{Route, Screen};
 use crate::ui::format;
-use crate::ui::state::{today, Editor};
+use crate::ui::state::{now_ms, today, Editor};
 use crate::ui::widgets::fields::show_typed;
 use crate::ui::widgets::gantt::stage_class;
 use crate::ui::widgets::trend::{kpi_text, StatusBadge, TableWrap, TrendChart};
@@ -218,6 +219,7 @@ fn grid_measures(p: &Plan) -> Vec<&'static KpiDef> {
 #[component]
 fn ActualsGrid(period: Memo<Option<Period>>) -> impl IntoView {
     let editor = expect_context::<Editor>();
+    let note = RwSignal::new(String::new());
     let rows = Memo::new(move |_| {
         let Some(period) = period.get() else {
             return Vec::new();
@@ -242,6 +244,7 @@ fn ActualsGrid(period: Memo<Option<Period>>) -> impl IntoView {
         })
     });
     view! {
+        <p class="paste-note" role="status">{move || note.get()}</p>
         {move || period.get().map(|period| {
             let col = format!("col-{period}");
             view! {
@@ -265,7 +268,7 @@ fn ActualsGrid(period: Memo<Option<Period>>) -> impl IntoView {
                                             <th scope="row" id=row_id.clone()>{def.name}<span class="muted measure-hint">{format!(" {}", def.explanation)}</span></th>
                                             <td class="num">{kpi_text(def, forecast, &locale, &currency)}</td>
                                             <td class="num">{kpi_text(def, target, &locale, &currency)}</td>
-                                            <td class="actual-cell"><ActualCell def=def period=period row_id=row_id.clone() key=period.to_string()/></td>
+                                            <td class="actual-cell"><ActualCell def=def period=period row_id=row_id.clone() key=period.to_string() note=note/></td>
                                         </tr>
                                     }
                                 }).collect_view()
@@ -281,7 +284,14 @@ fn ActualsGrid(period: Memo<Option<Period>>) -> impl IntoView {
 /// One actual's input: local text while typing; a good value is written at once,
 /// a bad one shows a message and stays out of the plan.
 #[component]
-fn ActualCell(def: &'static KpiDef, period: Period, row_id: String, key: String) -> impl IntoView {
+fn ActualCell(
+    def: &'static KpiDef,
+    period: Period,
+    row_id: String,
+    key: String,
+    /// Where a paste of several cells says what it did.
+    note: RwSignal<String>,
+) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let show = move || {
         editor.plan.with(|p| {
@@ -359,6 +369,31 @@ fn ActualCell(def: &'static KpiDef, period: Period, row_id: String, key: String)
             }
         }
     };
+    // A block of cells copied from a spreadsheet fills the grid from this cell down and
+    // on to the next periods, in one edit (one undo); a single value is typed as usual.
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        let Some(block) = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+        else {
+            return;
+        };
+        if !block.trim_end().contains(['\t', '\n']) {
+            return;
+        }
+        ev.prevent_default();
+        let mut outcome = None;
+        editor.edit(&format!("paste-{}", now_ms()), |p| {
+            let rows = grid_measures(p);
+            let first = rows.iter().position(|d| d.id == def.id).unwrap_or(0);
+            outcome = Some(paste_actuals(p, &rows, first, period, &block));
+        });
+        if let Some(outcome) = outcome {
+            note.set(paste_note(def, period, outcome));
+            text.set(show());
+            error.set(None);
+        }
+    };
     let has_unit = unit.is_some();
     view! {
         <div class="input-wrap" class:has-unit=has_unit>
@@ -373,11 +408,41 @@ fn ActualCell(def: &'static KpiDef, period: Period, row_id: String, key: String)
                 readonly=move || editor.read_only.get().is_some()
                 on:focus=move |ev| { show_typed(&ev, &text.get_untracked()); focused.set(true) }
                 on:blur=on_blur
-                on:input=on_input/>
+                on:input=on_input
+                on:paste=on_paste/>
             {unit.map(|u| view! { <span class="unit" id=unit_id.clone()>{u}</span> })}
         </div>
         {move || error.get().map(|e| view! { <span class="field-error" id=error_id.clone()>{e}</span> })}
     }
+}
+
+/// What a paste did, in a sentence or three.
+fn paste_note(def: &KpiDef, period: Period, outcome: Result<Pasted, InputError>) -> String {
+    let done = match outcome {
+        Ok(done) => done,
+        Err(e) => return e.message,
+    };
+    let mut note = format!(
+        "Pasted {} cells from {}, {period} on; Undo takes the whole paste back.",
+        done.filled, def.name
+    );
+    if !done.problems.is_empty() {
+        note += &format!(
+            " {} could not be read and were left as they were: {}.",
+            done.problems.len(),
+            done.problems[..done.problems.len().min(5)].join("; ")
+        );
+        if done.problems.len() > 5 {
+            note += &format!(" (and {} more)", done.problems.len() - 5);
+        }
+    }
+    if done.left_out > 0 {
+        note += &format!(
+            " {} past the last row or period were left out.",
+            done.left_out
+        );
+    }
+    note
 }
 
 #[component]

@@ -8,6 +8,7 @@ use crate::domain::input::{
 };
 use crate::domain::money::{minor_digits, Money};
 use crate::domain::plan::Plan;
+use crate::format::import::MAX_TEXT_CHARS;
 use crate::ui::format;
 use crate::ui::state::Editor;
 use leptos::prelude::*;
@@ -368,14 +369,14 @@ fn text_input_core(
     };
     let field = if multiline {
         view! {
-            <textarea id=id.clone() prop:value=move || value.get() on:input=on_input
+            <textarea id=id.clone() prop:value=move || value.get() on:input=on_input maxlength=MAX_TEXT_CHARS
                 readonly=move || editor.read_only.get().is_some()
                 aria-describedby=hint.as_ref().map(|_| hint_id.clone())></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input id=id.clone() type="text" prop:value=move || value.get() on:input=on_input
+            <input id=id.clone() type="text" prop:value=move || value.get() on:input=on_input maxlength=MAX_TEXT_CHARS
                 readonly=move || editor.read_only.get().is_some()
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 aria-describedby=hint.as_ref().map(|_| hint_id.clone())/>
