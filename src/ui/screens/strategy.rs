@@ -139,15 +139,6 @@ fn rice_choice(editor: Editor, id: &str, ev: &leptos::ev::Event, confidence: boo
     });
 }
 
-fn decision_name(d: &Decision) -> &'static str {
-    match d {
-        Decision::Undecided => "Undecided",
-        Decision::Chosen => "Chosen",
-        Decision::NotDoing { .. } => "Not doing",
-        Decision::Parked => "Parked",
-    }
-}
-
 fn decision_slug(d: &Decision) -> &'static str {
     match d {
         Decision::Undecided => "undecided",
@@ -401,12 +392,9 @@ fn InitiativeRow(id: String, list: RowList) -> impl IntoView {
                         locale,
                         &p.profile.currency,
                     ),
-                    decision: match &i.decision {
-                        Decision::NotDoing { reason } if !reason.trim().is_empty() => {
-                            format!("Not doing: {reason}")
-                        }
-                        d => decision_name(d).to_string(),
-                    },
+                    // The reason for not doing it is in its editor and in the report's
+                    // not-doing list: a sentence here would make the row tall.
+                    decision: i.decision.label().to_string(),
                     inputs: score_inputs(i, &p.variants, locale),
                 })
             })
@@ -919,7 +907,7 @@ fn ChartSection() -> impl IntoView {
                         x_text: format::decimal(x, locale),
                         y_text: format::decimal(y, locale),
                         class: stage_class(Some(i.stage)),
-                        decision: decision_name(&i.decision),
+                        decision: Decision::label(&i.decision),
                         chosen: i.is_chosen(),
                     }
                 })
