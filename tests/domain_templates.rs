@@ -181,3 +181,24 @@ fn large_plan_is_deterministic_valid_and_complete() {
     assert!(r.status_week.plan.is_some());
     assert_eq!(r.forecast.months.len(), 60);
 }
+
+#[test]
+fn every_goal_deadline_falls_within_the_plan() {
+    // A start late in the month: a year later is past the 12 months of the horizon.
+    for start in ["2026-01-05", "2026-11-30", "2027-02-28"] {
+        for t in Template::ALL {
+            let plan = t.build("plan-1", 1_767_225_600_000, start);
+            let end = plan.end_date().map(|d| d.to_string()).unwrap_or_default();
+            for o in &plan.opportunity.objectives {
+                if let Some(deadline) = &o.deadline {
+                    assert!(
+                        deadline.as_str() >= start && *deadline <= end,
+                        "{} from {start}: {} due {deadline}, plan ends {end}",
+                        t.name(),
+                        o.id
+                    );
+                }
+            }
+        }
+    }
+}

@@ -92,9 +92,12 @@ fn major(amount: i64) -> Money {
 }
 
 /// A date `days` after the plan start, if the start date is valid.
+/// The date `days` after the plan's start, no later than the last day of its horizon
+/// (a year after a start late in a month is past a 12-month horizon).
 fn after_start(plan: &Plan, days: i64) -> Option<String> {
     let start = parse_date(&plan.profile.start_date).ok()?;
-    add_days(start, days).map(format_date)
+    let day = add_days(start, days)?;
+    Some(format_date(plan.end_date().map_or(day, |end| day.min(end))))
 }
 
 #[allow(clippy::too_many_arguments)]
