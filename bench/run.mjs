@@ -624,7 +624,7 @@ function docsTable(r) {
   L.push("");
   L.push("| file | raw | gzip | loaded |");
   L.push("|---|---:|---:|---|");
-  for (const f of s.app.files) L.push(`| ${f.file.replace(/-[0-9a-f]{16}/, "-…")} | ${fmt(f.raw)} | ${fmt(f.gzip)} | ${f.firstLoad ? "first load" : "on demand"} |`);
+  for (const f of s.app.files) L.push(`| ${f.file.replace(/-[0-9a-f]{8,16}(?=[._])/, "-…")} | ${fmt(f.raw)} | ${fmt(f.gzip)} | ${f.firstLoad ? "first load" : "on demand"} |`);
   L.push("");
   L.push(`**Lighthouse** (mobile preset with its simulated throttling; median of ${LH_RUNS} runs each):`);
   L.push("");
