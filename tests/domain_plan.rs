@@ -341,3 +341,44 @@ fn smart_rules() {
         assert!(!part.hint().is_empty() && !part.name().is_empty());
     }
 }
+
+#[test]
+fn decisions_and_sources_keep_their_file_form() {
+    use race_planner::domain::plan::{Decision, Source};
+    let cases: [(Decision, &str); 4] = [
+        (Decision::Undecided, r#"{"kind":"undecided"}"#),
+        (Decision::Chosen, r#"{"kind":"chosen"}"#),
+        (
+            Decision::NotDoing {
+                reason: "Too dear".into(),
+            },
+            r#"{"kind":"not_doing","reason":"Too dear"}"#,
+        ),
+        (Decision::Parked, r#"{"kind":"parked"}"#),
+    ];
+    for (decision, json) in cases {
+        assert_eq!(serde_json::to_string(&decision).unwrap(), json);
+        assert_eq!(serde_json::from_str::<Decision>(json).unwrap(), decision);
+    }
+    let sources: [(Source, &str); 2] = [
+        (Source::Typed, r#"{"kind":"typed"}"#),
+        (
+            Source::Imported {
+                file: "ga4.csv".into(),
+            },
+            r#"{"kind":"imported","file":"ga4.csv"}"#,
+        ),
+    ];
+    for (source, json) in sources {
+        assert_eq!(serde_json::to_string(&source).unwrap(), json);
+        assert_eq!(serde_json::from_str::<Source>(json).unwrap(), source);
+    }
+    // Unknown kinds are refused; fields in another order or unknown ones are fine.
+    assert!(serde_json::from_str::<Decision>(r#"{"kind":"maybe"}"#).is_err());
+    assert_eq!(
+        serde_json::from_str::<Decision>(r#"{"reason":"No","x":1,"kind":"not_doing"}"#).unwrap(),
+        Decision::NotDoing {
+            reason: "No".into()
+        }
+    );
+}

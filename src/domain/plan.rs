@@ -1204,9 +1204,10 @@ impl Default for RiceInputs {
 /// The RICE impact scale.
 pub const RICE_IMPACTS: [f64; 5] = [3.0, 2.0, 1.0, 0.5, 0.25];
 
-/// What was decided about an initiative.
+/// What was decided about an initiative. In files: `{"kind": "chosen"}`, or
+/// `{"kind": "not_doing", "reason": "…"}` ([`DecisionRepr`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(from = "DecisionRepr", into = "DecisionRepr")]
 pub enum Decision {
     /// Not decided yet.
     #[default]
@@ -1220,6 +1221,55 @@ pub enum Decision {
     },
     /// Maybe later.
     Parked,
+}
+
+/// How a [`Decision`] is written in files: its kind, and the reason for not doing it.
+/// Read as a plain struct, which is much faster than serde's internally tagged enums
+/// (those buffer every object before reading it).
+#[derive(Serialize, Deserialize)]
+pub struct DecisionRepr {
+    kind: DecisionKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+/// The kinds of [`Decision`].
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionKind {
+    /// [`Decision::Undecided`].
+    Undecided,
+    /// [`Decision::Chosen`].
+    Chosen,
+    /// [`Decision::NotDoing`].
+    NotDoing,
+    /// [`Decision::Parked`].
+    Parked,
+}
+
+impl From<DecisionRepr> for Decision {
+    fn from(t: DecisionRepr) -> Decision {
+        match t.kind {
+            DecisionKind::Undecided => Decision::Undecided,
+            DecisionKind::Chosen => Decision::Chosen,
+            DecisionKind::NotDoing => Decision::NotDoing {
+                reason: t.reason.unwrap_or_default(),
+            },
+            DecisionKind::Parked => Decision::Parked,
+        }
+    }
+}
+
+impl From<Decision> for DecisionRepr {
+    fn from(d: Decision) -> DecisionRepr {
+        let (kind, reason) = match d {
+            Decision::Undecided => (DecisionKind::Undecided, None),
+            Decision::Chosen => (DecisionKind::Chosen, None),
+            Decision::NotDoing { reason } => (DecisionKind::NotDoing, Some(reason)),
+            Decision::Parked => (DecisionKind::Parked, None),
+        };
+        DecisionRepr { kind, reason }
+    }
 }
 
 impl Decision {
@@ -1444,9 +1494,10 @@ impl Default for ActionPlan {
     }
 }
 
-/// Where an actual value came from.
+/// Where an actual value came from. In files: `{"kind": "typed"}` or
+/// `{"kind": "imported", "file": "…"}` ([`SourceRepr`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(from = "SourceRepr", into = "SourceRepr")]
 pub enum Source {
     /// Typed in by the user.
     #[default]
@@ -1456,6 +1507,50 @@ pub enum Source {
         /// The file's name.
         file: String,
     },
+}
+
+/// How a [`Source`] is written in files: its kind, and the imported file's name.
+#[derive(Serialize, Deserialize)]
+pub struct SourceRepr {
+    kind: SourceKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
+}
+
+/// The kinds of [`Source`].
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// [`Source::Typed`].
+    Typed,
+    /// [`Source::Imported`].
+    Imported,
+}
+
+impl From<SourceRepr> for Source {
+    fn from(t: SourceRepr) -> Source {
+        match t.kind {
+            SourceKind::Typed => Source::Typed,
+            SourceKind::Imported => Source::Imported {
+                file: t.file.unwrap_or_default(),
+            },
+        }
+    }
+}
+
+impl From<Source> for SourceRepr {
+    fn from(s: Source) -> SourceRepr {
+        match s {
+            Source::Typed => SourceRepr {
+                kind: SourceKind::Typed,
+                file: None,
+            },
+            Source::Imported { file } => SourceRepr {
+                kind: SourceKind::Imported,
+                file: Some(file),
+            },
+        }
+    }
 }
 
 /// A measured value for a week or a month: a raw measure (spend, sessions, revenue…,
