@@ -14,7 +14,7 @@ use crate::domain::tracking::{
 use crate::route::{Route, Screen};
 use crate::ui::format;
 use crate::ui::state::{now_ms, today, Editor};
-use crate::ui::widgets::fields::show_typed;
+use crate::ui::widgets::fields::NumberText;
 use crate::ui::widgets::gantt::stage_class;
 use crate::ui::widgets::trend::{kpi_text, StatusBadge, TableWrap, TrendChart};
 use leptos::prelude::*;
@@ -401,12 +401,9 @@ fn ActualCell(
                 aria-labelledby=labelled
                 aria-describedby=described
                 aria-invalid=move || error.get().is_some().to_string()
-                prop:value=move || {
-                    let typed = text.get();
-                    if focused.get() { typed } else { editor.locale.with(|l| format::grouped(&typed, l)) }
-                }
+                prop:value=NumberText { editor, text, focused }.shown()
                 readonly=move || editor.read_only.get().is_some()
-                on:focus=move |ev| { show_typed(&ev, &text.get_untracked()); focused.set(true) }
+                on:focus=NumberText { editor, text, focused }.on_focus()
                 on:blur=on_blur
                 on:input=on_input
                 on:paste=on_paste/>

@@ -263,14 +263,11 @@ fn text_field_core(
             {move || error.get().map(|e| view! { <span class="field-error" id=error_id.clone()>{e}</span> })}
             <div class="input-wrap" class:has-unit=has_unit>
                 <input id=id class="num-input" type="text" inputmode="decimal" autocomplete="off"
-                    prop:value=move || {
-                        let typed = text.get();
-                        if focused.get() { typed } else { editor.locale.with(|l| format::grouped(&typed, l)) }
-                    }
+                    prop:value=NumberText { editor, text, focused }.shown()
                     aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                     aria-describedby=described
                     readonly=move || editor.read_only.get().is_some()
-                    on:focus=move |ev| { show_typed(&ev, &text.get_untracked()); focused.set(true) }
+                    on:focus=NumberText { editor, text, focused }.on_focus()
                     on:blur=on_blur
                     on:input=on_input/>
                 {unit.map(|u| view! { <span class="unit" aria-hidden="true">{u}</span> })}
@@ -280,11 +277,45 @@ fn text_field_core(
     .into_any()
 }
 
+/// What a number field shows: the text as typed while it has the focus, grouped for
+/// reading otherwise. Shared by the plan's number fields and the actuals grid.
+#[derive(Clone, Copy)]
+pub struct NumberText {
+    /// The open plan's editor (its locale groups the digits).
+    pub editor: Editor,
+    /// The field's text as typed (or as the plan has it).
+    pub text: RwSignal<String>,
+    /// Whether the field has the focus.
+    pub focused: RwSignal<bool>,
+}
+
+impl NumberText {
+    /// The text to show in the field.
+    pub fn shown(self) -> impl Fn() -> String + Send + Sync + 'static {
+        move || {
+            let typed = self.text.get();
+            if self.focused.get() {
+                typed
+            } else {
+                self.editor.locale.with(|l| format::grouped(&typed, l))
+            }
+        }
+    }
+
+    /// The field's focus handler: the number as typed, at once (see [`show_typed`]).
+    pub fn on_focus(self) -> impl Fn(leptos::ev::FocusEvent) + 'static {
+        move |ev| {
+            show_typed(&ev, &self.text.get_untracked());
+            self.focused.set(true);
+        }
+    }
+}
+
 /// When a number field takes the focus, it shows the number as typed ("1234567" for
 /// "1,234,567") at once, in the focus event itself, so that a selection made on focus
 /// still covers the whole number and typing replaces it. Otherwise the caret stays
 /// after the same digit.
-pub fn show_typed(ev: &leptos::ev::FocusEvent, typed: &str) {
+fn show_typed(ev: &leptos::ev::FocusEvent, typed: &str) {
     let input = event_target::<web_sys::HtmlInputElement>(ev);
     let shown = input.value();
     if shown == typed {
