@@ -5,6 +5,11 @@ Trunk loads the wasm with an inline <script type="module">. A strict policy
 the SHA-256 of each inline script added to the policy instead of 'unsafe-inline'.
 Debug builds (trunk serve) drop the policy, because live reload injects a script
 after this hook has run.
+
+The whole app (race-planner-full.js and its wasm, which the first load fetches when it
+hands over) keeps a fixed name; a <meta name="race-planner-full"> with a hash of its
+content is added, which the first load puts in the URLs so that no cached copy of an
+older build is used.
 """
 import base64
 import hashlib
@@ -32,6 +37,15 @@ if profile == "release":
     html = html.replace(PLACEHOLDER, hashes)
 else:
     html = csp_meta.sub("", html)
+
+full = hashlib.sha256()
+for name in ("race-planner-full.js", "race-planner-full_bg.wasm"):
+    full.update((staging / name).read_bytes())
+html = html.replace(
+    "</head>",
+    '<meta name="race-planner-full" content="%s" /></head>' % full.hexdigest()[:16],
+    1,
+)
 
 index.write_text(html, encoding="utf-8")
 (staging / ".nojekyll").write_text("", encoding="utf-8")

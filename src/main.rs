@@ -1,4 +1,5 @@
-//! Mounts the app; nothing else.
+//! The first load: built with the `start` feature, it shows Home and a plan's Overview
+//! and hands the page over to the whole app (`src/bin/full.rs`) for anything else.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -1,9 +1,9 @@
 //! The app shell: header, the current screen (from the URL fragment), footer.
 
 use crate::route::Route;
-use crate::ui::screens::{
-    home::Home, not_found::NotFound, trash::TrashScreen, workspace::Workspace,
-};
+#[cfg(not(feature = "start"))]
+use crate::ui::screens::trash::TrashScreen;
+use crate::ui::screens::{home::Home, not_found::NotFound, workspace::Workspace};
 use crate::ui::state::{AppState, Theme};
 use crate::ui::widgets::shortcuts::ShortcutsDialog;
 use leptos::ev;
@@ -18,9 +18,10 @@ pub fn App() -> impl IntoView {
 
     let hash = || window().location().hash().unwrap_or_default();
     state.route.set(Route::parse(&hash()));
-    window_event_listener(ev::hashchange, move |_| {
+    let listener = window_event_listener(ev::hashchange, move |_| {
         state.route.set(Route::parse(&hash()))
     });
+    on_cleanup(move || listener.remove());
     // A new screen takes the focus to its heading, as a new page would: the next Tab
     // starts there, and screen readers say where they are.
     Effect::new(move |first: Option<()>| {
@@ -53,7 +54,10 @@ pub fn App() -> impl IntoView {
             <crate::ui::widgets::banners::Banners/>
             {move || match page.get() {
                 Route::Home => view! { <Home/> }.into_any(),
+                #[cfg(not(feature = "start"))]
                 Route::Trash => view! { <TrashScreen/> }.into_any(),
+                #[cfg(feature = "start")]
+                Route::Trash => view! { <crate::ui::handover::Elsewhere/> }.into_any(),
                 Route::Plan { id, screen } => view! { <Workspace id screen/> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path/> }.into_any(),
             }}
@@ -63,9 +67,19 @@ pub fn App() -> impl IntoView {
                 <a href="#/">"Plans"</a>" to keep a copy."</p>
         </footer>
         <ShortcutsDialog/>
-        <crate::ui::widgets::conflict::ConflictDialog/>
+        {conflict_dialog()}
     }
 }
+
+/// The dialog that resolves a save conflict.
+#[cfg(not(feature = "start"))]
+fn conflict_dialog() -> impl IntoView {
+    view! { <crate::ui::widgets::conflict::ConflictDialog/> }
+}
+
+/// The first load saves nothing, so it meets no conflict.
+#[cfg(feature = "start")]
+fn conflict_dialog() {}
 
 #[component]
 fn Header() -> impl IntoView {
@@ -81,9 +95,9 @@ fn Header() -> impl IntoView {
             <nav class="header-nav" aria-label="App">
                 <a class="btn btn-small" href="#/">"Plans"</a>
                 <a class="btn btn-small" href="#/trash">"Trash"</a>
-                <button type="button" class="btn btn-small" on:click=move |_| state.cycle_theme()
+                <button type="button" class="btn btn-small" data-start on:click=move |_| state.cycle_theme()
                     title="Switch between the system theme, light and dark">"Theme: "<span class="theme-value">{theme_value}</span></button>
-                <button type="button" class="btn btn-small header-shortcuts" aria-keyshortcuts="?"
+                <button type="button" class="btn btn-small header-shortcuts" data-start aria-keyshortcuts="?"
                     on:click=move |_| state.shortcuts_open.set(true)>"Shortcuts"</button>
                 <span class="save-state" role="status" aria-live="polite">{move || state.save_state.get().label()}</span>
             </nav>

@@ -3,6 +3,8 @@
 mod app;
 pub mod download;
 mod format;
+#[cfg(feature = "start")]
+mod handover;
 mod persist;
 mod screens;
 mod state;
@@ -14,6 +16,9 @@ pub fn mount() {
     if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();
     }
+    #[cfg(feature = "start")]
+    handover::mount();
+    #[cfg(not(feature = "start"))]
     leptos::mount::mount_to_body(app::App);
 }
 

@@ -72,14 +72,20 @@ impl Persist {
     pub fn start(self, state: AppState) {
         let persist = self;
         persist.load(state);
+        let mut changes = None;
         if persist.available.get_untracked() {
             let _ = storage::purge_expired_trash(now_ms());
             leptos::task::spawn_local(async {
                 let _ = storage::request_persistence().await;
             });
-            storage::on_plan_changed(move |change| persist.on_other_tab(state, change)).forget();
+            changes = Some(storage::on_plan_changed(move |change| {
+                persist.on_other_tab(state, change)
+            }));
         }
-        storage::flush_on_hide(move || persist.flush(state)).forget();
+        let hidden = storage::flush_on_hide(move || persist.flush(state));
+        // The listeners live as long as the app: unmounting it (as the first load does
+        // when it hands over to the whole app) removes them.
+        StoredValue::new_local((changes, hidden));
     }
 
     fn load(&self, state: AppState) {
@@ -153,6 +159,58 @@ impl Persist {
         self.read_only.with_untracked(|r| r.get(id).cloned())
     }
 
+    fn on_other_tab(&self, state: AppState, change: ChangeEvent) {
+        match change {
+            ChangeEvent::PlanSaved { id } => {
+                if self.pending.with_value(|p| p.contains(&id)) {
+                    // Edited here too: the next save finds the conflict and asks.
+                    return;
+                }
+                if let Ok(Some(stored)) = storage::load(&id) {
+                    let revision = stored.plan.revision;
+                    state
+                        .plans
+                        .update(|ps| match ps.iter_mut().find(|p| p.id == id) {
+                            Some(slot) => *slot = stored.plan.clone(),
+                            None => ps.push(stored.plan.clone()),
+                        });
+                    self.revisions.update_value(|r| {
+                        r.insert(id.clone(), revision);
+                    });
+                    self.external_change.update(|(i, n)| {
+                        *i = id;
+                        *n += 1;
+                    });
+                }
+            }
+            ChangeEvent::PlanDeleted { id } => {
+                if !self.pending.with_value(|p| p.contains(&id)) {
+                    state.plans.update(|ps| ps.retain(|p| p.id != id));
+                }
+            }
+            ChangeEvent::IndexChanged | ChangeEvent::TrashChanged | ChangeEvent::Other => {
+                if let Ok(entries) = storage::list_plans() {
+                    let known: HashSet<String> = state
+                        .plans
+                        .with_untracked(|ps| ps.iter().map(|p| p.id.clone()).collect());
+                    for entry in entries.into_iter().filter(|e| !known.contains(&e.id)) {
+                        if let Ok(Some(stored)) = storage::load(&entry.id) {
+                            self.revisions.update_value(|r| {
+                                r.insert(entry.id.clone(), stored.plan.revision);
+                            });
+                            state.plans.update(|ps| ps.push(stored.plan));
+                        }
+                    }
+                }
+                self.refresh_meta();
+            }
+        }
+    }
+}
+
+/// Writing: saves, new plans, the trash, conflicts and files.
+#[cfg(not(feature = "start"))]
+impl Persist {
     /// Notes that a plan changed and saves it after a pause in typing.
     pub fn schedule_save(&self, state: AppState, id: &str) {
         self.pending.update_value(|p| {
@@ -368,54 +426,6 @@ impl Persist {
         }
     }
 
-    fn on_other_tab(&self, state: AppState, change: ChangeEvent) {
-        match change {
-            ChangeEvent::PlanSaved { id } => {
-                if self.pending.with_value(|p| p.contains(&id)) {
-                    // Edited here too: the next save finds the conflict and asks.
-                    return;
-                }
-                if let Ok(Some(stored)) = storage::load(&id) {
-                    let revision = stored.plan.revision;
-                    state
-                        .plans
-                        .update(|ps| match ps.iter_mut().find(|p| p.id == id) {
-                            Some(slot) => *slot = stored.plan.clone(),
-                            None => ps.push(stored.plan.clone()),
-                        });
-                    self.revisions.update_value(|r| {
-                        r.insert(id.clone(), revision);
-                    });
-                    self.external_change.update(|(i, n)| {
-                        *i = id;
-                        *n += 1;
-                    });
-                }
-            }
-            ChangeEvent::PlanDeleted { id } => {
-                if !self.pending.with_value(|p| p.contains(&id)) {
-                    state.plans.update(|ps| ps.retain(|p| p.id != id));
-                }
-            }
-            ChangeEvent::IndexChanged | ChangeEvent::TrashChanged | ChangeEvent::Other => {
-                if let Ok(entries) = storage::list_plans() {
-                    let known: HashSet<String> = state
-                        .plans
-                        .with_untracked(|ps| ps.iter().map(|p| p.id.clone()).collect());
-                    for entry in entries.into_iter().filter(|e| !known.contains(&e.id)) {
-                        if let Ok(Some(stored)) = storage::load(&entry.id) {
-                            self.revisions.update_value(|r| {
-                                r.insert(entry.id.clone(), stored.plan.revision);
-                            });
-                            state.plans.update(|ps| ps.push(stored.plan));
-                        }
-                    }
-                }
-                self.refresh_meta();
-            }
-        }
-    }
-
     /// Downloads one plan as a plan file.
     pub fn export_plan(&self, plan: &Plan) {
         let now = now_ms();
@@ -469,5 +479,49 @@ impl Persist {
         messages.extend(result.notes);
         messages.extend(result.skipped.iter().map(ToString::to_string));
         Ok(messages)
+    }
+}
+
+/// The first load (feature `start`) writes nothing: the actions that would are held back
+/// and handed to the whole app (`ui::handover`) before they get here, so these stand-ins
+/// are never reached; if one is, the whole app takes over.
+#[cfg(feature = "start")]
+impl Persist {
+    /// A plan shown here was replaced by another tab's version: nothing to save.
+    pub fn edited_live(&self, _state: AppState, _id: &str, _plan: RwSignal<Plan>) {}
+
+    /// Nothing is edited here, so nothing is left to save.
+    pub fn close_live(&self, _state: AppState) {}
+
+    /// Nothing is edited here, so nothing is left to save.
+    pub fn flush(&self, _state: AppState) {}
+
+    pub fn schedule_save(&self, _state: AppState, _id: &str) {
+        crate::ui::handover::now();
+    }
+
+    pub fn add(&self, _state: AppState, _plan: Plan) {
+        crate::ui::handover::now();
+    }
+
+    pub fn delete(&self, _state: AppState, _id: &str) {
+        crate::ui::handover::now();
+    }
+
+    pub fn export_plan(&self, _plan: &Plan) {
+        crate::ui::handover::now();
+    }
+
+    pub fn export_all(&self, _state: AppState) {
+        crate::ui::handover::now();
+    }
+
+    pub fn snooze_reminder(&self) {
+        crate::ui::handover::now();
+    }
+
+    pub fn import_bytes(&self, _state: AppState, _bytes: &[u8]) -> Result<Vec<String>, String> {
+        crate::ui::handover::now();
+        Ok(Vec::new())
     }
 }

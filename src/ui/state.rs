@@ -151,6 +151,26 @@ impl AppState {
         let _ = window().location().set_hash(&route.to_fragment());
     }
 
+    /// Creates a plan named `title`, blank or from the template with this slug, stores
+    /// it and opens it.
+    #[cfg(not(feature = "start"))]
+    pub fn create_plan(&self, title: String, template: &str) {
+        use crate::domain::templates::Template;
+        let id = new_id("p");
+        let mut plan = match Template::ALL.iter().find(|t| t.slug() == template) {
+            Some(t) => t.build(&id, now_ms(), &today()),
+            None => Plan::new(&id, &title, now_ms(), &today()),
+        };
+        plan.name = title;
+        self.add_plan(plan);
+    }
+
+    /// The first load creates no plan: the whole app does (`ui::handover`).
+    #[cfg(feature = "start")]
+    pub fn create_plan(&self, _title: String, _template: &str) {
+        crate::ui::handover::now();
+    }
+
     /// Adds a new plan, stores it and opens it.
     pub fn add_plan(&self, plan: Plan) {
         let id = plan.id.clone();

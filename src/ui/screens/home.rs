@@ -5,7 +5,7 @@ use crate::domain::sort::sort_by_key;
 use crate::domain::templates::Template;
 use crate::route::{Route, Screen};
 use crate::ui::format;
-use crate::ui::state::{new_id, now_ms, today, AppState};
+use crate::ui::state::{new_id, now_ms, AppState};
 use leptos::prelude::*;
 
 /// The list of plans with New plan, duplicate, rename and delete.
@@ -87,15 +87,8 @@ fn NewPlanForm() -> impl IntoView {
             return;
         }
         error.set(None);
-        let id = new_id("p");
-        let chosen = template.get_untracked();
-        let mut plan = match Template::ALL.iter().find(|t| t.slug() == chosen) {
-            Some(t) => t.build(&id, now_ms(), &today()),
-            None => Plan::new(&id, &title, now_ms(), &today()),
-        };
-        plan.name = title;
         name.set(String::new());
-        state.add_plan(plan);
+        state.create_plan(title, &template.get_untracked());
     };
     view! {
         <form class="card" on:submit=create novalidate>

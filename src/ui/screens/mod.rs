@@ -1,13 +1,20 @@
-//! One module per screen.
+//! One module per screen. The first load (feature `start`) has Home and the Overview;
+//! the whole app has them all.
 
+#[cfg(not(feature = "start"))]
 pub mod actions;
 pub mod home;
+#[cfg(not(feature = "start"))]
 pub mod measure;
 pub mod not_found;
+#[cfg(not(feature = "start"))]
 pub mod opportunity;
 pub mod overview;
+#[cfg(not(feature = "start"))]
 pub mod report;
 pub mod stage;
+#[cfg(not(feature = "start"))]
 pub mod strategy;
+#[cfg(not(feature = "start"))]
 pub mod trash;
 pub mod workspace;

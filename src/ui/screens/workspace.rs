@@ -1,10 +1,13 @@
 //! The plan workspace: navigation along RACE + OSA and the current screen.
 
+#[cfg(not(feature = "start"))]
 use crate::domain::plan::Stage;
 use crate::route::{Route, Screen};
+use crate::ui::screens::overview::OverviewScreen;
+#[cfg(not(feature = "start"))]
 use crate::ui::screens::{
     actions::ActionsScreen, measure::MeasureScreen, opportunity::OpportunityScreen,
-    overview::OverviewScreen, report::ReportScreen, stage::StageScreen, strategy::StrategyScreen,
+    report::ReportScreen, stage::StageScreen, strategy::StrategyScreen,
 };
 use crate::ui::state::{AppState, Editor};
 use crate::ui::widgets::shortcuts::install_plan_shortcuts;
@@ -66,7 +69,7 @@ pub fn Workspace(id: String, screen: Screen) -> impl IntoView {
         <div class="workspace">
             <nav class="side-nav" aria-label="Plan" data-open=move || menu_open.get().to_string()>
                 <p class="plan-name"><strong>{move || editor.plan.with(|p| p.name.clone())}</strong></p>
-                <button type="button" class="btn btn-small menu-toggle" aria-expanded=move || menu_open.get().to_string()
+                <button type="button" class="btn btn-small menu-toggle" data-start aria-expanded=move || menu_open.get().to_string()
                     on:click=move |_| menu_open.update(|o| *o = !*o)>"Menu"</button>
                 <ol>
                     {Screen::ALL.into_iter().map(|s| {
@@ -91,22 +94,37 @@ pub fn Workspace(id: String, screen: Screen) -> impl IntoView {
                     <div class="banner banner-warn" role="status"><h2>"Read-only"</h2><p>{why}</p></div>
                 })}
                 <crate::ui::widgets::profile::PlanSettings/>
-                {move || match current.get() {
-                    Screen::Overview => view! { <OverviewScreen/> }.into_any(),
-                    Screen::Opportunity => view! { <OpportunityScreen/> }.into_any(),
-                    Screen::Reach => view! { <StageScreen stage=Stage::Reach/> }.into_any(),
-                    Screen::Act => view! { <StageScreen stage=Stage::Act/> }.into_any(),
-                    Screen::Convert => view! { <StageScreen stage=Stage::Convert/> }.into_any(),
-                    Screen::Engage => view! { <StageScreen stage=Stage::Engage/> }.into_any(),
-                    Screen::Strategy => view! { <StrategyScreen/> }.into_any(),
-                    Screen::Actions => view! { <ActionsScreen/> }.into_any(),
-                    Screen::Measure => view! { <MeasureScreen/> }.into_any(),
-                    Screen::Report => view! { <ReportScreen/> }.into_any(),
-                }}
+                {move || screen_view(current.get())}
             </section>
         </div>
     }
     .into_any()
+}
+
+/// The view of one screen of the plan.
+#[cfg(not(feature = "start"))]
+fn screen_view(screen: Screen) -> AnyView {
+    match screen {
+        Screen::Overview => view! { <OverviewScreen/> }.into_any(),
+        Screen::Opportunity => view! { <OpportunityScreen/> }.into_any(),
+        Screen::Reach => view! { <StageScreen stage=Stage::Reach/> }.into_any(),
+        Screen::Act => view! { <StageScreen stage=Stage::Act/> }.into_any(),
+        Screen::Convert => view! { <StageScreen stage=Stage::Convert/> }.into_any(),
+        Screen::Engage => view! { <StageScreen stage=Stage::Engage/> }.into_any(),
+        Screen::Strategy => view! { <StrategyScreen/> }.into_any(),
+        Screen::Actions => view! { <ActionsScreen/> }.into_any(),
+        Screen::Measure => view! { <MeasureScreen/> }.into_any(),
+        Screen::Report => view! { <ReportScreen/> }.into_any(),
+    }
+}
+
+/// The first load shows the Overview; the other screens are the whole app's.
+#[cfg(feature = "start")]
+fn screen_view(screen: Screen) -> AnyView {
+    match screen {
+        Screen::Overview => view! { <OverviewScreen/> }.into_any(),
+        _ => view! { <crate::ui::handover::Elsewhere/> }.into_any(),
+    }
 }
 
 /// The stage colour class of a screen, so the navigation echoes the stage accents.

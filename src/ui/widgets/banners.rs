@@ -27,7 +27,7 @@ pub fn Banners() -> impl IntoView {
                                     <button type="button" class="btn btn-small btn-primary"
                                         on:click=move |_| state.persist.export_all(state)>"Export all plans"</button>
                                 })}
-                                <button type="button" class="btn btn-small" on:click=move |_| state.dismiss(&key)>"Dismiss"</button>
+                                <button type="button" class="btn btn-small" data-start on:click=move |_| state.dismiss(&key)>"Dismiss"</button>
                             </div>
                         </section>
                     }

@@ -1,6 +1,7 @@
 //! Widgets shared by several screens.
 
 pub mod banners;
+#[cfg(not(feature = "start"))]
 pub mod conflict;
 pub mod fields;
 pub mod funnel_chart;

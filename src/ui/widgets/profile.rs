@@ -82,6 +82,22 @@ fn choice_view(
 /// The plan's settings, shown in a collapsible card above every screen.
 #[component]
 pub fn PlanSettings() -> impl IntoView {
+    view! {
+        <details class="card plan-settings">
+            <summary data-full><strong>"Plan settings"</strong>" "<span class="muted">"name, business, currency, dates, formula variants"</span></summary>
+            {settings_fields()}
+        </details>
+    }
+}
+
+/// The first load shows the plan settings closed: opening them hands over to the whole
+/// app (`ui::handover`), which has the fields.
+#[cfg(feature = "start")]
+fn settings_fields() {}
+
+/// Every field of the plan settings.
+#[cfg(not(feature = "start"))]
+fn settings_fields() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let date_error = RwSignal::new(None::<String>);
     let start = Memo::new(move |_| editor.plan.with(|p| p.profile.start_date.clone()));
@@ -98,8 +114,6 @@ pub fn PlanSettings() -> impl IntoView {
     let currency_opts: Vec<(&'static str, &'static str)> = CURRENCIES.to_vec();
     let locale_opts: Vec<(&'static str, &'static str)> = LOCALES.to_vec();
     view! {
-        <details class="card plan-settings">
-            <summary><strong>"Plan settings"</strong>" "<span class="muted">"name, business, currency, dates, formula variants"</span></summary>
             <div class="form-grid">
                 <TextField label="Plan name" key="profile-name" required=true
                     get=|p: &Plan| p.name.clone() set=|p: &mut Plan, v| p.name = v/>
@@ -150,6 +164,5 @@ pub fn PlanSettings() -> impl IntoView {
                     options=vec![(EngagementBase::Impressions, "Impression"), (EngagementBase::Reach, "Person reached")]
                     get=|p: &Plan| p.variants.social_engagement_base set=|p: &mut Plan, v| p.variants.social_engagement_base = v/>
             </div>
-        </details>
     }
 }

@@ -101,7 +101,7 @@ pub fn ShortcutsDialog() -> impl IntoView {
                 </tbody>
             </table>
             <div class="btn-row">
-                <button type="button" class="btn" on:click=move |_| state.shortcuts_open.set(false)>"Close"</button>
+                <button type="button" class="btn" data-start on:click=move |_| state.shortcuts_open.set(false)>"Close"</button>
             </div>
         </dialog>
     }
