@@ -16,6 +16,8 @@ cargo clippy --all-targets -- -D warnings
 
 step "lint (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+# The first load is the same crate built with the `start` feature.
+cargo clippy --target wasm32-unknown-unknown --lib --bins --features start -- -D warnings
 
 step "unit and property tests (native)"
 cargo test
