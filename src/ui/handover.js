@@ -13,10 +13,12 @@ let unmountStart = null;
 let loading = null;
 let started = false;
 let replay = null;
+let attempts = 0;
 
 function urls() {
   const meta = document.querySelector('meta[name="race-planner-full"]');
-  const version = meta ? `?v=${encodeURIComponent(meta.content)}` : "";
+  // A failed import stays failed for its URL: a new try asks for a new one.
+  const version = `?v=${encodeURIComponent(meta ? meta.content : "")}${attempts ? `&try=${attempts}` : ""}`;
   const base = new URL(".", location.href);
   return [
     new URL(`race-planner-full.js${version}`, base).href,
@@ -40,6 +42,7 @@ function preload() {
     loading = Promise.all([import(js), compile(wasm)]);
     loading.catch(() => {
       loading = null;
+      attempts += 1;
     });
   }
   return loading;
@@ -166,7 +169,8 @@ function onChange(event) {
 }
 
 function onIntent(event) {
-  if (event.target instanceof Element && event.target.closest(`${ACTIONS}, ${FIELDS}`)) {
+  const target = event.target instanceof Element ? event.target.closest(`${ACTIONS}, ${FIELDS}`) : null;
+  if (target && !target.closest("[data-start]")) {
     preload().catch(() => {});
   }
 }
