@@ -703,6 +703,26 @@ pub fn evaluate_with(
     m: &FunnelMonth,
     revenue_error: &(Option<f64>, String),
 ) -> Vec<KpiValue> {
+    evaluate_explained(plan, t, m, revenue_error, true)
+}
+
+/// Every catalogue KPI's value for one forecast month, without the text of the inputs
+/// each one used (`KpiValue.inputs` is empty): for series over many months, where
+/// formatting those numbers would cost more than computing them.
+pub fn values_with(plan: &Plan, t: &Traffic, m: &FunnelMonth) -> Vec<KpiValue> {
+    evaluate_explained(plan, t, m, &(None, String::new()), false)
+}
+
+fn evaluate_explained(
+    plan: &Plan,
+    t: &Traffic,
+    m: &FunnelMonth,
+    revenue_error: &(Option<f64>, String),
+    explain: bool,
+) -> Vec<KpiValue> {
+    // Without explanations, the numbers in them are not formatted.
+    let show = |v: f64| if explain { show(v) } else { String::new() };
+    let pct = |v: f64| if explain { pct(v) } else { String::new() };
     let digits = plan.currency_digits();
     let f = &plan.funnel;
     let v = &plan.variants;
@@ -1045,6 +1065,26 @@ mod tests {
         }
         assert!(find("ctr").is_some());
         assert!(find("nope").is_none());
+    }
+
+    #[test]
+    fn values_without_explanations_are_the_same_values() {
+        for template in crate::domain::templates::Template::ALL {
+            let plan = template.build("p", 0, "2026-01-05");
+            let t = funnel::traffic(&plan);
+            let forecast = funnel::forward_funnel(&plan);
+            for m in &forecast.months {
+                let explained = evaluate_with(&plan, &t, m, &(None, String::new()));
+                let values = values_with(&plan, &t, m);
+                assert_eq!(explained.len(), values.len());
+                for (e, v) in explained.iter().zip(&values) {
+                    assert_eq!((e.id, e.value), (v.id, v.value));
+                }
+                assert!(explained
+                    .iter()
+                    .any(|e| e.inputs.chars().any(|c| c.is_ascii_digit())));
+            }
+        }
     }
 
     #[test]

@@ -713,7 +713,6 @@ pub fn series_many(
         })
         .collect();
     // Every KPI of each month, evaluated once, when a KPI needs the engine.
-    let no_error = (None, String::new());
     let mut engine: Option<Vec<Vec<kpi::KpiValue>>> = None;
     kpi_ids
         .iter()
@@ -737,7 +736,7 @@ pub fn series_many(
                             forecast
                                 .months
                                 .iter()
-                                .map(|m| kpi::evaluate_with(plan, traffic, m, &no_error))
+                                .map(|m| kpi::values_with(plan, traffic, m))
                                 .collect()
                         });
                         values

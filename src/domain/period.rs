@@ -335,10 +335,19 @@ impl Serialize for Period {
 }
 
 impl<'de> Deserialize<'de> for Period {
+    /// Reads the text in place, without a copy of it (a plan holds thousands).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse()
-            .map_err(|e: InputError| serde::de::Error::custom(e.message))
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Period;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a period such as 2026-03 or 2026-W05")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Period, E> {
+                text.parse().map_err(|e: InputError| E::custom(e.message))
+            }
+        }
+        deserializer.deserialize_str(Text)
     }
 }
 
