@@ -10,7 +10,11 @@ The whole app (race-planner-full.js and its wasm, which the first load fetches w
 hands over) keeps a fixed name; a <meta name="race-planner-full"> with a hash of its
 content is added, which the first load puts in the URLs so that no cached copy of an
 older build is used.
+
+The service worker (sw.js, from src/sw.js) gets the list of the build's files to keep
+for offline use and a version: a hash of every file, so each build has its own cache.
 """
+import json
 import base64
 import hashlib
 import os
@@ -48,4 +52,22 @@ html = html.replace(
 )
 
 index.write_text(html, encoding="utf-8")
+
+sw = staging / "sw.js"
+files = sorted(
+    p.relative_to(staging).as_posix()
+    for p in staging.rglob("*")
+    if p.is_file() and p.name not in ("sw.js", ".nojekyll", "index.html")
+)
+version = hashlib.sha256()
+for name in ["index.html"] + files:
+    version.update(name.encode("utf-8"))
+    version.update((staging / name).read_bytes())
+text = sw.read_text(encoding="utf-8")
+for placeholder in ("__RACE_PLANNER_VERSION__", "__RACE_PLANNER_FILES__"):
+    if placeholder not in text:
+        sys.exit("postbuild: %s is missing from sw.js" % placeholder)
+text = text.replace("__RACE_PLANNER_VERSION__", version.hexdigest()[:16])
+text = text.replace("__RACE_PLANNER_FILES__", json.dumps(["./"] + files))
+sw.write_text(text, encoding="utf-8")
 (staging / ".nojekyll").write_text("", encoding="utf-8")

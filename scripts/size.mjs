@@ -4,8 +4,10 @@
 //   node scripts/size.mjs [DIR] [--budget FILE]   (scripts/size.sh runs it on dist/)
 //
 // First load = index.html, every file it names (the JS glue, the main wasm, CSS, the
-// icon), and the modules those scripts import statically. Every other file of the
-// build is listed as loaded on demand. gzip is level 9, as a static host would serve.
+// icon, the manifest), the modules those scripts import statically, and the service
+// worker. Every other file of the build (the whole app, the import worker, the icons
+// the service worker keeps for offline use) is listed as loaded on demand. gzip is
+// level 9, as a static host would serve.
 // With --budget, exits 1 when the first load's gzip total is over the budget.
 import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import { join, resolve, posix } from "node:path";
@@ -40,9 +42,11 @@ function resolveRef(dir, fromFile, ref) {
   }
 }
 
-/** The files a first visit downloads: index.html, what it names, and static imports. */
+/** The files a first visit downloads: index.html, what it names, static imports, and
+ *  the service worker (sw.js), which every first visit registers once the page has loaded. */
 function firstLoadFiles(dir) {
   const seen = new Set(["index.html"]);
+  if (existsSync(join(dir, "sw.js"))) seen.add("sw.js");
   const queue = ["index.html"];
   while (queue.length) {
     const file = queue.shift();

@@ -2,7 +2,7 @@
 //!
 //! Routes live in the fragment so that a deep link survives a reload on a static host
 //! (the server only ever sees the page itself) and no router crate is downloaded.
-//! Fragments that start with `#/share/` are reserved for links that carry a plan.
+//! Fragments that start with `#/share/` carry a whole plan (see `format::share`).
 
 /// A screen of the plan workspace, in the order of the RACE + OSA flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -81,6 +81,8 @@ pub enum Route {
     Trash,
     /// One screen of one plan.
     Plan { id: String, screen: Screen },
+    /// A plan carried in the link itself (`#/share/<payload>`, see `format::share`).
+    Share(String),
     /// A fragment that names nothing the app knows.
     NotFound(String),
 }
@@ -93,6 +95,8 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Home,
             ["trash"] => Route::Trash,
+            ["share"] => Route::Share(String::new()),
+            ["share", payload] => Route::Share((*payload).to_string()),
             ["plan", id] => Route::Plan {
                 id: decode(id),
                 screen: Screen::Overview,
@@ -114,6 +118,7 @@ impl Route {
             Route::Home => "#/".to_string(),
             Route::Trash => "#/trash".to_string(),
             Route::Plan { id, screen } => format!("#/plan/{}/{}", encode(id), screen.slug()),
+            Route::Share(payload) => format!("#/share/{payload}"),
             Route::NotFound(path) => format!("#/{path}"),
         }
     }
@@ -197,6 +202,14 @@ mod tests {
         assert!(!fragment["#/plan/".len()..].contains(' '));
         assert_eq!(fragment.matches('/').count(), 3);
         assert_eq!(Route::parse(&fragment), route);
+    }
+
+    #[test]
+    fn share_links_carry_their_payload() {
+        let route = Route::parse("#/share/abc-_09");
+        assert_eq!(route, Route::Share("abc-_09".into()));
+        assert_eq!(route.to_fragment(), "#/share/abc-_09");
+        assert_eq!(Route::parse("#/share/"), Route::Share(String::new()));
     }
 
     #[test]

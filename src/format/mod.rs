@@ -12,6 +12,7 @@ pub mod history;
 pub mod import;
 pub mod migrate;
 pub mod rules;
+pub mod share;
 pub mod stored;
 
 pub use conflict::{decide_save, resolve, Resolution, ResolvedSave, SaveDecision};

@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
+    crate::ui::offline::start(state);
 
     let hash = || window().location().hash().unwrap_or_default();
     state.route.set(Route::parse(&hash()));
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
         }>"Skip to content"</a>
         <Header/>
         <main id="main" class="app-main" tabindex="-1">
+            <crate::ui::offline::UpdateBanner/>
             <crate::ui::widgets::banners::Banners/>
             {move || match page.get() {
                 Route::Home => view! { <Home/> }.into_any(),
@@ -59,6 +61,10 @@ pub fn App() -> impl IntoView {
                 #[cfg(feature = "start")]
                 Route::Trash => view! { <crate::ui::handover::Elsewhere/> }.into_any(),
                 Route::Plan { id, screen } => view! { <Workspace id screen/> }.into_any(),
+                #[cfg(not(feature = "start"))]
+                Route::Share(payload) => view! { <crate::ui::share::SharedPlan payload/> }.into_any(),
+                #[cfg(feature = "start")]
+                Route::Share(_) => view! { <crate::ui::handover::Elsewhere/> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path/> }.into_any(),
             }}
         </main>

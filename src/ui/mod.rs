@@ -5,8 +5,10 @@ pub mod download;
 mod format;
 #[cfg(feature = "start")]
 mod handover;
+mod offline;
 mod persist;
 mod screens;
+mod share;
 mod state;
 mod widgets;
 

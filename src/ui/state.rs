@@ -52,6 +52,8 @@ pub struct AppState {
     pub theme: RwSignal<Theme>,
     pub shortcuts_open: RwSignal<bool>,
     pub notices: RwSignal<Vec<Notice>>,
+    /// A new version of the app is installed and waits for a reload.
+    pub update_ready: RwSignal<bool>,
     /// Loading and saving plans in this browser.
     pub persist: Persist,
 }
@@ -84,6 +86,7 @@ impl AppState {
             theme: RwSignal::new(Theme::System),
             shortcuts_open: RwSignal::new(false),
             notices: RwSignal::new(Vec::new()),
+            update_ready: RwSignal::new(false),
             persist: Persist::new(),
         };
         state.persist.start(state);

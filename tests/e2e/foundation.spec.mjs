@@ -73,3 +73,28 @@ test("? lists the shortcuts, Escape closes them, and the remembered theme toggle
   await theme.click();
   await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
 });
+
+test("installable: a manifest with its icons, and an offline copy kept by a service worker for this base", async ({ page, baseURL }) => {
+  await openApp(page);
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  const manifestUrl = new URL(href, page.url()).href;
+  expect(manifestUrl.startsWith(baseURL)).toBe(true);
+  const manifest = await (await page.request.get(manifestUrl)).json();
+  expect(manifest.name).toBe("RACE Planner");
+  expect(new URL(manifest.start_url, manifestUrl).href).toBe(baseURL);
+  expect(new URL(manifest.scope, manifestUrl).href).toBe(baseURL);
+  expect(manifest.display).toBe("standalone");
+  const sizes = manifest.icons.map((i) => i.sizes);
+  expect(sizes).toEqual(expect.arrayContaining(["192x192", "512x512", "any"]));
+  expect(manifest.icons.some((i) => i.purpose === "maskable")).toBe(true);
+  for (const icon of manifest.icons) expect((await page.request.get(new URL(icon.src, manifestUrl).href)).status()).toBe(200);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+  expect(scope).toBe(baseURL);
+  const kept = await page.evaluate(async () => {
+    const cache = await caches.open((await caches.keys()).find((k) => k.startsWith("race-planner-")));
+    return (await cache.keys()).map((r) => r.url);
+  });
+  expect(kept).toContain(baseURL);
+  expect(kept.some((u) => u.endsWith("race-planner-full_bg.wasm"))).toBe(true);
+});

@@ -70,6 +70,9 @@ test("a screen only the whole app has opens straight from a link", async ({ page
   await expect(page.getByRole("heading", { level: 1, name: "Trash" })).toBeVisible();
 });
 
+test.describe("without the offline copy", () => {
+  // A service worker answers from its cache before a page's routes see the request.
+  test.use({ serviceWorkers: "block" });
 test("when the whole app cannot be loaded the page says so, keeps what was typed, and the next try works", async ({ page }) => {
   test.info().annotations.push({ type: "allow-console", description: "Failed to load resource" });
   await openApp(page);
@@ -84,4 +87,5 @@ test("when the whole app cannot be loaded the page says so, keeps what was typed
   await page.getByRole("button", { name: "Create plan" }).click();
   await expect(page.getByRole("navigation", { name: "Plan" })).toContainText("Offline at first");
   await expect(page.getByRole("alert")).toHaveCount(0);
+});
 });

@@ -88,6 +88,9 @@ pub fn Workspace(id: String, screen: Screen) -> impl IntoView {
                     <button type="button" class="btn btn-small" on:click=move |_| editor.redo()
                         disabled=move || !editor.can_redo.get() aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
                 </div>
+                <div class="share">
+                    <crate::ui::share::ShareLink/>
+                </div>
             </nav>
             <section class="screen" aria-live="off">
                 {move || editor.read_only.get().map(|why| view! {
