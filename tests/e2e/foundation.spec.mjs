@@ -97,4 +97,9 @@ test("installable: a manifest with its icons, and an offline copy kept by a serv
   });
   expect(kept).toContain(baseURL);
   expect(kept.some((u) => u.endsWith("race-planner-full_bg.wasm"))).toBe(true);
+  // Chromium's own installability checks (a test browser's context is incognito, where
+  // nothing installs: that one is not about the app).
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== "in-incognito")).toEqual([]);
 });
