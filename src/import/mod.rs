@@ -370,6 +370,33 @@ impl ReadFile {
     }
 }
 
+/// A GA4-like export of `rows` daily rows over 2023–2024, for tests and benchmarks:
+/// `Date,Session source / medium,Sessions,Engaged sessions,Total users,Key events,Total revenue`.
+/// Row `i` is day `i % 731` from 2023-01-01 with sessions `i % 100`, engaged sessions
+/// `i % 50`, key events `i % 7` and revenue `(i % 1000) / 4`: sums are exact.
+pub fn sample_ga4_export(rows: usize) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(rows * 200 + 400);
+    out.push_str("# ----------------------------------------\r\n# Report CSV Export\r\n# Account: Example\r\n# Property: www.example.com - GA4\r\n# ----------------------------------------\r\n# \r\n# All Users\r\n# Start date: 20230101\r\n# End date: 20241231\r\n");
+    out.push_str("Date,Session source / medium,Sessions,Engaged sessions,Total users,Key events,Total revenue\r\n");
+    let start = crate::domain::period::date_from_ymd(2023, 1, 1);
+    for i in 0..rows {
+        let day = start.and_then(|d| crate::domain::period::add_days(d, (i % 731) as i64));
+        let (y, m, d) = day.map_or((2023, 1, 1), |d| (d.year(), u8::from(d.month()), d.day()));
+        let _ = write!(
+            out,
+            "{y:04}{m:02}{d:02},\"google / cpc, campaign {:05} spring sale of the year with a long name for the source medium dimension value padding padding\",{},{},{},{},{}\r\n",
+            i % 997,
+            i % 100,
+            i % 50,
+            i % 120,
+            i % 7,
+            (i % 1000) as f64 / 4.0
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

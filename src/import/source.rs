@@ -204,29 +204,37 @@ pub(crate) fn column_order(parsed: &Parsed, table: &Table, col: usize) -> Option
         .find_map(|r| values::order_hint(parsed.cell(r, col)))
 }
 
-fn parses_as_dates(parsed: &Parsed, table: &Table, col: usize, kind: DateKind) -> bool {
+/// Whether a column's first 20 filled cells are dates: all of them, or most of them
+/// when `named` (the header says it holds dates, so a few bad cells are row problems).
+fn parses_as_dates(parsed: &Parsed, table: &Table, col: usize, kind: DateKind, named: bool) -> bool {
     let order = column_order(parsed, table, col);
-    let mut seen = 0;
+    let (mut good, mut bad) = (0, 0);
     for r in parsed.rows_of(table).iter().take(20) {
         let cell = parsed.cell(r, col);
         if cell.trim().is_empty() {
             continue;
         }
-        if row_date(parsed, table, kind, cell, order).is_none() {
-            return false;
+        if row_date(parsed, table, kind, cell, order).is_some() {
+            good += 1;
+        } else {
+            bad += 1;
         }
-        seen += 1;
     }
-    seen > 0
+    good > 0 && (bad == 0 || (named && good > bad))
 }
 
-/// Whether a column holds percents (a rate: never mapped).
+/// Whether a column holds percents (a rate: never mapped): most of its first 20
+/// filled cells end in `%`.
 fn is_rate_column(parsed: &Parsed, table: &Table, col: usize) -> bool {
-    parsed
-        .rows_of(table)
-        .iter()
-        .take(20)
-        .any(|r| parsed.cell(r, col).trim().ends_with('%'))
+    let (mut percents, mut filled) = (0, 0);
+    for r in parsed.rows_of(table).iter().take(20) {
+        let cell = parsed.cell(r, col).trim();
+        if !values::is_no_value(cell) {
+            filled += 1;
+            percents += usize::from(cell.ends_with('%'));
+        }
+    }
+    percents * 2 > filled
 }
 
 /// The mapping suggested for a table, with notes for the user.
@@ -308,12 +316,12 @@ pub(crate) fn suggest(
         let c = headers.iter().position(|h| h == n)?;
         (source == SourceKind::Shopify
             || source == SourceKind::MetaAds
-            || parses_as_dates(parsed, table, c, date_kind(&table.header[c])))
+            || parses_as_dates(parsed, table, c, date_kind(&table.header[c]), true))
         .then_some(c)
     });
     if date_column.is_none() && source == SourceKind::Other {
         date_column = (0..headers.len()).find(|&c| {
-            columns[c].is_none() && parses_as_dates(parsed, table, c, DateKind::Dates)
+            columns[c].is_none() && parses_as_dates(parsed, table, c, DateKind::Dates, false)
         });
     }
     // Meta: rows are per day only when each row starts and ends on the same day.
@@ -359,11 +367,11 @@ fn granularity_of(parsed: &Parsed, table: &Table, col: usize) -> Granularity {
     for r in parsed.rows_of(table) {
         match row_date(parsed, table, kind, parsed.cell(r, col), order) {
             Some(When::Month(..)) => return Granularity::Month,
-            Some(When::Day(d)) => {
+            Some(When::Day(d)) if (2000..=2100).contains(&d.year()) => {
                 min = Some(min.map_or(d, |m| m.min(d)));
                 max = Some(max.map_or(d, |m| m.max(d)));
             }
-            None => {}
+            _ => {}
         }
     }
     match (min, max) {
