@@ -9,9 +9,10 @@
 //! - Outside a table, lines starting with `#` are comments (GA4 and Universal
 //!   Analytics preambles: dates and titles are read from them).
 //! - A blank line (or one holding only separators) ends a table.
-//! - A table's header is the first line with at least two filled cells that the next
-//!   line matches in number of cells (or the last line before a blank: a header-only
-//!   table); lines before it are titles (Google Ads' `Campaign report`, its range line).
+//! - A table's header is the first line with at least two filled cells whose next line
+//!   has no more cells than it (rows may be shorter, like GA4's retention table), or
+//!   the last line before a blank (a header-only table); lines before it are titles
+//!   (Google Ads' `Campaign report`, its range line; Meta's `Facebook reach`).
 //! - Totals rows are left out and counted: a first cell starting with "Total", or, at
 //!   the end of a table, an empty first cell while other cells are filled.
 //!
@@ -163,7 +164,11 @@ fn preamble_date(comment: &str) -> Option<(bool, Date)> {
 
 /// A comment that titles the next table (a GA4 question), not a rule, date or label.
 fn is_title_comment(comment: &str) -> bool {
-    if comment.is_empty() || comment.starts_with("--") || preamble_date(comment).is_some() {
+    if comment.is_empty()
+        || comment.starts_with("--")
+        || comment.contains("***")
+        || preamble_date(comment).is_some()
+    {
         return false;
     }
     if date_range(comment).is_some() {
@@ -242,7 +247,7 @@ impl Builder<'_> {
                 return None;
             }
             match s.pending.lines.get(i + 1) {
-                Some(&next) => (count_cells(s.line(next), sep).0 == cells).then_some(sep),
+                Some(&next) => (count_cells(s.line(next), sep).0 <= cells).then_some(sep),
                 None => last_alone.then_some(sep),
             }
         };
