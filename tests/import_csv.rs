@@ -1,6 +1,8 @@
 //! Reading CSV exports of marketing tools: one test per source with small fixtures
 //! shaped like the real exports (tests/fixtures/csv), broken rows, merging into a
 //! plan, errors, a 100,000-row file, and random input.
+// Native tests (the wasm build runs tests/wasm_*.rs in a browser).
+#![cfg(not(target_arch = "wasm32"))]
 
 use race_planner::domain::period::{Granularity, Period};
 use race_planner::domain::plan::{Actual, Plan, Source};
@@ -181,7 +183,11 @@ fn universal_analytics_with_totals_and_us_dates() {
     let f = open("ua.csv");
     assert_eq!(f.source(), SourceKind::UniversalAnalytics);
     let pv = f.preview();
-    assert!(pv.notes.contains(&"1 totals row left out".to_string()), "{:?}", pv.notes);
+    assert!(
+        pv.notes.contains(&"1 totals row left out".to_string()),
+        "{:?}",
+        pv.notes
+    );
     assert_eq!(pv.tables[0].rows, 5);
     assert_eq!(pv.tables[0].first_line, 7);
     assert_eq!(
@@ -316,7 +322,12 @@ fn google_ads_campaign_report() {
     // Clicks is preferred to Interactions.
     assert_eq!(
         mapped,
-        [(8, "impressions"), (13, "spend"), (20, "clicks"), (22, "leads")]
+        [
+            (8, "impressions"),
+            (13, "spend"),
+            (20, "clicks"),
+            (22, "leads")
+        ]
     );
     assert_eq!(m.date_column, None);
     assert_eq!(m.period, None);
@@ -440,7 +451,10 @@ fn generic_semicolons_and_decimal_commas() {
     assert_eq!(f.source(), SourceKind::Other);
     let pv = f.preview();
     assert_eq!(pv.source.label(), "CSV file");
-    assert_eq!(pv.tables[0].header, ["Date", "Sessions", "Revenue", "Leads", "Notes"]);
+    assert_eq!(
+        pv.tables[0].header,
+        ["Date", "Sessions", "Revenue", "Leads", "Notes"]
+    );
     assert_eq!(pv.tables[0].sample[0][4], "first; week");
     assert_eq!(pv.tables[0].sample[2][4], "two\nlines");
     let m = &pv.mapping;
@@ -570,7 +584,10 @@ fn merge_replaces_or_keeps_and_overlaps_counts() {
         }
     );
     // A touchpoint's values are its own.
-    assert_eq!(merge(&mut plan, &values, Some("tp1"), "ga.csv", true), (2, 0, 0));
+    assert_eq!(
+        merge(&mut plan, &values, Some("tp1"), "ga.csv", true),
+        (2, 0, 0)
+    );
     assert_eq!(
         plan.actuals
             .iter()
@@ -582,7 +599,12 @@ fn merge_replaces_or_keeps_and_overlaps_counts() {
 
 #[test]
 fn files_that_cannot_be_read_say_why() {
-    let msg = |bytes: &[u8]| read(bytes, "x.csv", &mut |_, _| {}).err().unwrap().to_string();
+    let msg = |bytes: &[u8]| {
+        read(bytes, "x.csv", &mut |_, _| {})
+            .err()
+            .unwrap()
+            .to_string()
+    };
     assert_eq!(
         msg(b"PK\x03\x04\x14\x00\x06\x00binary"),
         "This file is not text (a spreadsheet or an image?): save it as CSV first."
@@ -591,14 +613,22 @@ fn files_that_cannot_be_read_say_why() {
         msg(b"just a sentence\nand another\n"),
         "No table with a header row was found in this file."
     );
-    assert_eq!(msg(b"\n\r\n  \n"), "This file is empty: nothing was imported.");
+    assert_eq!(
+        msg(b"\n\r\n  \n"),
+        "This file is empty: nothing was imported."
+    );
     let big = vec![b'a'; MAX_FILE_BYTES + 10 * 1024 * 1024];
     assert_eq!(
         msg(&big),
         "“x.csv” is 60 MB and the limit is 50 MB: nothing was imported."
     );
     // Windows-1252 text is read, with a note.
-    let f = read(b"Date,Revenue\n2024-01-05,\x80 12\n", "w.csv", &mut |_, _| {}).unwrap();
+    let f = read(
+        b"Date,Revenue\n2024-01-05,\x80 12\n",
+        "w.csv",
+        &mut |_, _| {},
+    )
+    .unwrap();
     assert!(f.preview().notes[0].contains("Windows-1252"));
     let b = f.bucket(&f.suggest(0)).unwrap();
     assert_eq!(value(&b, "revenue", "2024-W01"), Some(12.0));
@@ -643,7 +673,9 @@ fn more_than_a_million_rows_are_refused_whole() {
     for _ in 0..=race_planner::import::MAX_ROWS {
         text.push_str("1,2\n");
     }
-    let e = read(text.as_bytes(), "huge.csv", &mut |_, _| {}).err().unwrap();
+    let e = read(text.as_bytes(), "huge.csv", &mut |_, _| {})
+        .err()
+        .unwrap();
     assert_eq!(e, ImportError::TooManyRows);
     assert!(e.to_string().contains("more than 1,000,000 rows"));
 }
@@ -685,8 +717,15 @@ fn a_100k_row_export_reads_and_buckets_exactly() {
     }
     assert_eq!(sessions.len(), 24);
     for (month, s) in &sessions {
-        assert_eq!(value(&b, "sessions", &month.to_string()), Some(*s), "{month}");
-        assert_eq!(value(&b, "revenue", &month.to_string()), Some(revenue[month]));
+        assert_eq!(
+            value(&b, "sessions", &month.to_string()),
+            Some(*s),
+            "{month}"
+        );
+        assert_eq!(
+            value(&b, "revenue", &month.to_string()),
+            Some(revenue[month])
+        );
     }
     let total: f64 = b
         .values

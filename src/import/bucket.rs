@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::source::{column_order, date_kind, norm, row_date, DateKind};
-use super::table::{Flaw, Parsed, Row, Table, MAX_COLUMNS, MAX_CELL_CHARS};
+use super::table::{Flaw, Parsed, Row, Table, MAX_CELL_CHARS, MAX_COLUMNS};
 use super::values::{self, mark_from, vote, DecimalMark, Num, When};
 use super::{Bucketed, ImportError, ImportedValue, Mapping, RowProblem, SourceKind, MAX_PROBLEMS};
 use crate::domain::measure::RAW_MEASURES;
@@ -192,9 +192,12 @@ impl Dating<'_> {
         }
         let header = &self.table.header[c];
         match row_date(self.parsed, self.table, self.kind, cell, self.order) {
-            None if self.kind != DateKind::Dates && self.table.date_range.is_none() => Err(
-                format!("“{}” in {header} counts from a start date the file does not give", shown(cell)),
-            ),
+            None if self.kind != DateKind::Dates && self.table.date_range.is_none() => {
+                Err(format!(
+                    "“{}” in {header} counts from a start date the file does not give",
+                    shown(cell)
+                ))
+            }
             None => Err(format!("“{}” in {header} is not a date", shown(cell))),
             Some(w) if !(2000..=2100).contains(&w.year()) => Err(format!(
                 "“{}” in {header} is outside the years 2000–2100",
@@ -274,7 +277,9 @@ pub(crate) fn bucket(
         kind: mapping
             .date_column
             .map_or(DateKind::Dates, |c| date_kind(&table.header[c])),
-        order: mapping.date_column.and_then(|c| column_order(parsed, table, c)),
+        order: mapping
+            .date_column
+            .and_then(|c| column_order(parsed, table, c)),
         granularity: mapping.granularity,
         fixed: mapping.period,
         last: None,
@@ -391,7 +396,9 @@ fn shopify(
         }
         let name = parsed.cell(row, name_col).trim();
         if name.is_empty() {
-            problems.add(row.line, || format!("no order in {}", table.header[name_col]));
+            problems.add(row.line, || {
+                format!("no order in {}", table.header[name_col])
+            });
             continue;
         }
         let mut gave = false;
@@ -436,7 +443,9 @@ fn shopify(
             }
             orders.insert(name, order);
         }
-        let Some(order) = orders.get_mut(name) else { continue };
+        let Some(order) = orders.get_mut(name) else {
+            continue;
+        };
         let Some(period) = order.period else { continue };
         let mut bad = None;
         for (k, &(c, mi)) in mapped.iter().enumerate() {

@@ -411,11 +411,13 @@ mod tests {
             e.to_string(),
             "“x.csv” is 60 MB and the limit is 50 MB: nothing was imported."
         );
-        assert!(read(&vec![b'a'; MAX_FILE_BYTES + 1], "big.csv", &mut |_, _| {})
-            .err()
-            .unwrap()
-            .to_string()
-            .starts_with("“big.csv” is 50.1 MB"));
+        assert!(
+            read(&vec![b'a'; MAX_FILE_BYTES + 1], "big.csv", &mut |_, _| {})
+                .err()
+                .unwrap()
+                .to_string()
+                .starts_with("“big.csv” is 50.1 MB")
+        );
         assert_eq!(SourceKind::Other.label(), "CSV file");
     }
 }

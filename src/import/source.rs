@@ -73,14 +73,16 @@ pub(crate) fn recognize(parsed: &Parsed) -> SourceKind {
     if ga4 {
         return SourceKind::Ga4;
     }
-    if headers.iter().any(|h| {
-        has(h, "clicks") && has(h, "impressions") && has(h, "ctr") && has(h, "position")
-    }) {
+    if headers
+        .iter()
+        .any(|h| has(h, "clicks") && has(h, "impressions") && has(h, "ctr") && has(h, "position"))
+    {
         return SourceKind::SearchConsole;
     }
-    if headers.iter().any(|h| {
-        has(h, "reporting starts") || h.iter().any(|c| c.starts_with("amount spent ("))
-    }) {
+    if headers
+        .iter()
+        .any(|h| has(h, "reporting starts") || h.iter().any(|c| c.starts_with("amount spent (")))
+    {
         return SourceKind::MetaAds;
     }
     if headers.iter().any(|h| {
@@ -113,19 +115,41 @@ fn aliases(source: SourceKind) -> &'static [(&'static str, &'static [&'static st
             ("sessions", &["sessions", "sesiones", "sessies"]),
             (
                 "engaged_sessions",
-                &["engaged sessions", "sesiones con interacción", "sessies met betrokkenheid"],
+                &[
+                    "engaged sessions",
+                    "sesiones con interacción",
+                    "sessies met betrokkenheid",
+                ],
             ),
             (
                 "leads",
-                &["key events", "conversions", "eventos clave", "conversiones", "belangrijke gebeurtenissen"],
+                &[
+                    "key events",
+                    "conversions",
+                    "eventos clave",
+                    "conversiones",
+                    "belangrijke gebeurtenissen",
+                ],
             ),
             (
                 "orders",
-                &["purchases", "transactions", "ecommerce purchases", "compras", "transacciones"],
+                &[
+                    "purchases",
+                    "transactions",
+                    "ecommerce purchases",
+                    "compras",
+                    "transacciones",
+                ],
             ),
             (
                 "revenue",
-                &["total revenue", "purchase revenue", "ingresos totales", "ingresos por compras", "totale opbrengst"],
+                &[
+                    "total revenue",
+                    "purchase revenue",
+                    "ingresos totales",
+                    "ingresos por compras",
+                    "totale opbrengst",
+                ],
             ),
         ],
         SourceKind::UniversalAnalytics => &[
@@ -135,7 +159,10 @@ fn aliases(source: SourceKind) -> &'static [(&'static str, &'static [&'static st
         ],
         SourceKind::SearchConsole => &[
             ("clicks", &["clicks", "klikken", "clics"]),
-            ("impressions", &["impressions", "vertoningen", "impresiones"]),
+            (
+                "impressions",
+                &["impressions", "vertoningen", "impresiones"],
+            ),
         ],
         SourceKind::GoogleAds => &[
             ("impressions", &["impr.", "impressions"]),
@@ -162,13 +189,19 @@ fn aliases(source: SourceKind) -> &'static [(&'static str, &'static [&'static st
 
 fn date_headers(source: SourceKind) -> &'static [&'static str] {
     match source {
-        SourceKind::Ga4 => &["date", "fecha", "datum", "nth day", "día n", "dia n", "nth week", "semana n"],
-        SourceKind::UniversalAnalytics => &["day index", "dagindex", "índice de días", "date", "datum"],
+        SourceKind::Ga4 => &[
+            "date", "fecha", "datum", "nth day", "día n", "dia n", "nth week", "semana n",
+        ],
+        SourceKind::UniversalAnalytics => {
+            &["day index", "dagindex", "índice de días", "date", "datum"]
+        }
         SourceKind::SearchConsole => &["date", "fecha", "datum"],
         SourceKind::GoogleAds => &["day", "date", "week", "month"],
         SourceKind::MetaAds => &["reporting starts", "day", "date"],
         SourceKind::Shopify => &["paid at", "created at"],
-        SourceKind::Other => &["date", "day", "week", "month", "fecha", "día", "datum", "dag", "maand", "mes"],
+        SourceKind::Other => &[
+            "date", "day", "week", "month", "fecha", "día", "datum", "dag", "maand", "mes",
+        ],
     }
 }
 
@@ -190,7 +223,11 @@ pub(crate) fn row_date(
             }
             let n: i64 = t.parse().ok()?;
             let start = table.date_range?.0;
-            let days = if kind == DateKind::WeekIndex { n * 7 } else { n };
+            let days = if kind == DateKind::WeekIndex {
+                n * 7
+            } else {
+                n
+            };
             add_days(start, days).map(When::Day)
         }
     }
@@ -206,7 +243,13 @@ pub(crate) fn column_order(parsed: &Parsed, table: &Table, col: usize) -> Option
 
 /// Whether a column's first 20 filled cells are dates: all of them, or most of them
 /// when `named` (the header says it holds dates, so a few bad cells are row problems).
-fn parses_as_dates(parsed: &Parsed, table: &Table, col: usize, kind: DateKind, named: bool) -> bool {
+fn parses_as_dates(
+    parsed: &Parsed,
+    table: &Table,
+    col: usize,
+    kind: DateKind,
+    named: bool,
+) -> bool {
     let order = column_order(parsed, table, col);
     let (mut good, mut bad) = (0, 0);
     for r in parsed.rows_of(table).iter().take(20) {
@@ -238,11 +281,7 @@ fn is_rate_column(parsed: &Parsed, table: &Table, col: usize) -> bool {
 }
 
 /// The mapping suggested for a table, with notes for the user.
-pub(crate) fn suggest(
-    parsed: &Parsed,
-    source: SourceKind,
-    index: usize,
-) -> (Mapping, Vec<String>) {
+pub(crate) fn suggest(parsed: &Parsed, source: SourceKind, index: usize) -> (Mapping, Vec<String>) {
     let mut notes = Vec::new();
     let Some(table) = parsed.tables.get(index) else {
         return (
@@ -263,7 +302,9 @@ pub(crate) fn suggest(
     let measure_index = |m: &str| RAW_MEASURES.iter().position(|r| *r == m);
     // Per source: in alias order, so the first alias (Clicks before Interactions) wins.
     for (measure, names) in aliases(source) {
-        let Some(mi) = measure_index(measure) else { continue };
+        let Some(mi) = measure_index(measure) else {
+            continue;
+        };
         for name in *names {
             if taken[mi] {
                 break;
@@ -305,7 +346,14 @@ pub(crate) fn suggest(
         }
     }
     if source == SourceKind::Ga4 && !taken[measure_index("sessions").unwrap_or(0)] {
-        let users = ["total users", "users", "usuarios", "active users", "usuarios activos", "gebruikers"];
+        let users = [
+            "total users",
+            "users",
+            "usuarios",
+            "active users",
+            "usuarios activos",
+            "gebruikers",
+        ];
         if headers.iter().any(|h| users.contains(&h.as_str())) {
             notes.push("Users are not sessions: the users column is left out (map it yourself if you mean it).".to_string());
         }
@@ -343,7 +391,7 @@ pub(crate) fn suggest(
         Some(c) => (granularity_of(parsed, table, c), None),
         None => period_of(table, &mut notes),
     };
-    if columns.iter().all(Option::is_none) && table.rows.len() > 0 {
+    if columns.iter().all(Option::is_none) && !table.rows.is_empty() {
         notes.push("No column was recognised: choose the measure each column holds.".to_string());
     }
     (

@@ -145,7 +145,10 @@ fn is_blank(line: &str) -> bool {
 fn preamble_date(comment: &str) -> Option<(bool, Date)> {
     let (key, value) = comment.split_once(':')?;
     let key = key.trim().to_lowercase();
-    let start = matches!(key.as_str(), "start date" | "fecha de inicio" | "startdatum");
+    let start = matches!(
+        key.as_str(),
+        "start date" | "fecha de inicio" | "startdatum"
+    );
     let end = matches!(
         key.as_str(),
         "end date" | "fecha de finalización" | "fecha de finalizacion" | "einddatum"
@@ -158,7 +161,11 @@ fn preamble_date(comment: &str) -> Option<(bool, Date)> {
         return None;
     }
     let n = |r: std::ops::Range<usize>| v.get(r).and_then(|s| s.parse::<u32>().ok());
-    let date = date_from_ymd(n(0..4)? as i32, u8::try_from(n(4..6)?).ok()?, u8::try_from(n(6..8)?).ok()?)?;
+    let date = date_from_ymd(
+        n(0..4)? as i32,
+        u8::try_from(n(4..6)?).ok()?,
+        u8::try_from(n(6..8)?).ok()?,
+    )?;
     Some((start, date))
 }
 
@@ -176,8 +183,16 @@ fn is_title_comment(comment: &str) -> bool {
     }
     let lower = comment.to_lowercase();
     let labels = [
-        "account:", "property:", "cuenta:", "propiedad:", "account", "report csv export",
-        "reports snapshot", "exportar informe", "all users", "todos los usuarios",
+        "account:",
+        "property:",
+        "cuenta:",
+        "propiedad:",
+        "account",
+        "report csv export",
+        "reports snapshot",
+        "exportar informe",
+        "all users",
+        "todos los usuarios",
     ];
     !labels.iter().any(|l| lower.starts_with(l))
 }
@@ -318,10 +333,12 @@ impl Builder<'_> {
         self.parsed.cells.truncate(row.first as usize);
         let p = std::mem::take(&mut self.pending);
         let date_range = range
-            .or(match (p.start.or(self.file_start), p.end.or(self.file_end)) {
-                (Some(s), Some(e)) if s <= e => Some((s, e)),
-                _ => None,
-            })
+            .or(
+                match (p.start.or(self.file_start), p.end.or(self.file_end)) {
+                    (Some(s), Some(e)) if s <= e => Some((s, e)),
+                    _ => None,
+                },
+            )
             .or(p.range)
             .or(self.file_range);
         let title = p.title.or_else(|| titles.first().cloned());
@@ -429,7 +446,8 @@ impl Builder<'_> {
         while keep > start {
             let row = self.parsed.rows[keep - 1];
             let first_empty = self.parsed.cell(&row, 0).trim().is_empty();
-            let others = (1..usize::from(row.len)).any(|i| !self.parsed.cell(&row, i).trim().is_empty());
+            let others =
+                (1..usize::from(row.len)).any(|i| !self.parsed.cell(&row, i).trim().is_empty());
             if row.len > 1 && first_empty && others {
                 keep -= 1;
             } else {
@@ -548,7 +566,11 @@ mod tests {
     fn cells(p: &Parsed, t: usize) -> Vec<Vec<String>> {
         p.rows_of(&p.tables[t])
             .iter()
-            .map(|r| (0..usize::from(r.len)).map(|i| p.cell(r, i).to_string()).collect())
+            .map(|r| {
+                (0..usize::from(r.len))
+                    .map(|i| p.cell(r, i).to_string())
+                    .collect()
+            })
             .collect()
     }
 
@@ -557,10 +579,7 @@ mod tests {
         let p = tables("a;b\r\n\"x;1\";\"say \"\"hi\"\"\"\r\n\"two\nlines\";3");
         assert_eq!(p.tables.len(), 1);
         assert_eq!(p.tables[0].header, ["a", "b"]);
-        assert_eq!(
-            cells(&p, 0),
-            [["x;1", "say \"hi\""], ["two\nlines", "3"]]
-        );
+        assert_eq!(cells(&p, 0), [["x;1", "say \"hi\""], ["two\nlines", "3"]]);
         assert_eq!(p.rows[1].line, 3);
     }
 

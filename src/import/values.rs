@@ -46,7 +46,20 @@ pub(crate) fn is_no_value(t: &str) -> bool {
 fn is_currency_symbol(c: char) -> bool {
     matches!(
         c,
-        '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩' | '₺' | '₪' | '₫' | '₱' | '¢' | 'ƒ' | '₴' | '₦'
+        '$' | '€'
+            | '£'
+            | '¥'
+            | '₹'
+            | '₽'
+            | '₩'
+            | '₺'
+            | '₪'
+            | '₫'
+            | '₱'
+            | '¢'
+            | 'ƒ'
+            | '₴'
+            | '₦'
     )
 }
 
@@ -211,7 +224,11 @@ pub(crate) fn vote(cell: &str) -> (u32, u32) {
     if dots > 0 && commas > 0 {
         let last_dot = t.rfind('.').unwrap_or(0);
         let last_comma = t.rfind(',').unwrap_or(0);
-        return if last_comma > last_dot { (0, 1) } else { (1, 0) };
+        return if last_comma > last_dot {
+            (0, 1)
+        } else {
+            (1, 0)
+        };
     }
     let digits_after = |at: usize| {
         b[at + 1..]
@@ -232,11 +249,19 @@ pub(crate) fn vote(cell: &str) -> (u32, u32) {
     }
     if commas == 1 {
         let at = t.find(',').unwrap_or(0);
-        return if digits_after(at) == 3 && at > 0 { (0, 0) } else { (0, 1) };
+        return if digits_after(at) == 3 && at > 0 {
+            (0, 0)
+        } else {
+            (0, 1)
+        };
     }
     if dots == 1 {
         let at = t.find('.').unwrap_or(0);
-        return if digits_after(at) == 3 && at > 0 { (0, 0) } else { (1, 0) };
+        return if digits_after(at) == 3 && at > 0 {
+            (0, 0)
+        } else {
+            (1, 0)
+        };
     }
     (0, 0)
 }
@@ -435,7 +460,10 @@ mod tests {
     #[test]
     fn numbers_in_every_export_form() {
         assert_eq!(v("1234", Unknown), Num::Value(1234.0));
-        assert_eq!(v("65.76923076923077", Unknown), Num::Value(65.76923076923077));
+        assert_eq!(
+            v("65.76923076923077", Unknown),
+            Num::Value(65.76923076923077)
+        );
         assert_eq!(v("1,234.5", Unknown), Num::Value(1234.5));
         assert_eq!(v("1.234,5", Unknown), Num::Value(1234.5));
         assert_eq!(v("1 234,5", Unknown), Num::Value(1234.5));
@@ -507,7 +535,8 @@ mod tests {
 
     #[test]
     fn range_lines() {
-        let f = |t: &str| date_range(t).map(|(a, b)| format!("{} {}", format_date(a), format_date(b)));
+        let f =
+            |t: &str| date_range(t).map(|(a, b)| format!("{} {}", format_date(a), format_date(b)));
         assert_eq!(
             f("27 January 2026 - 23 February 2026").as_deref(),
             Some("2026-01-27 2026-02-23")
@@ -516,7 +545,10 @@ mod tests {
             f("Jan 27, 2026 - Feb 23, 2026").as_deref(),
             Some("2026-01-27 2026-02-23")
         );
-        assert_eq!(f("# 20150320-20150419").as_deref(), Some("2015-03-20 2015-04-19"));
+        assert_eq!(
+            f("# 20150320-20150419").as_deref(),
+            Some("2015-03-20 2015-04-19")
+        );
         assert_eq!(f("All time"), None);
     }
 }
