@@ -135,9 +135,14 @@ fn ga4_snapshot_tables_titles_and_index_dates() {
     assert_eq!(value(&b, "sessions", "2025-W01"), Some(12.0));
     assert_eq!(value(&b, "sessions", "2025-W03"), Some(9.0));
     assert_eq!(b.values.len(), 2);
-    // "Nth week" counts weeks from the start date.
-    let weeks = f.suggest(0);
+    // "Nth week" counts weeks from the start date: week 0 starts 2025-01-01 (ISO week
+    // 1), week 1 on 2025-01-08 (ISO week 2).
+    let mut weeks = f.suggest(0);
     assert_eq!(weeks.date_column, Some(0));
+    weeks.columns[1] = Some("sessions".into());
+    let b = f.bucket(&weeks).unwrap();
+    assert_eq!(value(&b, "sessions", "2025-W01"), Some(13.0));
+    assert_eq!(value(&b, "sessions", "2025-W02"), Some(22.0));
     // The retention table's week labels are not dates.
     assert_eq!(f.suggest(4).date_column, None);
     // A table without dates within one month gets that month.
@@ -412,6 +417,39 @@ fn meta_ads_rows_split_by_age_and_gender_are_summed_per_day() {
     assert_eq!(value(&b, "clicks", "2025-03"), Some(120.0));
     assert_eq!(value(&b, "orders", "2025-03"), Some(3.0));
     assert_eq!(value(&b, "revenue", "2025-03"), Some(450.0));
+    // Dating such rows by their first day would put a month into one week.
+    let by_week = Mapping {
+        date_column: Some(0),
+        granularity: Granularity::Week,
+        ..m.clone()
+    };
+    let b = f.bucket(&by_week).unwrap();
+    assert_eq!(b.problem_count, 2);
+    assert!(b.problems[0]
+        .reason
+        .starts_with("Line 2: the row runs to 2025-03-31, past 2025-W09"));
+}
+
+#[test]
+fn meta_page_insights_blocks_with_a_sep_directive() {
+    let f = open("meta-page-insights.csv");
+    assert_eq!(f.source(), SourceKind::Other);
+    let pv = f.preview();
+    assert!(pv.notes.contains(&"Read as UTF-16 text".to_string()));
+    let titles: Vec<&str> = pv.tables.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(titles, ["Facebook reach", "Instagram reach"]);
+    assert_eq!(pv.tables[0].first_line, 3);
+    assert_eq!(pv.tables[1].first_line, 9);
+    assert_eq!(pv.tables[0].rows, 3);
+    assert_eq!(pv.tables[1].rows, 2);
+    // "Primary" is no measure: map it by hand.
+    let mut m = f.suggest(1);
+    assert_eq!(m.date_column, Some(0));
+    assert_eq!(m.columns, [None, None]);
+    m.columns[1] = Some("impressions".into());
+    m.granularity = Granularity::Month;
+    let b = f.bucket(&m).unwrap();
+    assert_eq!(value(&b, "impressions", "2023-07"), Some(38.0));
 }
 
 #[test]

@@ -288,10 +288,18 @@ pub(crate) fn bucket(
         list: Vec::new(),
         count: 0,
     };
+    // Meta rows dated by `Reporting starts` must end in the same period.
+    let ends = match (source, mapping.date_column) {
+        (SourceKind::MetaAds, Some(c)) if norm(&table.header[c]) == "reporting starts" => table
+            .header
+            .iter()
+            .position(|h| norm(h) == "reporting ends"),
+        _ => None,
+    };
     let (acc, rows_read) = if source == SourceKind::Shopify {
         shopify(parsed, table, &mapped, &marks, dating, &mut problems)
     } else {
-        plain(parsed, table, &mapped, &marks, dating, &mut problems)
+        plain(parsed, table, &mapped, &marks, dating, ends, &mut problems)
     };
     Ok(Bucketed {
         values: acc.values(),
@@ -307,6 +315,7 @@ fn plain(
     mapped: &[(usize, usize)],
     marks: &[DecimalMark],
     mut dating: Dating,
+    ends: Option<usize>,
     problems: &mut Problems,
 ) -> (Acc, usize) {
     let mut acc = Acc::new();
@@ -345,6 +354,20 @@ fn plain(
                 continue;
             }
         };
+        if let Some(e) = ends {
+            let cell = parsed.cell(row, e);
+            if let Some(When::Day(end)) = values::date(cell, None) {
+                if !period.contains(end) {
+                    problems.add(row.line, || {
+                        format!(
+                            "the row runs to {}, past {period}: choose the period the file covers instead of a date column",
+                            shown(cell)
+                        )
+                    });
+                    continue;
+                }
+            }
+        }
         for (k, &(_, mi)) in mapped.iter().enumerate() {
             if let Some(v) = row_values[k] {
                 acc.add(period, mi, v);
