@@ -14,6 +14,7 @@ mod native {
     use race_planner::domain::measure::series;
     use race_planner::domain::period::Granularity;
     use race_planner::domain::sample::{large_plan, measure_date, recompute_all};
+    use race_planner::import;
 
     pub fn engine(c: &mut Criterion) {
         let plan = large_plan(42);
@@ -34,6 +35,15 @@ mod native {
         });
         group.bench_function("validate_large_plan", |b| {
             b.iter(|| black_box(black_box(&plan).validate()))
+        });
+        let csv = import::sample_ga4_export(100_000);
+        group.bench_function("import_csv_100k_rows", |b| {
+            b.iter(|| {
+                let file = import::read(black_box(csv.as_bytes()), "export.csv", &mut |_, _| {})
+                    .expect("the sample export reads");
+                let mapping = file.suggest(0);
+                black_box(file.bucket(&mapping).expect("the sample export buckets"))
+            })
         });
         group.finish();
     }

@@ -1,6 +1,6 @@
 //! RACE Planner: a RACE + OSA digital marketing planner that runs in the browser.
 //!
-//! `domain` and `format` are pure Rust (no browser types) and are tested natively;
+//! `domain`, `format` and `import` are pure Rust (no browser types) and are tested natively;
 //! `storage` and `ui` exist only in the WebAssembly build.
 //!
 //! The `start` feature builds the first load (Home and a plan's Overview; see
@@ -12,6 +12,7 @@ pub mod chart;
 pub mod domain;
 pub mod export;
 pub mod format;
+pub mod import;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]
