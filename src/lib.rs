@@ -12,6 +12,7 @@ pub mod chart;
 pub mod domain;
 pub mod export;
 pub mod format;
+pub mod import;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]
