@@ -19,6 +19,7 @@ import { join, resolve, dirname } from "node:path";
 import { tmpdir, cpus, totalmem, release, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { serve } from "./serve.mjs";
+import { csvImportFigures } from "./csv-import.mjs";
 import { measureBuild, GOAL_BYTES } from "../scripts/size.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -652,6 +653,18 @@ function docsTable(r) {
       `the file to the result painted: ${ms(r.import.median_ms)} (median of ${r.import.runs_ms.length}).`,
   );
   L.push("");
+  if (r.csv_import) {
+    const c = r.csv_import;
+    L.push(
+      `**CSV import**: a ${fmt(c.rows)}-row GA4-like export (${fmt(round(c.bytes / 1e6, 1))} MB, \`bench/csv-import.mjs\`) in one page, median of ${c.runs} runs each:`,
+    );
+    L.push("");
+    L.push("| what | time | rows per second | × Papa Parse |");
+    L.push("|---|---:|---:|---:|");
+    L.push(`| Papa Parse 5 (\`papaparse\`), parse the text into rows and cells, on the page's thread | ${ms(c.papaparse_ms)} | ${fmt(c.papaparse_rows_per_s)} | 1 |`);
+    L.push(`| RACE Planner's import worker: decode the bytes, recognise the source, read every number and date, sum into ${fmt(c.values)} monthly values | ${ms(c.app_ms)} | ${fmt(c.app_rows_per_s)} | ${fmt(c.ratio)} |`);
+    L.push("");
+  }
   L.push(`**Switching screens** on the large plan, from the click on the screen's link to the paint of the new screen (${NAV_ROUNDS} rounds):`);
   L.push("");
   L.push("| screen | median | worst |");
@@ -747,6 +760,11 @@ function summary(r) {
   );
   const slow = Object.entries(r.screens).sort((a, b) => b[1].median_ms - a[1].median_ms);
   out.push(`slowest screen switches: ${slow.slice(0, 3).map(([k, v]) => `${k} ${ms(v.median_ms)}`).join(", ")} (medians)`);
+  if (r.csv_import)
+    out.push(
+      `CSV import of ${fmt(r.csv_import.rows)} rows: ${fmt(r.csv_import.app_rows_per_s)} rows per second read, mapped and summed ` +
+        `by the import worker against ${fmt(r.csv_import.papaparse_rows_per_s)} parsed by Papa Parse in the same page (${fmt(r.csv_import.ratio)} ×)`,
+    );
   const wasm = r.engine.wasm;
   const native = r.engine.native.recompute_all_large_plan;
   if (wasm && native)
@@ -792,6 +810,8 @@ async function main() {
   try {
     const b = await browserFigures(browser, site, largePlan, planName);
     Object.assign(results, { load: b.load, import: b.import, screens: b.screens, memory_over_screen_switches: b.memory_over_screen_switches, typing: b.typing });
+    log("CSV import: the import worker and Papa Parse on a 100,000-row file");
+    results.csv_import = await csvImportFigures(browser, WORK);
   } finally {
     await browser.close();
   }
@@ -826,6 +846,7 @@ async function main() {
     screen_switch: "the click event's timestamp → the task after the frame that first shows the new screen's h1 with the link's fragment",
     typing: `${KEYS} keystrokes alternating a digit (keyboard.type) and Backspace (keyboard.press), ${KEY_GAP_MS} ms apart; Event Timing durationThreshold 16 ms; the longest entry per keystroke; CDP Performance.getMetrics ScriptDuration less the idle rate`,
     import: "the file input's change event → the task after the frame that first shows the import result",
+    csv_import: "bench/csv-import.mjs: one page; Papa Parse 5 parse(text, { skipEmptyLines: true }) on the page's thread; the app's import worker from posting the bytes (transferred) to receiving the preview and then the monthly values for the suggested mapping",
   };
   mkdirSync(join(ROOT, "bench"), { recursive: true });
   writeFileSync(join(ROOT, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);

@@ -40,7 +40,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
 fi
 
 # 4. Node packages: binaryen's wasm-opt (for release builds), the browser test tools and
-#    Lighthouse (for make bench).
+#    Lighthouse and Papa Parse (for make bench).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/lighthouse ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing Node packages (npm ci)"

@@ -3,6 +3,8 @@
 pub mod banners;
 #[cfg(not(feature = "start"))]
 pub mod conflict;
+#[cfg(not(feature = "start"))]
+pub mod csv_import;
 pub mod fields;
 pub mod funnel_chart;
 pub mod gantt;
