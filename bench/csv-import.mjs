@@ -71,7 +71,7 @@ export async function csvImportFigures(browser, work) {
         papa.push(performance.now() - t0);
         papaRows = parsed.data.length;
       }
-      const worker = new Worker("/app/import_worker.js");
+      const worker = new Worker("/app/import_worker.js", { type: "module" });
       const next = (kind) =>
         new Promise((resolve, reject) => {
           const listen = (ev) => {

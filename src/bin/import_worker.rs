@@ -35,18 +35,35 @@ mod worker {
     fn post_json(scope: &DedicatedWorkerGlobalScope, kind: &str, value: &impl Serialize) {
         match serde_json::to_string(value) {
             Ok(json) => post(scope, &[kind.into(), json.into()]),
-            Err(_) => post(scope, &["error".into(), "The file's contents could not be passed on.".into()]),
+            Err(_) => post(
+                scope,
+                &[
+                    "error".into(),
+                    "The file's contents could not be passed on.".into(),
+                ],
+            ),
         }
     }
 
-    fn handle(scope: &DedicatedWorkerGlobalScope, file: &RefCell<Option<ReadFile>>, data: &js_sys::Array) {
+    fn handle(
+        scope: &DedicatedWorkerGlobalScope,
+        file: &RefCell<Option<ReadFile>>,
+        data: &js_sys::Array,
+    ) {
         let kind = data.get(0).as_string().unwrap_or_default();
         match kind.as_str() {
             "read" => {
                 let name = data.get(1).as_string().unwrap_or_default();
                 let bytes = js_sys::Uint8Array::new(&data.get(2)).to_vec();
                 let mut progress = |done: usize, total: usize| {
-                    post(scope, &["progress".into(), (done as f64).into(), (total as f64).into()]);
+                    post(
+                        scope,
+                        &[
+                            "progress".into(),
+                            (done as f64).into(),
+                            (total as f64).into(),
+                        ],
+                    );
                 };
                 match import::read(&bytes, &name, &mut progress) {
                     Ok(read) => {
@@ -72,7 +89,13 @@ mod worker {
                         Ok(bucketed) => post_json(scope, "bucketed", &bucketed),
                         Err(error) => post(scope, &["error".into(), error.to_string().into()]),
                     },
-                    _ => post(scope, &["error".into(), "Choose the file again: it is no longer open.".into()]),
+                    _ => post(
+                        scope,
+                        &[
+                            "error".into(),
+                            "Choose the file again: it is no longer open.".into(),
+                        ],
+                    ),
                 }
             }
             _ => {}

@@ -97,6 +97,25 @@ pub struct Mapping {
     pub touchpoint: Option<String>,
 }
 
+impl Mapping {
+    /// The same mapping summing into periods of `granularity`: a table without a date
+    /// column covers the period of that length holding its whole date range, if one does.
+    pub fn with_granularity(mut self, granularity: Granularity, table: &TableInfo) -> Mapping {
+        if self.granularity == granularity {
+            return self;
+        }
+        self.granularity = granularity;
+        if self.date_column.is_none() {
+            self.period = table.date_range.as_ref().and_then(|(from, to)| {
+                let from = Period::of(crate::domain::period::parse_date(from).ok()?, granularity);
+                let to = Period::of(crate::domain::period::parse_date(to).ok()?, granularity);
+                (from == to).then_some(from)
+            });
+        }
+        self
+    }
+}
+
 /// What reading a file found: its source and tables (the parsed rows stay inside).
 pub struct ReadFile {
     name: String,
@@ -395,6 +414,63 @@ pub fn sample_ga4_export(rows: usize) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod mapping_tests {
+    use super::*;
+
+    fn table(range: Option<(&str, &str)>) -> TableInfo {
+        TableInfo {
+            title: "Queries".into(),
+            header: vec!["Top queries".into(), "Clicks".into()],
+            rows: 2,
+            sample: Vec::new(),
+            first_line: 1,
+            date_range: range.map(|(a, b)| (a.into(), b.into())),
+        }
+    }
+
+    #[test]
+    fn a_new_granularity_finds_the_period_that_holds_the_whole_range() {
+        let week = Mapping {
+            table: 0,
+            date_column: None,
+            columns: vec![None, Some("clicks".into())],
+            granularity: Granularity::Week,
+            period: "2026-W10".parse().ok(),
+            touchpoint: None,
+        };
+        let month = week.clone().with_granularity(
+            Granularity::Month,
+            &table(Some(("2026-03-02", "2026-03-08"))),
+        );
+        assert_eq!(month.granularity, Granularity::Month);
+        assert_eq!(month.period, "2026-03".parse().ok());
+        // A range across two months has no single month: the user chooses.
+        let across = week.clone().with_granularity(
+            Granularity::Month,
+            &table(Some(("2026-02-27", "2026-03-04"))),
+        );
+        assert_eq!(across.period, None);
+        // Dated rows keep no period of their own.
+        let dated = Mapping {
+            date_column: Some(0),
+            period: None,
+            ..week.clone()
+        };
+        assert_eq!(
+            dated
+                .with_granularity(Granularity::Month, &table(None))
+                .period,
+            None
+        );
+        assert_eq!(
+            week.clone()
+                .with_granularity(Granularity::Week, &table(None)),
+            week
+        );
+    }
 }
 
 #[cfg(test)]

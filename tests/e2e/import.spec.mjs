@@ -73,13 +73,13 @@ test("a GA4 export is previewed, one mapping corrected, imported into the actual
   await page.locator("#csv-file").setInputFiles(ga4File(days));
   await expect(importer).toContainText("Google Analytics 4");
   await expect(importer.getByLabel("Dates from")).toHaveValue("0");
-  await expect(importer.getByLabel("Sessions becomes")).toHaveValue("sessions");
-  await expect(importer.getByLabel("Total users becomes")).toHaveValue("");
-  await expect(importer.getByLabel("Total revenue becomes")).toHaveValue("revenue");
+  await expect(importer.getByLabel("Sessions becomes", { exact: true })).toHaveValue("sessions");
+  await expect(importer.getByLabel("Total users becomes", { exact: true })).toHaveValue("");
+  await expect(importer.getByLabel("Total revenue becomes", { exact: true })).toHaveValue("revenue");
   // Correct one mapping: the revenue is not wanted from this file.
-  await importer.getByLabel("Total revenue becomes").selectOption("");
+  await importer.getByLabel("Total revenue becomes", { exact: true }).selectOption("");
   await importer.getByRole("button", { name: "Check the rows" }).click();
-  await expect(importer).toContainText(`from ${days.length} rows`);
+  await expect(importer).toContainText(days.length === 1 ? "from 1 row." : `from ${days.length} rows.`);
   await importer.getByRole("button", { name: /^Import \d+ values?$/ }).click();
   await expect(importer.getByRole("status")).toContainText("Imported");
 
@@ -106,8 +106,8 @@ test("a Search Console export imports clicks and impressions, and importing the 
 
   await page.locator("#csv-file").setInputFiles(file);
   await expect(importer).toContainText("Search Console");
-  await expect(importer.getByLabel("CTR becomes")).toHaveValue("");
-  await expect(importer.getByLabel("Position becomes")).toHaveValue("");
+  await expect(importer.getByLabel("CTR becomes", { exact: true })).toHaveValue("");
+  await expect(importer.getByLabel("Position becomes", { exact: true })).toHaveValue("");
   await importer.getByRole("button", { name: "Check the rows" }).click();
   await importer.getByRole("button", { name: /^Import \d+ values?$/ }).click();
   await expect(clicks).toHaveValue((120 * days.length).toLocaleString("en-US"));

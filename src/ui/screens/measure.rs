@@ -142,7 +142,7 @@ pub fn MeasureScreen() -> impl IntoView {
             <h2 id="actuals-heading">"Enter actuals"</h2>
             <p class="hint">"Type the raw numbers your tools report for the period (spend, impressions, clicks, sessions, leads, customers, orders, revenue): every rate and cost per unit is derived from them exactly as in the forecast. Clear a cell to remove the value."</p>
             <ActualsGrid period=period/>
-            <crate::ui::widgets::csv_import::CsvImport/>
+            <crate::ui::widgets::csv_import::CsvImport granularity=granularity/>
             <h2>"Each KPI"</h2>
             <div class="cards kpi-cards">
                 {move || {

@@ -45,9 +45,10 @@ fn message(parts: &[JsValue]) -> js_sys::Array {
     parts.iter().collect()
 }
 
-/// The import card of the Measure screen.
+/// The import card of the Measure screen; `granularity` is the grid's (months or
+/// weeks), which the import sums into unless the user chooses otherwise.
 #[component]
-pub fn CsvImport() -> impl IntoView {
+pub fn CsvImport(granularity: RwSignal<Granularity>) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let step = RwSignal::new(Step::Idle(None));
     let preview = RwSignal::new(None::<Preview>);
@@ -61,6 +62,10 @@ pub fn CsvImport() -> impl IntoView {
         let _ = connection.try_set_value(None);
     });
 
+    let with_grid_periods = move |m: Mapping, p: &Preview| match p.tables.get(m.table) {
+        Some(table) => m.with_granularity(granularity.get_untracked(), table),
+        None => m,
+    };
     let on_reply = move |data: js_sys::Array| {
         let kind = data.get(0).as_string().unwrap_or_default();
         let json = data.get(1).as_string().unwrap_or_default();
@@ -86,7 +91,7 @@ pub fn CsvImport() -> impl IntoView {
             }),
             "preview" => match serde_json::from_str::<Preview>(&json) {
                 Ok(p) => {
-                    mapping.set(Some(p.mapping.clone()));
+                    mapping.set(Some(with_grid_periods(p.mapping.clone(), &p)));
                     preview.set(Some(p));
                     step.set(Step::Preview);
                 }
@@ -94,6 +99,10 @@ pub fn CsvImport() -> impl IntoView {
             },
             "mapping" => {
                 if let Ok(m) = serde_json::from_str::<Mapping>(&json) {
+                    let m = preview.with_untracked(|p| match p {
+                        Some(p) => with_grid_periods(m.clone(), p),
+                        None => m.clone(),
+                    });
                     mapping.set(Some(m));
                     step.set(Step::Preview);
                 }
@@ -109,7 +118,9 @@ pub fn CsvImport() -> impl IntoView {
 
     let start = move |name: String, bytes: js_sys::ArrayBuffer| {
         stop();
-        let worker = match web_sys::Worker::new("import_worker.js") {
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Module);
+        let worker = match web_sys::Worker::new_with_options("import_worker.js", &options) {
             Ok(w) => w,
             Err(_) => {
                 step.set(Step::Failed(
@@ -179,7 +190,9 @@ pub fn CsvImport() -> impl IntoView {
         stop();
         preview.set(None);
         mapping.set(None);
-        step.set(Step::Idle(Some("Import cancelled: nothing changed.".into())));
+        step.set(Step::Idle(Some(
+            "Import cancelled: nothing changed.".into(),
+        )));
     };
     let send = move |parts: &[JsValue]| {
         connection.with_value(|c| {
@@ -309,11 +322,11 @@ fn CheckedSummary(bucketed: Bucketed, overlaps: usize, commit: Callback<bool>) -
     let listed = bucketed.problems.clone();
     view! {
         <div class="import-summary" role="status">
-            <p><strong>{values_word(count)}</strong> " of " {names.join(", ")} " " {span} ", from " {bucketed.rows_read} " rows."</p>
+            <p><strong>{values_word(count)}</strong> " of " {names.join(", ")} " " {span} ", from " {rows_word(bucketed.rows_read)} "."</p>
             {(problems > 0).then(|| view! {
                 <details class="import-problems">
-                    <summary>{format!("{problems} rows could not be read and are left out")}</summary>
-                    <ul>{listed.into_iter().map(|p| view! { <li>"Line " {p.line} ": " {p.reason}</li> }).collect_view()}</ul>
+                    <summary>{format!("{} could not be read and {} left out", rows_word(problems), if problems == 1 { "is" } else { "are" })}</summary>
+                    <ul>{listed.into_iter().map(|p| view! { <li>{p.reason}</li> }).collect_view()}</ul>
                     {(problems > bucketed.problems.len()).then(|| view! { <p class="muted">{format!("The first {} are listed.", bucketed.problems.len())}</p> })}
                 </details>
             })}
@@ -377,10 +390,10 @@ fn MappingForm(
         } else {
             Granularity::Month
         };
-        update(&|m| {
-            m.granularity = g;
-            m.period = None;
-        });
+        let Some(t) = table.get_untracked() else {
+            return;
+        };
+        update(&|m| *m = m.clone().with_granularity(g, &t));
     };
     let on_period = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev).parse::<Period>().ok();
@@ -464,7 +477,7 @@ fn MappingForm(
                 </div>
                 <div class="table-wrap">
                     <table class="import-sample">
-                        <caption>{format!("{}: the first rows of {}, and what each column becomes", t.title, t.rows)}</caption>
+                        <caption>{format!("{}: {}; the first ones, and what each column becomes", t.title, rows_word(t.rows))}</caption>
                         <thead>
                             <tr>{header.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr>
                             <tr>{header.iter().enumerate().map(|(i, h)| {
@@ -477,8 +490,11 @@ fn MappingForm(
                                         }
                                     });
                                 };
+                                let is_date = move || mapping.with(|m| m.as_ref().is_some_and(|m| m.date_column == Some(i)));
                                 view! {
                                     <td>
+                                        <Show when=is_date><span class="muted">"The dates"</span></Show>
+                                        <span hidden=is_date>
                                         <label class="visually-hidden" for=id.clone()>{format!("{h} becomes")}</label>
                                         <select id=id on:change=on_change>
                                             <option value="" selected=move || mapping.with(|m| m.as_ref().is_some_and(|m| m.columns.get(i).is_some_and(Option::is_none)))>"Ignore"</option>
@@ -486,6 +502,7 @@ fn MappingForm(
                                                 <option value=d.id selected=move || mapping.with(|m| m.as_ref().is_some_and(|m| m.columns.get(i).is_some_and(|c| c.as_deref() == Some(d.id))))>{d.name}</option>
                                             }).collect_view()}
                                         </select>
+                                        </span>
                                     </td>
                                 }
                             }).collect_view()}</tr>
@@ -499,6 +516,14 @@ fn MappingForm(
                 </div>
             }
         })}
+    }
+}
+
+fn rows_word(n: usize) -> String {
+    if n == 1 {
+        "1 row".into()
+    } else {
+        format!("{n} rows")
     }
 }
 
