@@ -1,6 +1,8 @@
 //! Share links: every template plan (and the large plan) survives the link encoding
 //! (compact JSON → raw DEFLATE → base64url → back), read through the same checks as an
-//! imported plan file; the lengths are those listed in docs/sharing.md.
+//! imported plan file; the lengths are those listed in docs/offline-and-sharing.md.
+//! Native only: the browser compresses with its own CompressionStream.
+#![cfg(not(target_arch = "wasm32"))]
 
 use race_planner::domain::sample::large_plan;
 use race_planner::domain::templates::Template;
