@@ -6,6 +6,7 @@ import { test, expect, openApp, createPlan, expectNoSeriousViolations } from "./
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ga4Csv } from "../../bench/csv-import.mjs";
 
 const pad = (n) => String(n).padStart(2, "0");
 /** The days of the current month up to today (the plan starts today). */
@@ -80,7 +81,7 @@ test("a GA4 export is previewed, one mapping corrected, imported into the actual
   await importer.getByLabel("Total revenue becomes", { exact: true }).selectOption("");
   await importer.getByRole("button", { name: "Check the rows" }).click();
   await expect(importer).toContainText(days.length === 1 ? "from 1 row." : `from ${days.length} rows.`);
-  await importer.getByRole("button", { name: /^Import \d+ values?$/ }).click();
+  await importer.getByRole("button", { name: /^Import [\d,]+ values?$/ }).click();
   await expect(importer.getByRole("status")).toContainText("Imported");
 
   const total = (30000 * days.length).toLocaleString("en-US");
@@ -109,7 +110,7 @@ test("a Search Console export imports clicks and impressions, and importing the 
   await expect(importer.getByLabel("CTR becomes", { exact: true })).toHaveValue("");
   await expect(importer.getByLabel("Position becomes", { exact: true })).toHaveValue("");
   await importer.getByRole("button", { name: "Check the rows" }).click();
-  await importer.getByRole("button", { name: /^Import \d+ values?$/ }).click();
+  await importer.getByRole("button", { name: /^Import [\d,]+ values?$/ }).click();
   await expect(clicks).toHaveValue((120 * days.length).toLocaleString("en-US"));
   await expect(impressions).toHaveValue((4000 * days.length).toLocaleString("en-US"));
 
@@ -141,4 +142,36 @@ test("a file that is not a CSV export is refused with a clear message, and a pre
   await page.locator("#csv-file").setInputFiles(binary);
   await expect(importer.getByRole("alert")).toContainText(/not|no table/i);
   await expect(page.locator(`#actual-sessions-${month()}`)).toHaveValue("");
+});
+
+test("a 100,000-row export is read in the background: the page keeps drawing frames, and the import can be cancelled or completed", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openMeasure(page);
+  const importer = page.getByRole("region", { name: "Import a CSV export" });
+  const file = join(tmpdir(), `ga4-100k-e2e-${process.pid}.csv`);
+  writeFileSync(file, ga4Csv(100_000));
+  // The longest gap between two frames while the file is read and checked.
+  await page.evaluate(() => {
+    window.__gap = 0;
+    let last = performance.now();
+    const tick = (now) => {
+      window.__gap = Math.max(window.__gap, now - last);
+      last = now;
+      window.__frames = requestAnimationFrame(tick);
+    };
+    window.__frames = requestAnimationFrame(tick);
+  });
+  await page.locator("#csv-file").setInputFiles(file);
+  await importer.getByRole("button", { name: "Cancel" }).click();
+  await expect(importer.getByRole("status")).toHaveText("Import cancelled: nothing changed.");
+
+  await page.evaluate(() => (window.__gap = 0));
+  await page.locator("#csv-file").setInputFiles(file);
+  await expect(importer).toContainText("Google Analytics 4", { timeout: 60_000 });
+  await expect(importer).toContainText("100,000 rows");
+  await importer.getByRole("button", { name: "Check the rows" }).click();
+  await expect(importer).toContainText("from 100,000 rows", { timeout: 60_000 });
+  const gap = await page.evaluate(() => window.__gap);
+  // Reading 17 MB on the page's thread would stop the frames for seconds.
+  expect(gap).toBeLessThan(250);
 });

@@ -234,7 +234,7 @@ pub fn CsvImport(granularity: RwSignal<Granularity>) -> impl IntoView {
         let (added, replaced, kept) = counts;
         let mut text = format!(
             "Imported {} from “{}”: {added} new",
-            values_word(added + replaced),
+            values_word(added + replaced, &editor.locale.get_untracked()),
             p.file
         );
         if replaced > 0 {
@@ -289,17 +289,19 @@ pub fn CsvImport(granularity: RwSignal<Granularity>) -> impl IntoView {
     }
 }
 
-fn values_word(n: usize) -> String {
+/// "1 value", "1,200 values" (grouped in the plan's locale).
+fn values_word(n: usize, locale: &str) -> String {
     if n == 1 {
         "1 value".into()
     } else {
-        format!("{n} values")
+        format!("{} values", crate::ui::format::count(n as f64, locale))
     }
 }
 
 /// What the mapping gives, and the buttons that import it.
 #[component]
 fn CheckedSummary(bucketed: Bucketed, overlaps: usize, commit: Callback<bool>) -> impl IntoView {
+    let locale = expect_context::<Editor>().locale.get_untracked();
     let count = bucketed.values.len();
     let mut measures: Vec<&str> = bucketed.values.iter().map(|v| v.measure.as_str()).collect();
     measures.dedup();
@@ -322,10 +324,10 @@ fn CheckedSummary(bucketed: Bucketed, overlaps: usize, commit: Callback<bool>) -
     let listed = bucketed.problems.clone();
     view! {
         <div class="import-summary" role="status">
-            <p><strong>{values_word(count)}</strong> " of " {names.join(", ")} " " {span} ", from " {rows_word(bucketed.rows_read)} "."</p>
+            <p><strong>{values_word(count, &locale)}</strong> " of " {names.join(", ")} " " {span} ", from " {rows_word(bucketed.rows_read, &locale)} "."</p>
             {(problems > 0).then(|| view! {
                 <details class="import-problems">
-                    <summary>{format!("{} could not be read and {} left out", rows_word(problems), if problems == 1 { "is" } else { "are" })}</summary>
+                    <summary>{format!("{} could not be read and {} left out", rows_word(problems, &locale), if problems == 1 { "is" } else { "are" })}</summary>
                     <ul>{listed.into_iter().map(|p| view! { <li>{p.reason}</li> }).collect_view()}</ul>
                     {(problems > bucketed.problems.len()).then(|| view! { <p class="muted">{format!("The first {} are listed.", bucketed.problems.len())}</p> })}
                 </details>
@@ -344,7 +346,7 @@ fn CheckedSummary(bucketed: Bucketed, overlaps: usize, commit: Callback<bool>) -
         } else {
             view! {
                 <div class="btn-row">
-                    <button type="button" class="btn btn-primary" on:click=move |_| commit.run(true)>{format!("Import {}", values_word(count))}</button>
+                    <button type="button" class="btn btn-primary" on:click=move |_| commit.run(true)>{format!("Import {}", values_word(count, &locale))}</button>
                 </div>
             }.into_any()
         }}
@@ -477,7 +479,7 @@ fn MappingForm(
                 </div>
                 <div class="table-wrap">
                     <table class="import-sample">
-                        <caption>{format!("{}: {}; the first ones, and what each column becomes", t.title, rows_word(t.rows))}</caption>
+                        <caption>{format!("{}: {}; the first ones, and what each column becomes", t.title, rows_word(t.rows, &editor.locale.get_untracked()))}</caption>
                         <thead>
                             <tr>{header.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr>
                             <tr>{header.iter().enumerate().map(|(i, h)| {
@@ -519,11 +521,12 @@ fn MappingForm(
     }
 }
 
-fn rows_word(n: usize) -> String {
+/// "1 row", "100,000 rows" (grouped in the plan's locale).
+fn rows_word(n: usize, locale: &str) -> String {
     if n == 1 {
         "1 row".into()
     } else {
-        format!("{n} rows")
+        format!("{} rows", crate::ui::format::count(n as f64, locale))
     }
 }
 
