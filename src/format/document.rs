@@ -281,18 +281,23 @@ pub fn classify(value: Value) -> Result<Document, LoadError> {
     }
 }
 
+/// Reads a plan stored in the layout storage writes (`to_storage_json`) in the current
+/// version, valid, at once: without first building the JSON tree the migrations work on.
+/// `None` for anything else (another layout or version, damaged or invalid text).
+pub fn read_current_plan_text(text: &str) -> Option<Plan> {
+    if !text.starts_with("{\"schema_version\":") {
+        return None;
+    }
+    let plan = serde_json::from_str::<Plan>(text).ok()?;
+    (plan.schema_version == SCHEMA_VERSION && plan.validate().is_empty()).then_some(plan)
+}
+
 /// Reads one plan document: JSON text of a stored plan, a plan file or a bare
 /// plan, migrated to the current version and validated.
 pub fn read_plan_text(text: &str) -> Result<(Plan, MigrationReport), LoadError> {
-    // The layout storage writes (`to_storage_json`), in the current version: read at once,
-    // without first building the JSON tree the migrations work on. Anything else, or
-    // anything this reading does not accept, takes the full way, which explains errors.
-    if text.starts_with("{\"schema_version\":") {
-        if let Ok(plan) = serde_json::from_str::<Plan>(text) {
-            if plan.schema_version == SCHEMA_VERSION && plan.validate().is_empty() {
-                return Ok((plan, MigrationReport::current()));
-            }
-        }
+    // Anything the quick reading does not accept takes the full way, which explains errors.
+    if let Some(plan) = read_current_plan_text(text) {
+        return Ok((plan, MigrationReport::current()));
     }
     match classify(parse_json(text)?)? {
         Document::Plan(value) => migrate(value),

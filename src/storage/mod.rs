@@ -28,6 +28,8 @@ mod store;
 pub use browser::{browser_estimate, is_persisted, new_id, now_ms, request_persistence};
 pub use error::StorageError;
 pub use events::{change_for, flush_on_hide, on_plan_changed, ChangeEvent, ListenerHandle};
+#[cfg(feature = "start")]
+pub use repository::load_current;
 pub use repository::{
     backup_reminder_due, delete_from_trash, delete_to_trash, discard_recovery, is_available,
     last_export_at, list_plans, list_recovery, list_trash, load, load_all, purge_expired_trash,

@@ -269,6 +269,41 @@ pub fn load_all() -> Result<LoadAll, StorageError> {
     Ok(out)
 }
 
+/// What the first load (feature `start`) reads: every stored plan in the current layout,
+/// read at once, and the plans kept aside earlier; it writes nothing. `None` when a
+/// stored plan needs more (an older layout to migrate, damaged text to keep aside, a
+/// newer version): [`load_all`], in the whole app, reads those and writes what they need.
+#[cfg(feature = "start")]
+pub fn load_current() -> Result<Option<LoadAll>, StorageError> {
+    let store = Store::open()?;
+    let mut out = LoadAll::default();
+    for key in &store.own_keys()? {
+        let Some(KeyKind::Plan(id)) = classify_key(key) else {
+            continue;
+        };
+        let Some(raw) = store.get(key)? else {
+            continue;
+        };
+        let Some(mut plan) = crate::format::document::read_current_plan_text(&raw) else {
+            return Ok(None);
+        };
+        plan.id = id;
+        out.plans.push(StoredPlan {
+            plan,
+            read_only: false,
+            notice: None,
+        });
+    }
+    out.recovered = list_recovery_in(&store)?;
+    sort_by(&mut out.plans, |a, b| {
+        b.plan
+            .updated_at
+            .cmp(&a.plan.updated_at)
+            .then(a.plan.id.cmp(&b.plan.id))
+    });
+    Ok(Some(out))
+}
+
 /// Loads one plan by id: `Ok(None)` when it is not stored. A damaged plan is
 /// moved aside and reported as [`StorageError::Corrupt`]; a newer one comes back
 /// read-only.

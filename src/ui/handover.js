@@ -14,6 +14,7 @@ let loading = null;
 let started = false;
 let replay = null;
 let attempts = 0;
+let handOverWhenMounted = false;
 
 function urls() {
   const meta = document.querySelector('meta[name="race-planner-full"]');
@@ -97,7 +98,12 @@ function restore(field) {
 
 /** Loads the whole app and hands the page over to it (once). */
 export async function handOver() {
-  if (started || !unmountStart) return;
+  if (!unmountStart) {
+    // Asked while the first load is still mounting: hand over once it is mounted.
+    handOverWhenMounted = true;
+    return;
+  }
+  if (started) return;
   started = true;
   const shown = note();
   shown.setAttribute("role", "status");
@@ -128,9 +134,9 @@ export async function handOver() {
   const unmount = unmountStart;
   unmountStart = null;
   unmount();
-  // The whole app shows some parts a moment after it starts (a timer of 0 ms): match
-  // against the page it shows then.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // Let the whole app's first effects run (they are queued as microtasks), with no
+  // timer: a page whose timers are held must still get its click.
+  await Promise.resolve();
   fields.forEach(restore);
   const focused = focus && find(focus.place);
   if (focused) {
@@ -143,9 +149,29 @@ export async function handOver() {
       }
     }
   }
-  const target = replay && find(replay);
+  const place = replay;
   replay = null;
-  if (target) target.click();
+  if (place) whenFound(place, (target) => target.click());
+}
+
+/** Runs `act` on the element at `place` as soon as the page shows it: some parts of
+ *  the whole app appear a moment after it starts (the backup reminder, after a timer).
+ *  Gives up after a few seconds. */
+function whenFound(place, act) {
+  const found = find(place);
+  if (found) {
+    act(found);
+    return;
+  }
+  const observer = new MutationObserver(() => {
+    const el = find(place);
+    if (el) {
+      observer.disconnect();
+      act(el);
+    }
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => observer.disconnect(), 5000);
 }
 
 function onClick(event) {
@@ -189,4 +215,5 @@ export function watch(unmount) {
   addEventListener("change", onChange, true);
   addEventListener("pointerover", onIntent, { capture: true, passive: true });
   addEventListener("focusin", onIntent, true);
+  if (handOverWhenMounted) handOver();
 }

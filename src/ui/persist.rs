@@ -74,6 +74,7 @@ impl Persist {
         persist.load(state);
         let mut changes = None;
         if persist.available.get_untracked() {
+            #[cfg(not(feature = "start"))]
             let _ = storage::purge_expired_trash(now_ms());
             leptos::task::spawn_local(async {
                 let _ = storage::request_persistence().await;
@@ -89,7 +90,25 @@ impl Persist {
     }
 
     fn load(&self, state: AppState) {
-        match storage::load_all() {
+        #[cfg(not(feature = "start"))]
+        let loaded = storage::load_all();
+        // The first load reads plans in the current layout only: any other hands over.
+        #[cfg(feature = "start")]
+        let loaded = match storage::load_current() {
+            Ok(Some(all)) => Ok(all),
+            Ok(None) => {
+                state.notify(
+                    Level::Info,
+                    "handover",
+                    "Opening your plans",
+                    "Some of your plans need the editor to open them (they were saved by an earlier version, or need a repair): it is loading.",
+                );
+                crate::ui::handover::now();
+                return;
+            }
+            Err(error) => Err(error),
+        };
+        match loaded {
             Ok(all) => {
                 let mut plans = Vec::with_capacity(all.plans.len());
                 let mut read_only = HashMap::new();
@@ -159,6 +178,13 @@ impl Persist {
         self.read_only.with_untracked(|r| r.get(id).cloned())
     }
 
+    /// Another tab changed the stored plans: the first load reads them all again.
+    #[cfg(feature = "start")]
+    fn on_other_tab(&self, state: AppState, _change: ChangeEvent) {
+        self.load(state);
+    }
+
+    #[cfg(not(feature = "start"))]
     fn on_other_tab(&self, state: AppState, change: ChangeEvent) {
         match change {
             ChangeEvent::PlanSaved { id } => {

@@ -10,6 +10,8 @@ const planId = (page) => new URL(page.url()).hash.split("/")[2];
 async function openSettings(page) {
   const settings = page.locator("details.plan-settings");
   if (!(await settings.evaluate((d) => d.open))) await settings.locator("summary").click();
+  // On a first load, the click hands over to the whole app, which opens them.
+  await expect(page.getByLabel("Sector")).toBeVisible();
 }
 
 async function setSector(page, text) {
