@@ -1,4 +1,5 @@
-//! Saves text as a file through the browser's download (a Blob and a temporary link).
+//! Files in and out of the browser: text saved through the browser's download (a Blob
+//! and a temporary link), and the file chosen in a file input.
 
 use wasm_bindgen::JsCast;
 
@@ -37,4 +38,15 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> bool {
         std::time::Duration::from_secs(60),
     );
     ok
+}
+
+/// The file just chosen in the file input that `event` (its change) came from; the
+/// input is emptied, so that choosing the same file again is a change too.
+pub fn chosen_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    let input = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    Some(file)
 }

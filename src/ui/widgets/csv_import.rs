@@ -154,16 +154,9 @@ pub fn CsvImport(granularity: RwSignal<Granularity>) -> impl IntoView {
     };
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = crate::ui::download::chosen_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         preview.set(None);
         mapping.set(None);
         if file.size() > import::MAX_FILE_BYTES as f64 {
@@ -289,13 +282,17 @@ pub fn CsvImport(granularity: RwSignal<Granularity>) -> impl IntoView {
     }
 }
 
-/// "1 value", "1,200 values" (grouped in the plan's locale).
-fn values_word(n: usize, locale: &str) -> String {
+/// "1 value", "1,200 values": a count and its noun, grouped in the plan's locale.
+fn counted(n: usize, one: &str, many: &str, locale: &str) -> String {
     if n == 1 {
-        "1 value".into()
+        format!("1 {one}")
     } else {
-        format!("{} values", crate::ui::format::count(n as f64, locale))
+        format!("{} {many}", crate::ui::format::count(n as f64, locale))
     }
+}
+
+fn values_word(n: usize, locale: &str) -> String {
+    counted(n, "value", "values", locale)
 }
 
 /// What the mapping gives, and the buttons that import it.
@@ -418,7 +415,7 @@ fn MappingForm(
     });
     view! {
         {move || preview.get().map(|p| view! {
-            <p><strong>{p.source.label()}</strong> ": “" {p.file.clone()} "”, " {tables_word(p.tables.len())} "."</p>
+            <p><strong>{p.source.label()}</strong> ": “" {p.file.clone()} "”, " {counted(p.tables.len(), "table", "tables", &editor.locale.get_untracked())} "."</p>
             {(!p.notes.is_empty()).then(|| view! { <ul class="import-notes">{p.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul> })}
             {(p.tables.len() > 1).then(|| {
                 let current = mapping.with_untracked(|m| m.as_ref().map_or(0, |m| m.table));
@@ -521,19 +518,6 @@ fn MappingForm(
     }
 }
 
-/// "1 row", "100,000 rows" (grouped in the plan's locale).
 fn rows_word(n: usize, locale: &str) -> String {
-    if n == 1 {
-        "1 row".into()
-    } else {
-        format!("{} rows", crate::ui::format::count(n as f64, locale))
-    }
-}
-
-fn tables_word(n: usize) -> String {
-    if n == 1 {
-        "1 table".into()
-    } else {
-        format!("{n} tables")
-    }
+    counted(n, "row", "rows", locale)
 }
