@@ -70,7 +70,10 @@ pub(crate) struct Table {
 /// A file split into tables.
 #[derive(Default)]
 pub(crate) struct Parsed {
+    /// The cells' bytes while the file is split (csv-core writes them here)...
     data: Vec<u8>,
+    /// ...then the same bytes as text, checked as UTF-8 once rather than per cell read.
+    text: String,
     cells: Vec<(u32, u32)>,
     pub rows: Vec<Row>,
     pub tables: Vec<Table>,
@@ -85,7 +88,14 @@ impl Parsed {
             return "";
         }
         let (s, e) = self.cells[row.first as usize + i];
-        std::str::from_utf8(&self.data[s as usize..e as usize]).unwrap_or("")
+        let (s, e) = (s as usize, e as usize);
+        if self.data.is_empty() {
+            // Cells end at separators and quotes (ASCII), so their ranges are on
+            // character boundaries.
+            self.text.get(s..e).unwrap_or("")
+        } else {
+            std::str::from_utf8(self.data.get(s..e).unwrap_or_default()).unwrap_or("")
+        }
     }
 
     /// The data rows of a table.
@@ -552,7 +562,10 @@ pub(crate) fn parse(
     }
     b.close_table();
     progress(total, total);
-    Ok(b.parsed)
+    let mut parsed = b.parsed;
+    // csv-core copies the cells of valid UTF-8 text without their quotes: still valid.
+    parsed.text = String::from_utf8(std::mem::take(&mut parsed.data)).unwrap_or_default();
+    Ok(parsed)
 }
 
 #[cfg(test)]
