@@ -4,7 +4,7 @@
 // scripts/postbuild.py fills in the build's version and files. Each build has its own
 // cache; when a new build is deployed, its worker installs beside the running one and
 // waits: the page says a new version is ready and reloads into it when asked
-// (src/ui/offline.js). Anything the cache cannot answer goes to the network, so a
+// (src/ui/offline.rs). Anything the cache cannot answer goes to the network, so a
 // broken or stale cache never blocks the app.
 const VERSION = "__RACE_PLANNER_VERSION__";
 const FILES = __RACE_PLANNER_FILES__;
