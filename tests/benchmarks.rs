@@ -192,3 +192,27 @@ fn comparisons_know_which_side_is_good() {
         None
     );
 }
+
+#[test]
+fn the_docs_list_every_benchmark_with_its_pages() {
+    let docs = include_str!("../docs/benchmarks.md");
+    for b in &BENCHMARKS {
+        assert!(
+            docs.contains(b.sector),
+            "{} is not in docs/benchmarks.md",
+            b.sector
+        );
+        assert!(
+            docs.contains(b.sample),
+            "{} is not in docs/benchmarks.md",
+            b.sample
+        );
+        for e in b.evidence {
+            assert!(
+                docs.contains(e.url),
+                "{} is not in docs/benchmarks.md",
+                e.url
+            );
+        }
+    }
+}
