@@ -976,3 +976,53 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn plans_never_give_nan(
+        rates in proptest::collection::vec(wild(), 4),
+        tps in proptest::collection::vec((0i64..10_000_000, wild(), 0u8..3, any::<bool>(), wild()), 1..5),
+        spends in proptest::collection::vec((1u8..13, wild(), wild()), 0..8),
+        outcome in 0usize..3,
+    ) {
+        let mut p = plan();
+        p.funnel.act_rate = rates[0];
+        p.funnel.convert_rate = rates[1];
+        p.funnel.offline_convert_rate = rates[2];
+        p.funnel.gross_margin = rates[3];
+        p.stages.reach.touchpoints = tps
+            .iter()
+            .enumerate()
+            .map(|(i, (budget, volume, by, offline, price))| Touchpoint {
+                plan_by: [PlanBy::Volume, PlanBy::Cpc, PlanBy::Cpm][usize::from(*by)],
+                cpc: Money((price.abs().min(1e6) * 100.0) as i64),
+                cpm: Money((price.abs().min(1e6) * 100.0) as i64),
+                ctr: 0.01,
+                ..tp(
+                    &format!("t{i}"),
+                    if *offline { Place::Offline } else { Place::Online },
+                    *budget,
+                    *volume,
+                )
+            })
+            .collect();
+        for (m, s, v) in &spends {
+            p.actuals.push(actual("spend", month(*m), *s, Some("t0")));
+            p.actuals.push(actual("sessions", month(*m), *v, Some("t0")));
+        }
+        let pc = channels_from_plan(&p, Outcome::ALL[outcome], |_| SplitSettings::default());
+        let chans = pc.for_allocate();
+        for c in &chans {
+            prop_assert!(c.value_per_unit.is_finite() && c.current.is_finite());
+        }
+        let total = pc.current_total();
+        if let Ok(a) = allocate(&chans, total, suggested_step(total)) {
+            prop_assert!(a.proposed_outcome.is_finite() && a.difference.is_finite());
+            let after = apply_split(&p, &a);
+            let m = first_month(&after);
+            prop_assert!(m.customers.is_finite() && m.revenue.is_finite());
+        }
+    }
+}
