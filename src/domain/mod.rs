@@ -10,6 +10,8 @@
 //! - a ratio with a zero or missing denominator is `None`, never NaN or infinity;
 //! - no function panics, whatever its input.
 
+pub mod allocation;
+pub mod benchmarks;
 pub mod budget;
 pub mod evaluation;
 pub mod funnel;
