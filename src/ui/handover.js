@@ -24,6 +24,7 @@ function urls() {
   return [
     new URL(`race-planner-full.js${version}`, base).href,
     new URL(`race-planner-full_bg.wasm${version}`, base).href,
+    new URL(`share.js${version}`, base).href,
   ];
 }
 
@@ -39,8 +40,8 @@ async function compile(url) {
 /** Downloads and compiles the whole app once, without starting it. */
 function preload() {
   if (!loading) {
-    const [js, wasm] = urls();
-    loading = Promise.all([import(js), compile(wasm)]);
+    const [js, wasm, share] = urls();
+    loading = Promise.all([import(js), compile(wasm), import(share)]);
     loading.catch(() => {
       loading = null;
       attempts += 1;
@@ -97,7 +98,7 @@ function restore(field) {
 }
 
 /** Loads the whole app and hands the page over to it (once). */
-export async function handOver() {
+async function handOver() {
   if (!unmountStart) {
     // Asked while the first load is still mounting: hand over once it is mounted.
     handOverWhenMounted = true;
@@ -209,7 +210,7 @@ function stopWatching() {
 }
 
 /** Starts watching for actions that need the whole app. */
-export function watch(unmount) {
+function watch(unmount) {
   unmountStart = unmount;
   addEventListener("click", onClick, true);
   addEventListener("change", onChange, true);
@@ -217,3 +218,6 @@ export function watch(unmount) {
   addEventListener("focusin", onIntent, true);
   if (handOverWhenMounted) handOver();
 }
+
+// The first load calls these through `racePlannerHandover` (see handover.rs).
+globalThis.racePlannerHandover = { handOver, watch };

@@ -10,7 +10,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/ui/handover.js")]
+// `handover.js`, loaded by index.html before the app.
+#[wasm_bindgen(js_namespace = racePlannerHandover)]
 extern "C" {
     /// Starts watching for actions that need the whole app; `unmount` removes this view.
     fn watch(unmount: JsValue);

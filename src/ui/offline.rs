@@ -60,10 +60,14 @@ async fn register(state: AppState) {
         return;
     };
     // No offline copy in this browser (private mode, a blocked worker): the app works online.
-    let Ok(registration) = JsFuture::from(container.register("sw.js")).await else {
+    // A browser that blocks workers may answer with no registration at all.
+    let Some(registration) = JsFuture::from(container.register("sw.js"))
+        .await
+        .ok()
+        .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
+    else {
         return;
     };
-    let registration: ServiceWorkerRegistration = registration.unchecked_into();
     let tell = {
         let registration = registration.clone();
         move || {
@@ -105,10 +109,11 @@ fn update() {
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let waiting = match JsFuture::from(container.get_registration()).await {
-            Ok(r) if !r.is_undefined() => r.unchecked_into::<ServiceWorkerRegistration>().waiting(),
-            _ => None,
-        };
+        let waiting = JsFuture::from(container.get_registration())
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
+            .and_then(|r| r.waiting());
         let Some(waiting) = waiting else {
             reload();
             return;

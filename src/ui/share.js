@@ -1,13 +1,14 @@
-// Compression for share links with the browser's own streams (see share.rs).
+// Compression for share links with the browser's own streams (see share.rs). Loaded with
+// the whole app (handover.js), which calls these through `racePlannerShare`.
 
 /** The UTF-8 text compressed with raw DEFLATE. */
-export async function deflate(text) {
+async function deflate(text) {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate-raw"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /** The bytes decompressed; throws when they are damaged or would exceed `limit` bytes. */
-export async function inflate(bytes, limit) {
+async function inflate(bytes, limit) {
   const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
   const chunks = [];
   let total = 0;
@@ -31,7 +32,7 @@ export async function inflate(bytes, limit) {
 }
 
 /** Puts text on the clipboard; false when the browser does not allow it. */
-export async function copy(text) {
+async function copy(text) {
   try {
     await navigator.clipboard.writeText(text);
     return true;
@@ -39,3 +40,5 @@ export async function copy(text) {
     return false;
   }
 }
+
+globalThis.racePlannerShare = { deflate, inflate, copy };

@@ -26,7 +26,7 @@ mod full {
     use std::collections::HashSet;
     use wasm_bindgen::prelude::*;
 
-    #[wasm_bindgen(module = "/src/ui/share.js")]
+    #[wasm_bindgen(js_namespace = racePlannerShare)]
     extern "C" {
         #[wasm_bindgen(catch)]
         async fn deflate(text: &str) -> Result<JsValue, JsValue>;
