@@ -21,7 +21,7 @@
 //!
 //! Everything is unrounded; numbers that are not finite count as 0 (validation reports them).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::goal;
 use super::kpi::{clv_for, finite};
@@ -65,7 +65,7 @@ pub fn brings_offline_contacts(stage: Stage, touchpoint: &Touchpoint) -> bool {
 
 /// A volume made of a part that grows with the plan's monthly growth (typed volumes)
 /// and a part that does not (volumes bought by a budget).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Volume {
     /// Typed volume per month, grown by (1 + g)^month.
     pub growing: f64,
@@ -89,7 +89,7 @@ impl Volume {
 }
 
 /// The volumes feeding the funnel, and what the touchpoints cost, per month.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Traffic {
     /// Website sessions.
     pub sessions: Volume,
@@ -124,6 +124,16 @@ pub fn traffic(plan: &Plan) -> Traffic {
     let digits = plan.currency_digits();
     let mut t = Traffic::default();
     for (stage, tp) in plan.touchpoints_by_stage() {
+        t.add_touchpoint(stage, tp, digits);
+    }
+    t
+}
+
+impl Traffic {
+    /// Adds one touchpoint of `stage` (its delivery, see [`Touchpoint::delivery`], and
+    /// its budget) to the volumes and costs; [`traffic`] is this over every touchpoint.
+    pub fn add_touchpoint(&mut self, stage: Stage, tp: &Touchpoint, digits: u32) {
+        let t = self;
         let d = tp.delivery(digits);
         let bought = tp.planned_by_spend();
         let paid = tp.media == Media::Paid;
@@ -155,7 +165,6 @@ pub fn traffic(plan: &Plan) -> Traffic {
             t.any_impressions = true;
         }
     }
-    t
 }
 
 /// One month of the forward funnel. Counts are unrounded; money is in major units.
@@ -378,8 +387,26 @@ pub fn forward_from(
     traffic: &Traffic,
     months: u32,
 ) -> Forecast {
+    let mut rows = Vec::with_capacity(months.min(MAX_HORIZON_MONTHS) as usize);
+    let total = forward_into(inputs, digits, traffic, months, &mut rows);
+    Forecast {
+        months: rows,
+        total,
+        clv: None,
+    }
+}
+
+/// [`forward_from`] into a reused list of rows (cleared first), returning the total
+/// row: for callers that run the funnel many times, such as a simulation.
+pub fn forward_into(
+    inputs: &FunnelInputs,
+    digits: u32,
+    traffic: &Traffic,
+    months: u32,
+    rows: &mut Vec<FunnelMonth>,
+) -> FunnelMonth {
     let months = months.min(MAX_HORIZON_MONTHS);
-    let mut rows = Vec::with_capacity(months as usize);
+    rows.clear();
     let mut total = FunnelMonth {
         month: months,
         ..FunnelMonth::default()
@@ -390,11 +417,7 @@ pub fn forward_from(
         total.add(&row);
         rows.push(row);
     }
-    Forecast {
-        months: rows,
-        total: total.sanitise(),
-        clv: None,
-    }
+    total.sanitise()
 }
 
 /// The plan's forward funnel over its horizon, with CLV per the plan's variant.

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::funnel::{self, Forecast, FunnelMonth, Traffic};
 use super::input::trim_number;
-use super::plan::{ClvVariant, Denominator, EngagementBase, FunnelInputs, Plan, RoiBasis, Stage};
+use super::plan::{
+    ClvVariant, Denominator, EngagementBase, FunnelInputs, KpiVariants, Plan, RoiBasis, Stage,
+};
 
 /// How a KPI's value is expressed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -582,8 +584,13 @@ pub fn evaluate_month(plan: &Plan, m: &FunnelMonth) -> Vec<KpiValue> {
 }
 
 /// What a KPI needs that the plan does not have yet (inputs at 0), by name.
-fn missing_for(id: &str, plan: &Plan, t: &Traffic, m: &FunnelMonth) -> Vec<&'static str> {
-    let f = &plan.funnel;
+fn missing_for(
+    id: &str,
+    f: &FunnelInputs,
+    variants: &KpiVariants,
+    t: &Traffic,
+    m: &FunnelMonth,
+) -> Vec<&'static str> {
     let mut out = Vec::new();
     let mut need = |ok: bool, name: &'static str| {
         if !ok && !out.contains(&name) {
@@ -670,7 +677,7 @@ fn missing_for(id: &str, plan: &Plan, t: &Traffic, m: &FunnelMonth) -> Vec<&'sta
         "roi" => {
             cost(&mut need);
             revenue(&mut need);
-            if plan.variants.roi == RoiBasis::GrossProfit {
+            if variants.roi == RoiBasis::GrossProfit {
                 need(f.gross_margin > 0.0, "the gross margin (Engage)");
             }
         }
@@ -682,7 +689,7 @@ fn missing_for(id: &str, plan: &Plan, t: &Traffic, m: &FunnelMonth) -> Vec<&'sta
         "retention_rate" => need(f.retention_rate > 0.0, "the yearly retention rate (Engage)"),
         "churn_rate" => need(f.churn_rate > 0.0, "the monthly churn rate (Engage)"),
         "clv" | "ltv_cac" | "cac_payback" => {
-            for name in clv_missing(plan.variants.clv, f) {
+            for name in clv_missing(variants.clv, f) {
                 need(false, name);
             }
             if id != "clv" {
@@ -975,7 +982,7 @@ fn evaluate_explained(
                 "forecast_error" => revenue_error.clone(),
                 _ => (None, String::new()),
             };
-            let missing = missing_for(def.id, plan, t, m);
+            let missing = missing_for(def.id, f, v, t, m);
             let (value, inputs) = if missing.is_empty() {
                 (value.and_then(finite), inputs)
             } else {
@@ -997,6 +1004,109 @@ fn evaluate_explained(
             }
         })
         .collect()
+}
+
+/// A KPI's forecast value in one month from the funnel's inputs, the plan's formula
+/// variants, the touchpoints' traffic `t` and the forecast month `m`: the value
+/// [`values_with`] gives, for the KPIs the forecast computes (traffic, funnel, cost and
+/// return KPIs, CLV and its ratios). `None` for a KPI the forecast does not model
+/// (GA4 engagement, NPS, social engagement, forecast error, the retention and churn
+/// assumptions) and, as in [`values_with`], when an input it needs is missing.
+/// Cheap enough to be called for every draw of a simulation.
+pub fn forecast_value(
+    id: &str,
+    f: &FunnelInputs,
+    v: &KpiVariants,
+    digits: u32,
+    t: &Traffic,
+    m: &FunnelMonth,
+) -> Option<f64> {
+    if !is_forecast(id) || !missing_for(id, f, v, t, m).is_empty() {
+        return None;
+    }
+    let all_cost = m.marketing_cost;
+    let spend = m.touchpoint_spend;
+    let aov_major = f.aov.to_major(digits);
+    let value = match id {
+        "impressions" => t.any_impressions.then_some(t.impressions),
+        "ctr" => ctr(t.impression_clicks, t.impressions),
+        "cpc" => cpc(t.click_spend, t.clicks),
+        "cpm" => cpm(t.impression_spend, t.impressions),
+        "sessions" => Some(m.sessions),
+        "offline_contacts" => Some(m.offline_contacts),
+        "lead_rate" => lead_rate(m.leads, m.sessions),
+        "leads" => Some(m.leads),
+        "cpl" => cpl(spend, m.leads),
+        "conversion_rate" => match v.conversion_denominator {
+            Denominator::Sessions => conversion_rate(m.online_customers, m.sessions),
+            Denominator::Users => conversion_rate(
+                m.online_customers,
+                ratio(m.sessions, f.sessions_per_user).unwrap_or(0.0),
+            ),
+        },
+        "customers" => Some(m.customers),
+        "orders" => Some(m.orders),
+        "aov" => aov(m.revenue, m.orders).or(Some(aov_major)),
+        "revenue" => Some(m.revenue),
+        "cpa" => cpa(spend, m.customers),
+        "cac" => cac(all_cost, m.customers),
+        "roas" => roas(m.paid_revenue, t.paid_spend),
+        "repeat_purchase_rate" => {
+            repeat_purchase_rate(m.repeat_customers, m.customers).or(Some(f.repeat_rate))
+        }
+        "repeat_customers" => Some(m.repeat_customers),
+        "clv" => clv_for(v.clv, f, digits),
+        "mer" => mer(m.revenue, all_cost),
+        "roi" => roi(v.roi, m.revenue, f.gross_margin, all_cost),
+        "ltv_cac" => clv_for(v.clv, f, digits)
+            .zip(cac(all_cost, m.customers))
+            .and_then(|(l, c)| ltv_cac(l, c)),
+        "cac_payback" => {
+            let arpa = f.arpa.to_major(digits);
+            let per_customer = if arpa > 0.0 {
+                arpa
+            } else {
+                aov_major * f.orders_per_customer
+            };
+            cac(all_cost, m.customers).and_then(|c| cac_payback(c, per_customer, f.gross_margin))
+        }
+        _ => None,
+    };
+    value.and_then(finite)
+}
+
+/// KPIs whose value the forecast computes from the funnel month by month (see
+/// [`forecast_value`]).
+pub const FORECAST_KPIS: [&str; 24] = [
+    "impressions",
+    "ctr",
+    "cpc",
+    "cpm",
+    "sessions",
+    "offline_contacts",
+    "lead_rate",
+    "leads",
+    "cpl",
+    "conversion_rate",
+    "customers",
+    "orders",
+    "aov",
+    "revenue",
+    "cpa",
+    "cac",
+    "roas",
+    "repeat_purchase_rate",
+    "repeat_customers",
+    "clv",
+    "mer",
+    "roi",
+    "ltv_cac",
+    "cac_payback",
+];
+
+/// True when the forecast computes this KPI ([`FORECAST_KPIS`]).
+pub fn is_forecast(id: &str) -> bool {
+    FORECAST_KPIS.contains(&id)
 }
 
 /// APE of revenue for the latest month that has a revenue actual inside the horizon,
