@@ -601,7 +601,9 @@ pub fn check_ranges(plan: &Plan, ranges: &[InputRange]) -> Vec<FieldError> {
 /// clamped at 0.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Spread {
-    /// The median (in logarithms when `log`).
+    /// The median, the likely value.
+    pub median: f64,
+    /// The median in the scale of the spreads (its logarithm when `log`).
     pub centre: f64,
     /// Spread below the median.
     pub left: f64,
@@ -624,6 +626,7 @@ impl Spread {
         if log {
             let (l, m, h) = (low.ln(), likely.max(low).ln(), high.max(likely).ln());
             Spread {
+                median: likely.max(low),
                 centre: m,
                 left: fin((m - l) / Z90).max(0.0),
                 right: fin((h - m) / Z90).max(0.0),
@@ -633,6 +636,7 @@ impl Spread {
             }
         } else {
             Spread {
+                median: likely,
                 centre: likely,
                 left: fin((likely - low) / Z90).max(0.0),
                 right: fin((high - likely) / Z90).max(0.0),
@@ -652,6 +656,10 @@ impl Spread {
         } else {
             self.right * z
         };
+        if step == 0.0 {
+            // The likely value itself, not the exponential of its logarithm.
+            return fin(self.median).clamp(self.min, self.max);
+        }
         let x = if self.log {
             (self.centre + step).min(self.max.ln()).exp()
         } else {
