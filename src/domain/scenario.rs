@@ -197,12 +197,12 @@ pub fn apply(plan: &Plan, scenario: &Scenario) -> Plan {
 /// <name>" in its place (so the change can be seen and reversed). Returns the new
 /// scenario's id. On error the plan is unchanged.
 pub fn promote(plan: &mut Plan, scenario_id: &str) -> Result<String, InputError> {
-    let index = plan
+    let scenario = plan
         .scenarios
         .iter()
-        .position(|s| s.id == scenario_id)
+        .find(|s| s.id == scenario_id)
+        .cloned()
         .ok_or_else(|| InputError::new("This scenario no longer exists"))?;
-    let scenario = plan.scenarios[index].clone();
     let mut next = plan.clone();
     let mut before = Vec::new();
     for o in &scenario.overrides {
@@ -210,17 +210,19 @@ pub fn promote(plan: &mut Plan, scenario_id: &str) -> Result<String, InputError>
             continue;
         };
         o.input.set(&mut next, o.value)?;
-        before.push(super::scenario::Override {
+        before.push(Override {
             input: o.input.clone(),
             value: old,
         });
     }
     let id = next_scenario_id(&next);
-    next.scenarios[index] = Scenario {
-        id: id.clone(),
-        name: fit_name(&format!("Base before {}", scenario.name)),
-        overrides: before,
-    };
+    if let Some(slot) = next.scenarios.iter_mut().find(|s| s.id == scenario_id) {
+        *slot = Scenario {
+            id: id.clone(),
+            name: fit_name(&format!("Base before {}", scenario.name)),
+            overrides: before,
+        };
+    }
     *plan = next;
     Ok(id)
 }
@@ -420,7 +422,11 @@ pub fn compare(plan: &Plan, today: Option<Date>) -> Comparison {
         .opportunity
         .objectives
         .iter()
-        .filter(|o| evaluations[0].checks.iter().any(|c| c.goal == o.id))
+        .filter(|o| {
+            evaluations
+                .first()
+                .is_some_and(|e| e.checks.iter().any(|c| c.goal == o.id))
+        })
         .map(|o| {
             let checks: Vec<_> = evaluations
                 .iter()
@@ -429,10 +435,14 @@ pub fn compare(plan: &Plan, today: Option<Date>) -> Comparison {
             let values: Vec<Option<f64>> = checks.iter().map(|c| c.and_then(|c| c.shown)).collect();
             let statuses: Vec<Option<Status>> =
                 checks.iter().map(|c| c.and_then(|c| c.status)).collect();
+            let (base_value, base_status) = (
+                values.first().copied().flatten(),
+                statuses.first().copied().flatten(),
+            );
             let differs = values
                 .iter()
                 .zip(&statuses)
-                .map(|(v, s)| differ(*v, values[0]) || *s != statuses[0])
+                .map(|(v, s)| differ(*v, base_value) || *s != base_status)
                 .collect();
             ObjectiveRow {
                 objective: o.id.clone(),

@@ -586,6 +586,40 @@ pub fn check_ranges(plan: &Plan, ranges: &[InputRange]) -> Vec<FieldError> {
     errors
 }
 
+/// Sets the plan's range of an input (replacing any it had) after checking it against
+/// the plan ([`check_ranges`]): refused beyond [`MAX_RANGES`], for an input that does
+/// not exist or cannot be ranged, and for a low or high that is invalid or on the wrong
+/// side of the plan's value. On error the plan is unchanged.
+pub fn set_range(plan: &mut Plan, range: InputRange) -> Result<(), InputError> {
+    let existing = plan.ranges.iter().position(|r| r.input == range.input);
+    if existing.is_none() && plan.ranges.len() >= MAX_RANGES {
+        return Err(InputError::new(format!(
+            "A plan may hold at most {MAX_RANGES} ranges"
+        )));
+    }
+    if let Some(e) = check_ranges(plan, std::slice::from_ref(&range)).first() {
+        let field = e.path.rsplit('.').next().unwrap_or("");
+        let what = match field {
+            "low" => "The low value ",
+            "high" => "The high value ",
+            _ => "The input ",
+        };
+        return Err(InputError::new(format!("{what}{}", e.message)));
+    }
+    match existing.and_then(|i| plan.ranges.get_mut(i)) {
+        Some(slot) => *slot = range,
+        None => plan.ranges.push(range),
+    }
+    Ok(())
+}
+
+/// Removes the plan's range of an input; true when it had one.
+pub fn remove_range(plan: &mut Plan, input: &InputRef) -> bool {
+    let before = plan.ranges.len();
+    plan.ranges.retain(|r| &r.input != input);
+    plan.ranges.len() != before
+}
+
 /// A two-piece ("split") distribution with its median at the likely value and its 10th
 /// and 90th percentiles at the low and the high, exactly.
 ///
@@ -890,6 +924,11 @@ impl SimModel {
             ranges: sim_ranges,
             objectives,
         })
+    }
+
+    /// The model of the plan with its own ranges ([`Plan::ranges`]).
+    pub fn of_plan(plan: &Plan, today: Option<Date>) -> Result<SimModel, Vec<FieldError>> {
+        SimModel::from_plan(plan, &plan.ranges, today)
     }
 
     /// The values of the ranged inputs at their likely values.
