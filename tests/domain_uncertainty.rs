@@ -14,7 +14,7 @@ use race_planner::domain::period::parse_date;
 use race_planner::domain::plan::{
     Initiative, Media, Objective, Place, Plan, PlanBy, Stage, Touchpoint,
 };
-use race_planner::domain::sample::large_plan;
+use race_planner::domain::sample::{large_plan, sample_ranges};
 use race_planner::domain::templates::Template;
 use race_planner::domain::uncertainty::{
     check_ranges, draws_per_second, histogram, meets, outcome_at_likely, percentile, simulate,
@@ -684,6 +684,39 @@ fn the_outcome_at_likely_values_is_the_plan_s_forecast() {
         kpi::cac(total.marketing_cost, total.customers).unwrap(),
         1e-12,
     );
+    // Any values: the same as the plan with those values written in, month by month.
+    let ranges = [
+        range(tp_ref("ads", TouchpointInput::Cpc), 0.4, 0.8),
+        range(tp_ref("fair", TouchpointInput::MonthlyVolume), 200.0, 500.0),
+        range(funnel_ref(FunnelInput::RepeatRate), 0.1, 0.3),
+        range(funnel_ref(FunnelInput::TrafficGrowth), -0.05, 0.1),
+        range(funnel_ref(FunnelInput::MarketingCostOther), 500.0, 2_000.0),
+    ];
+    let model = SimModel::from_plan(&plan, &ranges, None).unwrap();
+    let values = [0.8, 213.0, 0.27, 0.083, 1_234.5];
+    let out = model.outcome(&values);
+    let mut changed = plan.clone();
+    for (r, v) in ranges.iter().zip(values) {
+        r.input.set(&mut changed, v).unwrap();
+    }
+    let forecast = funnel::forward_funnel(&changed);
+    close(out.revenue, forecast.total.revenue, 1e-12);
+    close(out.leads, forecast.total.leads, 1e-12);
+    close(
+        out.roi.unwrap(),
+        kpi::roi(
+            changed.variants.roi,
+            forecast.total.revenue,
+            changed.funnel.gross_margin,
+            forecast.total.marketing_cost,
+        )
+        .unwrap(),
+        1e-12,
+    );
+    assert_eq!(out.monthly_revenue.len(), forecast.months.len());
+    for (a, m) in out.monthly_revenue.iter().zip(&forecast.months) {
+        close(*a, m.revenue, 1e-12);
+    }
 }
 
 // --- The tornado -----------------------------------------------------------------
@@ -751,29 +784,12 @@ fn the_tornado_swings_each_input_with_the_others_at_likely_widest_first() {
 #[test]
 fn ten_thousand_draws_of_the_large_plan_run() {
     let plan = large_plan(42);
-    let tp: Vec<String> = plan.touchpoints().take(4).map(|t| t.id.clone()).collect();
-    let mut ranges = Vec::new();
-    for f in [
-        FunnelInput::ActRate,
-        FunnelInput::ConvertRate,
-        FunnelInput::OfflineConvertRate,
-        FunnelInput::Aov,
-        FunnelInput::RepeatRate,
-        FunnelInput::TrafficGrowth,
-    ] {
-        let input = funnel_ref(f);
-        let v = input.value(&plan).unwrap();
-        let (lo, hi) = input.kind().bounds();
-        ranges.push(range(input, (v * 0.8).max(lo), (v * 1.25).min(hi).max(v)));
-    }
-    for id in &tp {
-        let input = tp_ref(id, TouchpointInput::Budget);
-        let v = input.value(&plan).unwrap();
-        ranges.push(range(input, v * 0.7, v * 1.3));
-    }
+    let ranges = sample_ranges(&plan);
     let model = SimModel::from_plan(&plan, &ranges, None).unwrap();
     assert_eq!(model.ranges.len(), 10);
+    let started = std::time::Instant::now();
     let sim = simulate(&model, 10_000, 1);
+    eprintln!("10,000 draws of the large plan: {:?}", started.elapsed());
     assert_eq!(sim.draws, 10_000);
     assert!(sim.revenue.p10 < sim.revenue.p50 && sim.revenue.p50 < sim.revenue.p90);
     assert_eq!(sim.monthly_revenue.len(), 60);

@@ -387,26 +387,8 @@ pub fn forward_from(
     traffic: &Traffic,
     months: u32,
 ) -> Forecast {
-    let mut rows = Vec::with_capacity(months.min(MAX_HORIZON_MONTHS) as usize);
-    let total = forward_into(inputs, digits, traffic, months, &mut rows);
-    Forecast {
-        months: rows,
-        total,
-        clv: None,
-    }
-}
-
-/// [`forward_from`] into a reused list of rows (cleared first), returning the total
-/// row: for callers that run the funnel many times, such as a simulation.
-pub fn forward_into(
-    inputs: &FunnelInputs,
-    digits: u32,
-    traffic: &Traffic,
-    months: u32,
-    rows: &mut Vec<FunnelMonth>,
-) -> FunnelMonth {
     let months = months.min(MAX_HORIZON_MONTHS);
-    rows.clear();
+    let mut rows = Vec::with_capacity(months as usize);
     let mut total = FunnelMonth {
         month: months,
         ..FunnelMonth::default()
@@ -417,7 +399,11 @@ pub fn forward_into(
         total.add(&row);
         rows.push(row);
     }
-    total.sanitise()
+    Forecast {
+        months: rows,
+        total: total.sanitise(),
+        clv: None,
+    }
 }
 
 /// The plan's forward funnel over its horizon, with CLV per the plan's variant.

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::funnel::{self, FunnelMonth, Traffic};
 use super::goal;
 use super::input::{sentence, InputError};
-use super::kpi::{self, finite};
+use super::kpi::{self, finite, ForecastKpi};
 use super::measure;
 use super::money::Money;
 use super::period::{parse_date, Date};
@@ -939,10 +939,31 @@ impl SimModel {
     /// The funnel with the ranged inputs at `values` (one per range, in order).
     pub fn outcome(&self, values: &[f64]) -> Outcome {
         let mut scratch = Scratch::new(self);
-        self.run(values, &mut scratch)
+        let totals = self.run(values, &mut scratch);
+        Outcome {
+            sessions: totals.sessions,
+            leads: totals.leads,
+            customers: totals.customers,
+            revenue: totals.revenue,
+            cac: totals.cac,
+            roi: totals.roi,
+            monthly_revenue: scratch.monthly_revenue,
+            objectives: scratch.objective_values,
+        }
     }
 
-    fn run(&self, values: &[f64], s: &mut Scratch) -> Outcome {
+    /// One run of the funnel with the ranged inputs at `values`: the horizon totals, and
+    /// in `s` each month's revenue and each objective's KPI in its deadline's month.
+    ///
+    /// Only what the inputs change is recomputed: the touchpoints without a ranged
+    /// input are summed once into `fixed_traffic`. A month of the funnel
+    /// ([`funnel::month_from`]) is linear in its sessions and offline contacts, and the
+    /// monthly cost does not grow, so the horizon totals are one month of the funnel fed
+    /// with the horizon's volumes (the cost taken once per month), and each month's
+    /// revenue is revenue per session × sessions + revenue per offline contact ×
+    /// contacts; the months an objective is tested in are computed in full, as the
+    /// forecast computes them.
+    fn run(&self, values: &[f64], s: &mut Scratch) -> Totals {
         for (r, v) in self.ranges.iter().zip(values) {
             match r.target {
                 SimTarget::Funnel(f) => f.put(&mut s.inputs, self.digits, *v),
@@ -953,51 +974,87 @@ impl SimModel {
                 }
             }
         }
+        let inputs = &s.inputs;
+        let digits = self.digits;
         let mut traffic = self.fixed_traffic;
         for t in &s.touchpoints {
-            traffic.add_touchpoint(t.stage, &t.touchpoint, self.digits);
+            traffic.add_touchpoint(t.stage, &t.touchpoint, digits);
         }
-        let total = funnel::forward_into(
-            &s.inputs,
-            self.digits,
-            &traffic,
-            self.horizon_months,
-            &mut s.rows,
+        let months = self.horizon_months.min(MAX_HORIZON_MONTHS);
+        let base = (1.0 + fin(inputs.traffic_growth)).max(0.0);
+        let (mut sessions, mut offline, mut growth) = (0.0, 0.0, 1.0);
+        s.monthly_revenue.clear();
+        let unit = |sessions: f64, offline_contacts: f64| {
+            funnel::month_from(
+                inputs,
+                digits,
+                &funnel::MonthInput {
+                    sessions,
+                    offline_contacts,
+                    ..funnel::MonthInput::default()
+                },
+            )
+            .revenue
+        };
+        let (per_session, per_contact) = (unit(1.0, 0.0), unit(0.0, 1.0));
+        for _ in 0..months {
+            let sv = traffic.sessions.at(growth);
+            let ov = traffic.offline_contacts.at(growth);
+            sessions += sv;
+            offline += ov;
+            s.monthly_revenue
+                .push(fin(per_session * sv + per_contact * ov));
+            growth = fin(growth * base);
+        }
+        let total = funnel::month_from(
+            inputs,
+            digits,
+            &funnel::MonthInput {
+                sessions,
+                offline_contacts: offline,
+                touchpoint_spend: traffic.touchpoint_spend,
+                ..funnel::MonthInput::default()
+            },
         );
-        let objectives = self
-            .objectives
-            .iter()
-            .map(|o| {
-                if o.not_modelled.is_some() {
-                    return None;
-                }
-                let month = s.rows.get(o.month as usize)?;
-                kpi::forecast_value(
-                    &o.kpi,
-                    &s.inputs,
-                    &self.variants,
-                    self.digits,
-                    &traffic,
-                    month,
-                )
-            })
-            .collect();
-        Outcome {
+        let cost = fin(total.marketing_cost * f64::from(months));
+        for (slot, month) in s.months.iter_mut().zip(&s.month_index) {
+            *slot = funnel::month_from(
+                inputs,
+                digits,
+                &funnel::month_input(inputs, &traffic, *month),
+            );
+            slot.month = *month;
+        }
+        for (value, slot) in s.objective_values.iter_mut().zip(&s.objective_slot) {
+            *value = slot
+                .and_then(|(i, k)| s.months.get(i).map(|m| (m, k)))
+                .and_then(|(m, k)| k.value(inputs, &self.variants, digits, &traffic, m));
+        }
+        Totals {
             sessions: total.sessions,
             leads: total.leads,
             customers: total.customers,
             revenue: total.revenue,
-            cac: kpi::cac(total.marketing_cost, total.customers).and_then(finite),
+            cac: kpi::cac(cost, total.customers).and_then(finite),
             roi: kpi::roi(
                 self.variants.roi,
                 total.revenue,
-                fin(s.inputs.gross_margin),
-                total.marketing_cost,
+                fin(inputs.gross_margin),
+                cost,
             )
             .and_then(finite),
-            objectives,
         }
     }
+}
+
+/// Horizon totals of one run.
+struct Totals {
+    sessions: f64,
+    leads: f64,
+    customers: f64,
+    revenue: f64,
+    cac: Option<f64>,
+    roi: Option<f64>,
 }
 
 fn sim_objective(
@@ -1039,15 +1096,48 @@ fn sim_objective(
 struct Scratch {
     inputs: FunnelInputs,
     touchpoints: Vec<SimTouchpoint>,
-    rows: Vec<FunnelMonth>,
+    /// Revenue of each month.
+    monthly_revenue: Vec<f64>,
+    /// The months objectives are tested in, each once.
+    month_index: Vec<u32>,
+    /// Those months of the forecast.
+    months: Vec<FunnelMonth>,
+    /// Per objective: its month's place in `months` and its KPI, `None` when not
+    /// modelled.
+    objective_slot: Vec<Option<(usize, ForecastKpi)>>,
+    /// Per objective: its KPI in its month.
+    objective_values: Vec<Option<f64>>,
 }
 
 impl Scratch {
     fn new(model: &SimModel) -> Scratch {
+        let mut month_index: Vec<u32> = Vec::new();
+        let objective_slot = model
+            .objectives
+            .iter()
+            .map(|o| {
+                if o.not_modelled.is_some() {
+                    return None;
+                }
+                let kpi = ForecastKpi::from_id(&o.kpi)?;
+                let slot = match month_index.iter().position(|m| *m == o.month) {
+                    Some(i) => i,
+                    None => {
+                        month_index.push(o.month);
+                        month_index.len() - 1
+                    }
+                };
+                Some((slot, kpi))
+            })
+            .collect();
         Scratch {
             inputs: model.funnel.clone(),
             touchpoints: model.touchpoints.clone(),
-            rows: Vec::with_capacity(model.horizon_months as usize),
+            monthly_revenue: Vec::with_capacity(model.horizon_months as usize),
+            months: vec![FunnelMonth::default(); month_index.len()],
+            month_index,
+            objective_slot,
+            objective_values: vec![None; model.objectives.len()],
         }
     }
 }
@@ -1067,6 +1157,8 @@ pub struct Outcome {
     pub cac: Option<f64>,
     /// ROI over the horizon with the plan's basis.
     pub roi: Option<f64>,
+    /// Revenue of each month.
+    pub monthly_revenue: Vec<f64>,
     /// Each objective's KPI in its deadline's month (`None` when not modelled or
     /// not computable), in the model's order.
     pub objectives: Vec<Option<f64>>,
@@ -1165,42 +1257,47 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted.get(rank).copied().unwrap_or(0.0)
 }
 
-fn band_of(values: &mut [f64]) -> Band {
-    values.sort_unstable_by(f64::total_cmp);
-    Band {
-        p10: percentile(values, 0.1),
-        p50: percentile(values, 0.5),
-        p90: percentile(values, 0.9),
-    }
-}
-
-/// The band of `values` without sorting them all (three selections).
+/// The band of `values` without sorting them all: the median by selection, then the
+/// 10th percentile among the values below it and the 90th among those above it.
 fn band_unsorted(values: &mut [f64]) -> Band {
     let n = values.len();
     if n == 0 {
         return Band::default();
     }
-    let mut at = |p: f64| {
-        let rank = ((p * (n - 1) as f64).round() as usize).min(n - 1);
-        *values.select_nth_unstable_by(rank, f64::total_cmp).1
+    let rank = |p: f64| ((p * (n - 1) as f64).round() as usize).min(n - 1);
+    let (r10, r50, r90) = (rank(0.1), rank(0.5), rank(0.9));
+    let (below, median, above) = values.select_nth_unstable_by(r50, f64::total_cmp);
+    let p50 = *median;
+    let p10 = if r10 < r50 {
+        *below.select_nth_unstable_by(r10, f64::total_cmp).1
+    } else {
+        p50
     };
-    Band {
-        p10: at(0.1),
-        p50: at(0.5),
-        p90: at(0.9),
-    }
+    let p90 = if r90 > r50 {
+        *above
+            .select_nth_unstable_by(r90 - r50 - 1, f64::total_cmp)
+            .1
+    } else {
+        p50
+    };
+    Band { p10, p50, p90 }
 }
 
-/// A histogram of sorted values over [`HISTOGRAM_BINS`] equal bins from the smallest to
-/// the largest; one bin when they are all equal.
-pub fn histogram(sorted: &[f64]) -> Histogram {
-    let (Some(&lo), Some(&hi)) = (sorted.first(), sorted.last()) else {
+/// A histogram of values over [`HISTOGRAM_BINS`] equal bins from the smallest to the
+/// largest; one bin when they are all equal, none when there are no values.
+pub fn histogram(values: &[f64]) -> Histogram {
+    let finite_values = values.iter().copied().filter(|v| v.is_finite());
+    let (lo, hi) = finite_values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if lo > hi {
         return Histogram::default();
-    };
+    }
+    let total = values.iter().filter(|v| v.is_finite()).count();
     if hi <= lo {
         return Histogram {
             edges: vec![lo, hi],
-            counts: vec![u32::try_from(sorted.len()).unwrap_or(u32::MAX)],
+            counts: vec![u32::try_from(total).unwrap_or(u32::MAX)],
         };
     }
     let width = (hi - lo) / HISTOGRAM_BINS as f64;
@@ -1214,7 +1311,7 @@ pub fn histogram(sorted: &[f64]) -> Histogram {
         })
         .collect();
     let mut counts = vec![0u32; HISTOGRAM_BINS];
-    for v in sorted {
+    for v in values.iter().filter(|v| v.is_finite()) {
         let bin = (((v - lo) / width) as usize).min(HISTOGRAM_BINS - 1);
         if let Some(c) = counts.get_mut(bin) {
             *c = c.saturating_add(1);
@@ -1239,7 +1336,8 @@ pub fn simulate(model: &SimModel, draws: u32, seed: u64) -> Simulation {
     let mut revenue = Vec::with_capacity(n);
     let mut cac = Vec::with_capacity(n);
     let mut roi = Vec::with_capacity(n);
-    let mut monthly = vec![0.0; months * n];
+    // Each draw's months one after the other.
+    let mut monthly = Vec::with_capacity(months * n);
     let objectives = &model.objectives;
     let mut met = vec![0u32; objectives.len()];
     let mut kpi_values: Vec<Vec<f64>> = objectives
@@ -1252,7 +1350,7 @@ pub fn simulate(model: &SimModel, draws: u32, seed: u64) -> Simulation {
             }
         })
         .collect();
-    for d in 0..n {
+    for _ in 0..n {
         for (v, r) in values.iter_mut().zip(&model.ranges) {
             *v = r.spread.at(rng.normal());
         }
@@ -1263,12 +1361,8 @@ pub fn simulate(model: &SimModel, draws: u32, seed: u64) -> Simulation {
         revenue.push(out.revenue);
         cac.extend(out.cac);
         roi.extend(out.roi);
-        for (m, row) in scratch.rows.iter().enumerate() {
-            if let Some(slot) = monthly.get_mut(m * n + d) {
-                *slot = row.revenue;
-            }
-        }
-        for (i, (o, value)) in objectives.iter().zip(&out.objectives).enumerate() {
+        monthly.extend_from_slice(&scratch.monthly_revenue);
+        for (i, (o, value)) in objectives.iter().zip(&scratch.objective_values).enumerate() {
             if o.not_modelled.is_some() {
                 continue;
             }
@@ -1280,8 +1374,17 @@ pub fn simulate(model: &SimModel, draws: u32, seed: u64) -> Simulation {
             }
         }
     }
-    let revenue_band = band_of(&mut revenue);
-    let monthly_revenue = monthly.chunks_mut(n).map(band_unsorted).collect();
+    let revenue_histogram = histogram(&revenue);
+    let revenue_band = band_unsorted(&mut revenue);
+    let mut column = vec![0.0; n];
+    let monthly_revenue = (0..months)
+        .map(|m| {
+            for (d, slot) in column.iter_mut().enumerate() {
+                *slot = monthly.get(d * months + m).copied().unwrap_or(0.0);
+            }
+            band_unsorted(&mut column)
+        })
+        .collect();
     let odds = objectives
         .iter()
         .zip(met)
@@ -1300,14 +1403,14 @@ pub fn simulate(model: &SimModel, draws: u32, seed: u64) -> Simulation {
     Simulation {
         draws: u32::try_from(n).unwrap_or(u32::MAX),
         seed,
-        sessions: band_of(&mut sessions),
-        leads: band_of(&mut leads),
-        customers: band_of(&mut customers),
+        sessions: band_unsorted(&mut sessions),
+        leads: band_unsorted(&mut leads),
+        customers: band_unsorted(&mut customers),
         revenue: revenue_band,
-        cac: (!cac.is_empty()).then(|| band_of(&mut cac)),
-        roi: (!roi.is_empty()).then(|| band_of(&mut roi)),
+        cac: (!cac.is_empty()).then(|| band_unsorted(&mut cac)),
+        roi: (!roi.is_empty()).then(|| band_unsorted(&mut roi)),
         monthly_revenue,
-        revenue_histogram: histogram(&revenue),
+        revenue_histogram,
         objectives: odds,
     }
 }
@@ -1382,7 +1485,6 @@ pub fn outcome_at_likely(model: &SimModel, outcome: &TornadoOutcome) -> Option<f
 /// their likely values, the chosen outcome (and horizon revenue) at both ends; widest
 /// bar first (ties in the plan's order).
 pub fn tornado(model: &SimModel, outcome: &TornadoOutcome) -> Vec<TornadoBar> {
-    let mut scratch = Scratch::new(model);
     let likely = model.likely_values();
     let mut bars: Vec<TornadoBar> = model
         .ranges
@@ -1394,7 +1496,7 @@ pub fn tornado(model: &SimModel, outcome: &TornadoOutcome) -> Vec<TornadoBar> {
                 if let Some(slot) = values.get_mut(i) {
                     *slot = v;
                 }
-                model.run(&values, &mut scratch)
+                model.outcome(&values)
             };
             let low = end(r.low);
             let high = end(r.high);
