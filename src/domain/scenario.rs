@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::budget;
 use super::evaluation::evaluate_plan;
+use super::funnel::FunnelMonth;
 use super::input::InputError;
 use super::kpi::{self, finite, Unit};
 use super::measure::Status;
@@ -286,6 +287,9 @@ pub struct Comparison {
     pub objectives: Vec<ObjectiveRow>,
 }
 
+/// Reads one figure of a forecast month.
+type MonthFigure = fn(&FunnelMonth) -> f64;
+
 /// True when two figures differ beyond float noise (one part in a billion).
 fn differ(a: Option<f64>, b: Option<f64>) -> bool {
     match (a, b) {
@@ -329,7 +333,7 @@ pub fn compare(plan: &Plan, today: Option<Date>) -> Comparison {
                 differs,
             });
         };
-    let totals: [(&str, &str, fn(&super::funnel::FunnelMonth) -> f64, Unit); 4] = [
+    let totals: [(&str, &str, MonthFigure, Unit); 4] = [
         (
             "sessions",
             "Sessions over the horizon",
