@@ -1808,7 +1808,12 @@ impl Plan {
     /// dates that are not real `YYYY-MM-DD` dates; a horizon outside 1–60 months; a
     /// currency that is not three capital letters or a malformed locale; KPI ids not in
     /// the catalogue and KPI values outside the KPI's range; references to objectives,
-    /// touchpoints or initiatives that do not exist; a not-doing decision without a reason.
+    /// touchpoints or initiatives that do not exist; a not-doing decision without a reason;
+    /// more than 20 scenarios, scenario names empty or over 80 characters, more than 100
+    /// changes in one scenario, an input changed twice in one or changed to a value it
+    /// does not take; more than 50 ranges, an input ranged twice or not rangeable, a low
+    /// or high it does not take, a low above the high (see `uncertainty::check_ranges`
+    /// for the checks against the plan's values).
     pub fn validate(&self) -> Vec<FieldError> {
         validate::validate_plan(self)
     }
