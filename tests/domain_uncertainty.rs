@@ -632,6 +632,19 @@ fn odds_between_zero_and_one_when_the_target_sits_inside_the_range() {
     let band = sim.objectives[0].band.unwrap();
     assert!((band.p10 - 120.0).abs() < 4.0, "{band:?}");
     assert!((band.p90 - 350.0).abs() < 8.0, "{band:?}");
+
+    // The worked example of docs/uncertainty.md: 250 customers need a rate of 25 %,
+    // (25 − 20) ÷ ((35 − 20) ÷ 1.2816) = 0.427 σ above the middle: 1 − Φ(0.427) = 33.5 %.
+    plan.opportunity.objectives[0].target = Some(250.0);
+    let ranges = [range(funnel_ref(FunnelInput::ConvertRate), 0.1, 0.35)];
+    let model = SimModel::from_plan(&plan, &ranges, None).unwrap();
+    let sim = simulate(&model, 10_000, 9);
+    let p = sim.objectives[0].probability.unwrap();
+    assert!((p - 0.3346).abs() < 0.02, "{p}");
+    // Its CAC: 1,000 ÷ 350 = 2.86 at p10 and 1,000 ÷ 200 = 5 at the median.
+    let cac = sim.cac.unwrap();
+    assert!((cac.p10 - 1_000.0 / 350.0).abs() < 0.1, "{cac:?}");
+    assert!((cac.p50 - 5.0).abs() < 0.15, "{cac:?}");
 }
 
 #[test]
