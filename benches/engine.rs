@@ -2,7 +2,8 @@
 //! forecast, KPI evaluation, reverse funnel, opportunity sizing, initiative scores
 //! and ranking, measurement status of every tracked KPI, and the budget; and the
 //! plan's evaluation that every screen reads (forecast, KPIs of the reference month,
-//! the main goal's reverse funnel, stage flows, funnel steps and goal checks).
+//! the main goal's reverse funnel, stage flows, funnel steps and goal checks); and
+//! 10,000 Monte Carlo draws of the large plan's funnel with ten ranged inputs.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -13,7 +14,8 @@ mod native {
     use race_planner::domain::evaluation::evaluate_plan;
     use race_planner::domain::measure::series;
     use race_planner::domain::period::Granularity;
-    use race_planner::domain::sample::{large_plan, measure_date, recompute_all};
+    use race_planner::domain::sample::{large_plan, measure_date, recompute_all, sample_ranges};
+    use race_planner::domain::uncertainty::{simulate, SimModel};
     use race_planner::import;
 
     pub fn engine(c: &mut Criterion) {
@@ -32,6 +34,11 @@ mod native {
         });
         group.bench_function("weekly_series_one_kpi_large_plan", |b| {
             b.iter(|| black_box(series(black_box(&plan), "sessions", Granularity::Week)))
+        });
+        let model = SimModel::from_plan(&plan, &sample_ranges(&plan), today)
+            .expect("the sample ranges are valid");
+        group.bench_function("simulate_10k_draws_large_plan", |b| {
+            b.iter(|| black_box(simulate(black_box(&model), 10_000, 42)))
         });
         group.bench_function("validate_large_plan", |b| {
             b.iter(|| black_box(black_box(&plan).validate()))

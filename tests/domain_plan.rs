@@ -30,7 +30,7 @@ fn a_new_plan_is_blank_usable_and_valid() {
 #[test]
 fn missing_fields_load_with_defaults() {
     let plan: Plan =
-        serde_json::from_str(r#"{"id":"x","name":"Sparse plan","schema_version":2}"#).unwrap();
+        serde_json::from_str(r#"{"id":"x","name":"Sparse plan","schema_version":3}"#).unwrap();
     assert_eq!(plan.horizon_months, 12);
     assert_eq!(plan.funnel.orders_per_customer, 1.0);
     assert_eq!(plan.funnel.repeat_orders, 1.0);

@@ -23,8 +23,10 @@ use serde_json::{json, Value};
 const V0: &str = include_str!("fixtures/plan-v0.json");
 const V1: &str = include_str!("fixtures/plan-v1.json");
 const V2: &str = include_str!("fixtures/plan-v2.json");
-/// When the v2 fixture was exported: 2026-11-30T12:00:00Z.
-const V2_EXPORTED_AT: i64 = 1_796_040_000_000;
+/// The v2 fixture in the current version, with two scenarios and two ranges.
+const V3: &str = include_str!("fixtures/plan-v3.json");
+/// When the v2 and v3 fixtures were exported: 2026-11-30T12:00:00Z.
+const V3_EXPORTED_AT: i64 = 1_796_040_000_000;
 const T0: i64 = 1_767_225_600_000; // 2026-01-01T00:00:00Z
 
 fn no_ids() -> HashSet<String> {
@@ -40,7 +42,7 @@ fn counter() -> impl FnMut() -> String {
 }
 
 fn sample_plan(id: &str, name: &str) -> Plan {
-    let (mut plan, _) = read_plan_text(V2).unwrap();
+    let (mut plan, _) = read_plan_text(V3).unwrap();
     plan.id = id.into();
     plan.name = name.into();
     plan
@@ -53,9 +55,9 @@ fn import_err(bytes: &[u8]) -> ImportError {
     }
 }
 
-/// The v2 plan of the fixture with `edit` applied to its JSON.
-fn v2_with(edit: impl FnOnce(&mut Value)) -> Vec<u8> {
-    let mut value: Value = serde_json::from_str(V2).unwrap();
+/// The v3 (current) plan of the fixture with `edit` applied to its JSON.
+fn v3_with(edit: impl FnOnce(&mut Value)) -> Vec<u8> {
+    let mut value: Value = serde_json::from_str(V3).unwrap();
     edit(&mut value);
     serde_json::to_vec(&value).unwrap()
 }
@@ -67,8 +69,8 @@ fn close(a: f64, b: f64) {
 // --- Current version -------------------------------------------------------
 
 #[test]
-fn the_v2_fixture_imports_as_is() {
-    let result = import_file(V2.as_bytes(), &no_ids(), counter()).unwrap();
+fn the_v3_fixture_imports_as_is() {
+    let result = import_file(V3.as_bytes(), &no_ids(), counter()).unwrap();
     assert_eq!(result.kind, FileKind::Plan);
     assert!(result.notes.is_empty(), "{:?}", result.notes);
     let imported = &result.plans[0];
@@ -95,14 +97,14 @@ fn the_v2_fixture_imports_as_is() {
 }
 
 #[test]
-fn the_v2_fixture_reads_unchanged() {
+fn the_v3_fixture_reads_unchanged() {
     // A file in the current version is read as it is: exporting what was read gives
     // the same text, byte for byte.
-    let (plan, report) = read_plan_text(V2).unwrap();
+    let (plan, report) = read_plan_text(V3).unwrap();
     assert!(!report.migrated());
     assert_eq!(report.from_version, SCHEMA_VERSION);
     assert_eq!(plan.revision, 7);
-    assert_eq!(export_plan(&plan, V2_EXPORTED_AT), V2.trim_end());
+    assert_eq!(export_plan(&plan, V3_EXPORTED_AT), V3.trim_end());
     // And its storage form reads back to the same plan.
     let (stored, _) = read_plan_text(&to_storage_json(&plan)).unwrap();
     assert_eq!(stored, plan);
@@ -170,6 +172,140 @@ fn a_bare_plan_object_is_accepted() {
     assert_eq!(result.plans[0].plan.id, "bare-1");
 }
 
+// --- Version 2 -------------------------------------------------------------
+
+#[test]
+fn the_v2_fixture_migrates_in_one_step_with_no_scenarios_or_ranges() {
+    let result = import_file(V2.as_bytes(), &no_ids(), counter()).unwrap();
+    let imported = &result.plans[0];
+    assert_eq!(imported.report.from_version, 2);
+    assert_eq!(imported.report.to_version, SCHEMA_VERSION);
+    assert_eq!(
+        imported.report.steps,
+        vec!["Scenarios and ranges added, none yet."]
+    );
+    assert!(result
+        .notes
+        .iter()
+        .any(|n| n.contains("from data version 2 to 3")));
+    let plan = &imported.plan;
+    assert_eq!(plan.schema_version, 3);
+    assert!(plan.scenarios.is_empty());
+    assert!(plan.ranges.is_empty());
+    assert!(plan.validate().is_empty(), "{:?}", plan.validate());
+    // Everything else reads as the v3 fixture's base does.
+    let (current, _) = read_plan_text(V3).unwrap();
+    let mut without = current.clone();
+    without.revision = 0;
+    without.scenarios.clear();
+    without.ranges.clear();
+    assert_eq!(plan, &without);
+    // Exported again, it is the v3 fixture without its scenarios and ranges.
+    let text = export_plan(plan, V3_EXPORTED_AT);
+    assert!(!text.contains("\"scenarios\""));
+    assert!(!text.contains("\"ranges\""));
+}
+
+#[test]
+fn v2_keys_named_like_scenarios_and_ranges_are_dropped_by_the_migration() {
+    // Version 2 ignored these keys; bad content under them must not stop the file.
+    let mut value: Value = serde_json::from_str(V2).unwrap();
+    value["plan"]["scenarios"] = json!("not a list");
+    value["plan"]["ranges"] = json!([{"input": "nothing"}]);
+    let bytes = serde_json::to_vec(&value).unwrap();
+    let result = import_file(&bytes, &no_ids(), counter()).unwrap();
+    assert!(result.plans[0].plan.scenarios.is_empty());
+    assert!(result.plans[0].plan.ranges.is_empty());
+}
+
+#[test]
+fn scenarios_and_ranges_of_the_v3_fixture_are_read() {
+    use race_planner::domain::uncertainty::{FunnelInput, InputRef, TouchpointInput};
+    let (plan, _) = read_plan_text(V3).unwrap();
+    assert_eq!(plan.scenarios.len(), 2);
+    assert_eq!(plan.scenarios[0].name, "Stretch");
+    assert_eq!(
+        plan.scenarios[0].overrides[0].input,
+        InputRef::Funnel(FunnelInput::ConvertRate)
+    );
+    assert_eq!(
+        plan.scenarios[1].overrides[1].input,
+        InputRef::InitiativeCost { id: "ini-1".into() }
+    );
+    assert_eq!(plan.ranges.len(), 2);
+    assert_eq!(
+        plan.ranges[1].input,
+        InputRef::Touchpoint {
+            id: "tp-1".into(),
+            field: TouchpointInput::Cpc
+        }
+    );
+    assert_eq!((plan.ranges[1].low, plan.ranges[1].high), (0.2, 0.35));
+}
+
+#[test]
+fn hostile_scenarios_and_ranges_are_refused_with_their_paths() {
+    // Too many scenarios.
+    let bytes = v3_with(|v| {
+        let one = v["plan"]["scenarios"][0].clone();
+        let list: Vec<Value> = (0..21)
+            .map(|i| {
+                let mut s = one.clone();
+                s["id"] = json!(format!("s-{i}"));
+                s
+            })
+            .collect();
+        v["plan"]["scenarios"] = Value::Array(list);
+    });
+    match import_err(&bytes) {
+        ImportError::File(LoadError::Invalid(errors)) => {
+            assert!(errors.iter().any(|e| e.path == "scenarios"), "{errors:?}")
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    // An input that is not one.
+    let bytes = v3_with(|v| v["plan"]["ranges"][0]["input"] = json!("funnel:colour"));
+    match import_err(&bytes) {
+        ImportError::File(LoadError::Shape { path, message }) => {
+            assert!(path.ends_with("ranges[0].input"), "{path}");
+            assert!(message.contains("is not a plan input"), "{message}");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    // A rate above 100 %, a low above the high, a value that is not finite-looking.
+    let bytes = v3_with(|v| {
+        v["plan"]["ranges"][0]["high"] = json!(1.5);
+        v["plan"]["ranges"][1]["low"] = json!(0.5);
+        v["plan"]["scenarios"][0]["overrides"][0]["value"] = json!(-0.1);
+    });
+    match import_err(&bytes) {
+        ImportError::File(LoadError::Invalid(errors)) => {
+            let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+            assert!(paths.contains(&"ranges[0].high"), "{paths:?}");
+            assert!(paths.contains(&"ranges[1].high"), "{paths:?}");
+            assert!(
+                paths.contains(&"scenarios[0].overrides[0].value"),
+                "{paths:?}"
+            );
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    // A scenario with more changes than any list may hold is stopped by the list cap.
+    let bytes = v3_with(|v| {
+        v["plan"]["scenarios"][0]["overrides"] = Value::Array(vec![
+            json!(0);
+            race_planner::format::import::MAX_LIST_ITEMS
+                + 1
+        ]);
+    });
+    match import_err(&bytes) {
+        ImportError::File(LoadError::Shape { path, .. }) => {
+            assert_eq!(path, "plan.scenarios[0].overrides")
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
 // --- Version 1 -------------------------------------------------------------
 
 #[test]
@@ -177,11 +313,11 @@ fn the_v1_fixture_opens_with_the_same_figures() {
     let result = import_file(V1.as_bytes(), &no_ids(), counter()).unwrap();
     let imported = &result.plans[0];
     assert_eq!(imported.report.from_version, 1);
-    assert_eq!(imported.report.steps.len(), 1);
+    assert_eq!(imported.report.steps.len(), 2);
     assert!(result
         .notes
         .iter()
-        .any(|n| n.contains("from data version 1 to 2")));
+        .any(|n| n.contains("from data version 1 to 3")));
     let plan = &imported.plan;
     assert_eq!(plan.schema_version, SCHEMA_VERSION);
     assert_eq!(plan.id, "spring-launch-2026");
@@ -308,8 +444,8 @@ fn the_v0_fixture_migrates_to_the_current_version() {
     assert_eq!(report.from_version, 0);
     assert_eq!(report.to_version, SCHEMA_VERSION);
     assert!(report.migrated());
-    // Two steps: 0 → 1, then 1 → 2.
-    assert_eq!(report.steps.len(), 2);
+    // Three steps: 0 → 1, 1 → 2, then 2 → 3.
+    assert_eq!(report.steps.len(), 3);
     assert!(report.steps[0].contains("Touchpoints moved to their stages"));
     assert!(report.steps[1].contains("became goals"));
     assert_eq!(plan.schema_version, SCHEMA_VERSION);
@@ -422,7 +558,7 @@ fn a_v0_percent_out_of_range_is_invalid_after_migration() {
 
 #[test]
 fn a_newer_plan_file_is_refused_with_both_versions() {
-    let bytes = v2_with(|v| v["schema_version"] = json!(SCHEMA_VERSION + 1));
+    let bytes = v3_with(|v| v["schema_version"] = json!(SCHEMA_VERSION + 1));
     match import_err(&bytes) {
         ImportError::File(LoadError::NewerVersion { found, supported }) => {
             assert_eq!(found, SCHEMA_VERSION + 1);
@@ -439,7 +575,7 @@ fn a_newer_plan_file_is_refused_with_both_versions() {
 
 #[test]
 fn a_newer_stored_plan_is_refused_but_can_be_shown() {
-    let mut value: Value = serde_json::from_str(V2).unwrap();
+    let mut value: Value = serde_json::from_str(V3).unwrap();
     let mut plan = value["plan"].take();
     let newer = SCHEMA_VERSION + 1;
     plan["schema_version"] = json!(newer);
@@ -570,7 +706,7 @@ fn the_size_is_checked_before_anything_is_read() {
 #[test]
 fn text_with_a_byte_order_mark_is_read() {
     let mut bytes = vec![0xEF, 0xBB, 0xBF];
-    bytes.extend_from_slice(V2.as_bytes());
+    bytes.extend_from_slice(V3.as_bytes());
     assert_eq!(
         import_file(&bytes, &no_ids(), counter())
             .unwrap()
@@ -579,7 +715,7 @@ fn text_with_a_byte_order_mark_is_read() {
         1
     );
     let mut utf16 = vec![0xFF, 0xFE];
-    for unit in V2.encode_utf16() {
+    for unit in V3.encode_utf16() {
         utf16.extend_from_slice(&unit.to_le_bytes());
     }
     assert_eq!(
@@ -625,7 +761,7 @@ fn deeply_nested_input_is_refused_by_the_parser() {
     }
     // Nested inside a field of an otherwise good plan.
     let inner = format!("{}1{}", "[".repeat(150), "]".repeat(150));
-    let text = V2.replacen("\"Spring launch 2026\"", &inner, 1);
+    let text = V3.replacen("\"Spring launch 2026\"", &inner, 1);
     assert!(matches!(
         import_err(text.as_bytes()),
         ImportError::File(LoadError::Syntax { .. })
@@ -638,8 +774,8 @@ fn deeply_nested_input_is_refused_by_the_parser() {
 #[test]
 fn nan_and_infinity_are_not_json() {
     for bad in ["NaN", "Infinity", "-Infinity"] {
-        let text = V2.replacen("\"act_rate\": 0.05", &format!("\"act_rate\": {bad}"), 1);
-        assert_ne!(text, V2);
+        let text = V3.replacen("\"act_rate\": 0.05", &format!("\"act_rate\": {bad}"), 1);
+        assert_ne!(text, V3);
         assert!(
             matches!(
                 import_err(text.as_bytes()),
@@ -653,7 +789,7 @@ fn nan_and_infinity_are_not_json() {
 #[test]
 fn wrong_types_are_reported_with_the_field_path() {
     let bytes =
-        v2_with(|v| v["plan"]["stages"]["reach"]["touchpoints"][1]["budget"] = json!("a lot"));
+        v3_with(|v| v["plan"]["stages"]["reach"]["touchpoints"][1]["budget"] = json!("a lot"));
     match import_err(&bytes) {
         ImportError::File(LoadError::Shape { path, message }) => {
             assert_eq!(path, "stages.reach.touchpoints[1].budget");
@@ -661,7 +797,7 @@ fn wrong_types_are_reported_with_the_field_path() {
         }
         other => panic!("{other:?}"),
     }
-    let bytes = v2_with(|v| v["plan"]["funnel"]["act_rate"] = json!([1]));
+    let bytes = v3_with(|v| v["plan"]["funnel"]["act_rate"] = json!([1]));
     match import_err(&bytes) {
         ImportError::File(e @ LoadError::Shape { .. }) => {
             assert_eq!(
@@ -671,7 +807,7 @@ fn wrong_types_are_reported_with_the_field_path() {
         }
         other => panic!("{other:?}"),
     }
-    let bytes = v2_with(|v| v["plan"]["stages"]["act"]["touchpoints"][0]["media"] = json!("radio"));
+    let bytes = v3_with(|v| v["plan"]["stages"]["act"]["touchpoints"][0]["media"] = json!("radio"));
     match import_err(&bytes) {
         ImportError::File(LoadError::Shape { path, message }) => {
             assert_eq!(path, "stages.act.touchpoints[0].media");
@@ -682,7 +818,7 @@ fn wrong_types_are_reported_with_the_field_path() {
         }
         other => panic!("{other:?}"),
     }
-    let bytes = v2_with(|v| {
+    let bytes = v3_with(|v| {
         v["plan"]["actuals"][0]
             .as_object_mut()
             .unwrap()
@@ -699,7 +835,7 @@ fn wrong_types_are_reported_with_the_field_path() {
 
 #[test]
 fn values_out_of_range_are_reported_with_the_field_path() {
-    let bytes = v2_with(|v| {
+    let bytes = v3_with(|v| {
         v["plan"]["stages"]["reach"]["touchpoints"][1]["budget"] = json!(-1);
         v["plan"]["funnel"]["convert_rate"] = json!(2.5);
     });
@@ -734,7 +870,7 @@ fn other_json_is_not_a_plan_file() {
             "{text}"
         );
     }
-    let bytes = v2_with(|v| {
+    let bytes = v3_with(|v| {
         v.as_object_mut().unwrap().remove("plan");
     });
     match import_err(&bytes) {
@@ -743,7 +879,7 @@ fn other_json_is_not_a_plan_file() {
         }
         other => panic!("{other:?}"),
     }
-    let bytes = v2_with(|v| v["schema_version"] = json!("one"));
+    let bytes = v3_with(|v| v["schema_version"] = json!("one"));
     assert!(matches!(
         import_err(&bytes),
         ImportError::File(LoadError::Shape { .. })
@@ -757,8 +893,8 @@ fn classify_sets_the_envelope_version_on_the_plan() {
         Document::Plan(plan) => assert_eq!(plan["schema_version"], json!(1)),
         other => panic!("{other:?}"),
     }
-    match classify(parse_json(V2).unwrap()).unwrap() {
-        Document::Plan(plan) => assert_eq!(plan["schema_version"], json!(2)),
+    match classify(parse_json(V3).unwrap()).unwrap() {
+        Document::Plan(plan) => assert_eq!(plan["schema_version"], json!(3)),
         other => panic!("{other:?}"),
     }
 }
@@ -804,7 +940,7 @@ fn an_error_position_names_the_field_at_fault() {
 
 #[test]
 fn a_missing_field_in_an_empty_item_is_reported_at_its_path() {
-    let bytes = v2_with(|v| v["plan"]["actuals"][1] = json!({}));
+    let bytes = v3_with(|v| v["plan"]["actuals"][1] = json!({}));
     match import_err(&bytes) {
         ImportError::File(LoadError::Shape { path, message }) => {
             assert!(path.starts_with("actuals[1]."), "{path}");
@@ -877,7 +1013,7 @@ fn stored_plans_read_the_same_at_once_as_through_the_migrations() {
 #[test]
 fn a_text_too_long_is_refused_and_named() {
     let name = "x".repeat(race_planner::format::import::MAX_TEXT_CHARS + 1);
-    let bytes = v2_with(|v| {
+    let bytes = v3_with(|v| {
         let plan = v
             .get_mut("plan")
             .unwrap_or_else(|| panic!("no plan in the fixture"));
@@ -891,7 +1027,7 @@ fn a_text_too_long_is_refused_and_named() {
         other => panic!("unexpected {other:?}"),
     }
     // At the limit, it is kept.
-    let ok = v2_with(|v| {
+    let ok = v3_with(|v| {
         v["plan"]["name"] = Value::String("y".repeat(race_planner::format::import::MAX_TEXT_CHARS));
     });
     assert!(import_file(&ok, &no_ids(), counter()).is_ok());
@@ -899,7 +1035,7 @@ fn a_text_too_long_is_refused_and_named() {
 
 #[test]
 fn a_list_too_long_is_refused_and_named() {
-    let bytes = v2_with(|v| {
+    let bytes = v3_with(|v| {
         v["plan"]["actuals"] = Value::Array(vec![
             json!(0);
             race_planner::format::import::MAX_LIST_ITEMS + 1

@@ -89,17 +89,24 @@ fn the_json_schema_describes_every_field_of_a_plan() {
         defs["backup_file"]["properties"]["schema_version"]["const"],
         version
     );
-    let (full, _) = race_planner::format::read_plan_text(include_str!("fixtures/plan-v2.json"))
+    let (full, _) = race_planner::format::read_plan_text(include_str!("fixtures/plan-v3.json"))
         .expect("fixture");
     let value = serde_json::to_value(&full).unwrap();
-    // The fixture uses what v2 added, so the places below hold every field.
+    // The fixture uses what v2 and v3 added, so the places below hold every field.
     assert_eq!(value["stages"]["reach"]["touchpoints"][0]["plan_by"], "cpc");
     assert!(value["actuals"][2]["touchpoint"].is_string());
     let kpis = &defs["stage_plan"]["properties"]["kpis"]["items"];
     let snapshot = &defs["review"]["properties"]["snapshot"]["items"];
     // (where in the plan, which definition describes it)
-    let places: [(&Value, &Value, &str); 16] = [
+    let places: [(&Value, &Value, &str); 19] = [
         (&value, &defs["plan"], "plan"),
+        (&value["scenarios"][0], &defs["scenario"], "scenario"),
+        (
+            &value["scenarios"][0]["overrides"][0],
+            &defs["override"],
+            "override",
+        ),
+        (&value["ranges"][0], &defs["range"], "range"),
         (&value["profile"], &defs["profile"], "profile"),
         (&value["variants"], &defs["variants"], "variants"),
         (&value["funnel"], &defs["funnel"], "funnel"),

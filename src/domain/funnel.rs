@@ -21,7 +21,7 @@
 //!
 //! Everything is unrounded; numbers that are not finite count as 0 (validation reports them).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::goal;
 use super::kpi::{clv_for, finite};
@@ -65,7 +65,7 @@ pub fn brings_offline_contacts(stage: Stage, touchpoint: &Touchpoint) -> bool {
 
 /// A volume made of a part that grows with the plan's monthly growth (typed volumes)
 /// and a part that does not (volumes bought by a budget).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Volume {
     /// Typed volume per month, grown by (1 + g)^month.
     pub growing: f64,
@@ -89,7 +89,7 @@ impl Volume {
 }
 
 /// The volumes feeding the funnel, and what the touchpoints cost, per month.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Traffic {
     /// Website sessions.
     pub sessions: Volume,
@@ -124,6 +124,16 @@ pub fn traffic(plan: &Plan) -> Traffic {
     let digits = plan.currency_digits();
     let mut t = Traffic::default();
     for (stage, tp) in plan.touchpoints_by_stage() {
+        t.add_touchpoint(stage, tp, digits);
+    }
+    t
+}
+
+impl Traffic {
+    /// Adds one touchpoint of `stage` (its delivery, see [`Touchpoint::delivery`], and
+    /// its budget) to the volumes and costs; [`traffic`] is this over every touchpoint.
+    pub fn add_touchpoint(&mut self, stage: Stage, tp: &Touchpoint, digits: u32) {
+        let t = self;
         let d = tp.delivery(digits);
         let bought = tp.planned_by_spend();
         let paid = tp.media == Media::Paid;
@@ -155,7 +165,6 @@ pub fn traffic(plan: &Plan) -> Traffic {
             t.any_impressions = true;
         }
     }
-    t
 }
 
 /// One month of the forward funnel. Counts are unrounded; money is in major units.

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::funnel::{self, Forecast, FunnelMonth, Traffic};
 use super::input::trim_number;
-use super::plan::{ClvVariant, Denominator, EngagementBase, FunnelInputs, Plan, RoiBasis, Stage};
+use super::plan::{
+    ClvVariant, Denominator, EngagementBase, FunnelInputs, KpiVariants, Plan, RoiBasis, Stage,
+};
 
 /// How a KPI's value is expressed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -582,8 +584,27 @@ pub fn evaluate_month(plan: &Plan, m: &FunnelMonth) -> Vec<KpiValue> {
 }
 
 /// What a KPI needs that the plan does not have yet (inputs at 0), by name.
-fn missing_for(id: &str, plan: &Plan, t: &Traffic, m: &FunnelMonth) -> Vec<&'static str> {
-    let f = &plan.funnel;
+fn missing_for(
+    id: &str,
+    f: &FunnelInputs,
+    variants: &KpiVariants,
+    t: &Traffic,
+    m: &FunnelMonth,
+) -> Vec<&'static str> {
+    missing_in(ForecastKpi::from_id(id), id, f, variants, t, m)
+}
+
+/// [`missing_for`] with the KPI already looked up among the forecast's KPIs (`None`
+/// for the others, named by `id`).
+fn missing_in(
+    kpi: Option<ForecastKpi>,
+    id: &str,
+    f: &FunnelInputs,
+    variants: &KpiVariants,
+    t: &Traffic,
+    m: &FunnelMonth,
+) -> Vec<&'static str> {
+    use ForecastKpi as K;
     let mut out = Vec::new();
     let mut need = |ok: bool, name: &'static str| {
         if !ok && !out.contains(&name) {
@@ -624,73 +645,77 @@ fn missing_for(id: &str, plan: &Plan, t: &Traffic, m: &FunnelMonth) -> Vec<&'sta
             "touchpoint budgets or other sales and marketing cost",
         );
     };
-    match id {
-        "sessions" => sessions(&mut need),
-        "offline_contacts" => need(
+    match kpi {
+        Some(K::Sessions) => sessions(&mut need),
+        Some(K::OfflineContacts) => need(
             m.offline_contacts > 0.0,
             "an offline touchpoint with contacts",
         ),
-        "lead_rate" | "leads" => {
+        Some(K::LeadRate | K::Leads) => {
             sessions(&mut need);
             need(f.act_rate > 0.0, "the session → lead rate (Act)");
         }
-        "cpl" => {
+        Some(K::Cpl) => {
             spend(&mut need);
             sessions(&mut need);
             need(f.act_rate > 0.0, "the session → lead rate (Act)");
         }
-        "conversion_rate" => online(&mut need),
-        "customers" => customers(&mut need),
-        "orders" => {
+        Some(K::ConversionRate) => online(&mut need),
+        Some(K::Customers) => customers(&mut need),
+        Some(K::Orders) => {
             customers(&mut need);
             need(
                 f.orders_per_customer > 0.0,
                 "first orders per new customer (Convert)",
             );
         }
-        "aov" => need(f.aov.0 > 0, "the average order value (Convert)"),
-        "revenue" | "mer" => {
+        Some(K::Aov) => need(f.aov.0 > 0, "the average order value (Convert)"),
+        Some(K::Revenue) => revenue(&mut need),
+        Some(K::Mer) => {
             revenue(&mut need);
-            if id == "mer" {
-                cost(&mut need);
-            }
+            cost(&mut need);
         }
-        "cpa" => {
+        Some(K::Cpa) => {
             spend(&mut need);
             customers(&mut need);
         }
-        "cac" => {
+        Some(K::Cac) => {
             cost(&mut need);
             customers(&mut need);
         }
-        "roas" => {
+        Some(K::Roas) => {
             need(t.paid_spend > 0.0, "a paid touchpoint with a budget");
             revenue(&mut need);
         }
-        "roi" => {
+        Some(K::Roi) => {
             cost(&mut need);
             revenue(&mut need);
-            if plan.variants.roi == RoiBasis::GrossProfit {
+            if variants.roi == RoiBasis::GrossProfit {
                 need(f.gross_margin > 0.0, "the gross margin (Engage)");
             }
         }
-        "repeat_purchase_rate" => need(f.repeat_rate > 0.0, "the repeat purchase rate (Engage)"),
-        "repeat_customers" => {
+        Some(K::RepeatPurchaseRate) => {
+            need(f.repeat_rate > 0.0, "the repeat purchase rate (Engage)")
+        }
+        Some(K::RepeatCustomers) => {
             customers(&mut need);
             need(f.repeat_rate > 0.0, "the repeat purchase rate (Engage)");
         }
-        "retention_rate" => need(f.retention_rate > 0.0, "the yearly retention rate (Engage)"),
-        "churn_rate" => need(f.churn_rate > 0.0, "the monthly churn rate (Engage)"),
-        "clv" | "ltv_cac" | "cac_payback" => {
-            for name in clv_missing(plan.variants.clv, f) {
+        Some(K::Clv | K::LtvCac | K::CacPayback) => {
+            for name in clv_missing(variants.clv, f) {
                 need(false, name);
             }
-            if id != "clv" {
+            if kpi != Some(K::Clv) {
                 cost(&mut need);
                 customers(&mut need);
             }
         }
-        _ => {}
+        Some(K::Impressions | K::Ctr | K::Cpc | K::Cpm) => {}
+        None => match id {
+            "retention_rate" => need(f.retention_rate > 0.0, "the yearly retention rate (Engage)"),
+            "churn_rate" => need(f.churn_rate > 0.0, "the monthly churn rate (Engage)"),
+            _ => {}
+        },
     }
     out
 }
@@ -975,7 +1000,7 @@ fn evaluate_explained(
                 "forecast_error" => revenue_error.clone(),
                 _ => (None, String::new()),
             };
-            let missing = missing_for(def.id, plan, t, m);
+            let missing = missing_for(def.id, f, v, t, m);
             let (value, inputs) = if missing.is_empty() {
                 (value.and_then(finite), inputs)
             } else {
@@ -997,6 +1022,212 @@ fn evaluate_explained(
             }
         })
         .collect()
+}
+
+/// A KPI the forecast computes from the funnel month by month: traffic, funnel, cost
+/// and return KPIs, CLV and its ratios (see [`forecast_value`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ForecastKpi {
+    /// `impressions`.
+    Impressions,
+    /// `ctr`.
+    Ctr,
+    /// `cpc`.
+    Cpc,
+    /// `cpm`.
+    Cpm,
+    /// `sessions`.
+    Sessions,
+    /// `offline_contacts`.
+    OfflineContacts,
+    /// `lead_rate`.
+    LeadRate,
+    /// `leads`.
+    Leads,
+    /// `cpl`.
+    Cpl,
+    /// `conversion_rate`.
+    ConversionRate,
+    /// `customers`.
+    Customers,
+    /// `orders`.
+    Orders,
+    /// `aov`.
+    Aov,
+    /// `revenue`.
+    Revenue,
+    /// `cpa`.
+    Cpa,
+    /// `cac`.
+    Cac,
+    /// `roas`.
+    Roas,
+    /// `repeat_purchase_rate`.
+    RepeatPurchaseRate,
+    /// `repeat_customers`.
+    RepeatCustomers,
+    /// `clv`.
+    Clv,
+    /// `mer`.
+    Mer,
+    /// `roi`.
+    Roi,
+    /// `ltv_cac`.
+    LtvCac,
+    /// `cac_payback`.
+    CacPayback,
+}
+
+impl ForecastKpi {
+    /// Every KPI the forecast computes.
+    pub const ALL: [ForecastKpi; 24] = [
+        ForecastKpi::Impressions,
+        ForecastKpi::Ctr,
+        ForecastKpi::Cpc,
+        ForecastKpi::Cpm,
+        ForecastKpi::Sessions,
+        ForecastKpi::OfflineContacts,
+        ForecastKpi::LeadRate,
+        ForecastKpi::Leads,
+        ForecastKpi::Cpl,
+        ForecastKpi::ConversionRate,
+        ForecastKpi::Customers,
+        ForecastKpi::Orders,
+        ForecastKpi::Aov,
+        ForecastKpi::Revenue,
+        ForecastKpi::Cpa,
+        ForecastKpi::Cac,
+        ForecastKpi::Roas,
+        ForecastKpi::RepeatPurchaseRate,
+        ForecastKpi::RepeatCustomers,
+        ForecastKpi::Clv,
+        ForecastKpi::Mer,
+        ForecastKpi::Roi,
+        ForecastKpi::LtvCac,
+        ForecastKpi::CacPayback,
+    ];
+
+    /// The KPI's id in the catalogue.
+    pub fn id(self) -> &'static str {
+        match self {
+            ForecastKpi::Impressions => "impressions",
+            ForecastKpi::Ctr => "ctr",
+            ForecastKpi::Cpc => "cpc",
+            ForecastKpi::Cpm => "cpm",
+            ForecastKpi::Sessions => "sessions",
+            ForecastKpi::OfflineContacts => "offline_contacts",
+            ForecastKpi::LeadRate => "lead_rate",
+            ForecastKpi::Leads => "leads",
+            ForecastKpi::Cpl => "cpl",
+            ForecastKpi::ConversionRate => "conversion_rate",
+            ForecastKpi::Customers => "customers",
+            ForecastKpi::Orders => "orders",
+            ForecastKpi::Aov => "aov",
+            ForecastKpi::Revenue => "revenue",
+            ForecastKpi::Cpa => "cpa",
+            ForecastKpi::Cac => "cac",
+            ForecastKpi::Roas => "roas",
+            ForecastKpi::RepeatPurchaseRate => "repeat_purchase_rate",
+            ForecastKpi::RepeatCustomers => "repeat_customers",
+            ForecastKpi::Clv => "clv",
+            ForecastKpi::Mer => "mer",
+            ForecastKpi::Roi => "roi",
+            ForecastKpi::LtvCac => "ltv_cac",
+            ForecastKpi::CacPayback => "cac_payback",
+        }
+    }
+
+    /// The forecast KPI with this id, if the forecast computes it.
+    pub fn from_id(id: &str) -> Option<ForecastKpi> {
+        ForecastKpi::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    /// The KPI's value in forecast month `m` (see [`forecast_value`]).
+    pub fn value(
+        self,
+        f: &FunnelInputs,
+        v: &KpiVariants,
+        digits: u32,
+        t: &Traffic,
+        m: &FunnelMonth,
+    ) -> Option<f64> {
+        use ForecastKpi as K;
+        if !missing_in(Some(self), "", f, v, t, m).is_empty() {
+            return None;
+        }
+        let all_cost = m.marketing_cost;
+        let spend = m.touchpoint_spend;
+        let aov_major = f.aov.to_major(digits);
+        let value = match self {
+            K::Impressions => t.any_impressions.then_some(t.impressions),
+            K::Ctr => ctr(t.impression_clicks, t.impressions),
+            K::Cpc => cpc(t.click_spend, t.clicks),
+            K::Cpm => cpm(t.impression_spend, t.impressions),
+            K::Sessions => Some(m.sessions),
+            K::OfflineContacts => Some(m.offline_contacts),
+            K::LeadRate => lead_rate(m.leads, m.sessions),
+            K::Leads => Some(m.leads),
+            K::Cpl => cpl(spend, m.leads),
+            K::ConversionRate => match v.conversion_denominator {
+                Denominator::Sessions => conversion_rate(m.online_customers, m.sessions),
+                Denominator::Users => conversion_rate(
+                    m.online_customers,
+                    ratio(m.sessions, f.sessions_per_user).unwrap_or(0.0),
+                ),
+            },
+            K::Customers => Some(m.customers),
+            K::Orders => Some(m.orders),
+            K::Aov => aov(m.revenue, m.orders).or(Some(aov_major)),
+            K::Revenue => Some(m.revenue),
+            K::Cpa => cpa(spend, m.customers),
+            K::Cac => cac(all_cost, m.customers),
+            K::Roas => roas(m.paid_revenue, t.paid_spend),
+            K::RepeatPurchaseRate => {
+                repeat_purchase_rate(m.repeat_customers, m.customers).or(Some(f.repeat_rate))
+            }
+            K::RepeatCustomers => Some(m.repeat_customers),
+            K::Clv => clv_for(v.clv, f, digits),
+            K::Mer => mer(m.revenue, all_cost),
+            K::Roi => roi(v.roi, m.revenue, f.gross_margin, all_cost),
+            K::LtvCac => clv_for(v.clv, f, digits)
+                .zip(cac(all_cost, m.customers))
+                .and_then(|(l, c)| ltv_cac(l, c)),
+            K::CacPayback => {
+                let arpa = f.arpa.to_major(digits);
+                let per_customer = if arpa > 0.0 {
+                    arpa
+                } else {
+                    aov_major * f.orders_per_customer
+                };
+                cac(all_cost, m.customers)
+                    .and_then(|c| cac_payback(c, per_customer, f.gross_margin))
+            }
+        };
+        value.and_then(finite)
+    }
+}
+
+/// A KPI's forecast value in one month from the funnel's inputs, the plan's formula
+/// variants, the touchpoints' traffic `t` and the forecast month `m`: the value
+/// [`values_with`] gives, for the KPIs the forecast computes ([`ForecastKpi`]). `None`
+/// for a KPI the forecast does not model (GA4 engagement, NPS, social engagement,
+/// forecast error, the retention and churn assumptions) and, as in [`values_with`],
+/// when an input it needs is missing. Cheap enough to be called for every draw of a
+/// simulation (look the KPI up once with [`ForecastKpi::from_id`] in a loop).
+pub fn forecast_value(
+    id: &str,
+    f: &FunnelInputs,
+    v: &KpiVariants,
+    digits: u32,
+    t: &Traffic,
+    m: &FunnelMonth,
+) -> Option<f64> {
+    ForecastKpi::from_id(id).and_then(|k| k.value(f, v, digits, t, m))
+}
+
+/// True when the forecast computes this KPI ([`ForecastKpi`]).
+pub fn is_forecast(id: &str) -> bool {
+    ForecastKpi::from_id(id).is_some()
 }
 
 /// APE of revenue for the latest month that has a revenue actual inside the horizon,

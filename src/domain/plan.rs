@@ -13,10 +13,12 @@ use super::kpi;
 use super::measure::Status;
 use super::money::{minor_digits, Money};
 use super::period::{parse_date, Period};
+use super::scenario::Scenario;
+use super::uncertainty::InputRange;
 use super::validate;
 
 /// Version of the plan's JSON layout written by this app.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Longest planning horizon in months.
 pub const MAX_HORIZON_MONTHS: u32 = 60;
@@ -1610,6 +1612,14 @@ pub struct Plan {
     /// Id of the goal (objective) the plan is built around: where "What do I need?"
     /// starts. `None`: the first revenue goal, else the first new-customers goal.
     pub main_goal: Option<String>,
+    /// Named scenarios, each changing some inputs of the plan (its base); left out of
+    /// the file when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
+    /// Inputs entered as low / likely / high (10th percentile, the plan's value, 90th
+    /// percentile); left out of the file when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ranges: Vec<InputRange>,
 }
 
 impl Default for Plan {
@@ -1644,6 +1654,8 @@ impl Plan {
             },
             actuals: Vec::new(),
             main_goal: None,
+            scenarios: Vec::new(),
+            ranges: Vec::new(),
         }
     }
 
@@ -1796,7 +1808,12 @@ impl Plan {
     /// dates that are not real `YYYY-MM-DD` dates; a horizon outside 1–60 months; a
     /// currency that is not three capital letters or a malformed locale; KPI ids not in
     /// the catalogue and KPI values outside the KPI's range; references to objectives,
-    /// touchpoints or initiatives that do not exist; a not-doing decision without a reason.
+    /// touchpoints or initiatives that do not exist; a not-doing decision without a reason;
+    /// more than 20 scenarios, scenario names empty or over 80 characters, more than 100
+    /// changes in one scenario, an input changed twice in one or changed to a value it
+    /// does not take; more than 50 ranges, an input ranged twice or not rangeable, a low
+    /// or high it does not take, a low above the high (see `uncertainty::check_ranges`
+    /// for the checks against the plan's values).
     pub fn validate(&self) -> Vec<FieldError> {
         validate::validate_plan(self)
     }

@@ -14,6 +14,7 @@ use super::plan::{
     PlanBy, RiceInputs, Source, Stage, StageKpi, Touchpoint, RICE_IMPACTS,
 };
 use super::scoring::{self, RankedInitiative};
+use super::uncertainty::{FunnelInput, InputRange, InputRef, TouchpointInput};
 
 /// A small deterministic random generator (SplitMix64), so the same seed gives the same plan.
 struct Rng(u64);
@@ -302,4 +303,43 @@ pub fn recompute_all(plan: &Plan) -> Recompute {
         budget: budget::summarise(plan),
         fitted: budget::fit_to_budget(plan),
     }
+}
+
+/// Ten ranges on a plan's inputs, for benchmarks of the simulation: six funnel inputs
+/// (session → lead, lead → customer and offline rates, AOV, repeat rate, traffic
+/// growth) from 80 % to 125 % of their value (within their valid range), and the
+/// budgets of the first four touchpoints from 70 % to 130 %.
+pub fn sample_ranges(plan: &Plan) -> Vec<InputRange> {
+    let mut ranges = Vec::new();
+    for f in [
+        FunnelInput::ActRate,
+        FunnelInput::ConvertRate,
+        FunnelInput::OfflineConvertRate,
+        FunnelInput::Aov,
+        FunnelInput::RepeatRate,
+        FunnelInput::TrafficGrowth,
+    ] {
+        let input = InputRef::Funnel(f);
+        let v = input.value(plan).unwrap_or(0.0);
+        let (lo, hi) = input.kind().bounds();
+        let (a, b) = (v * 0.8, v * 1.25);
+        ranges.push(InputRange {
+            input,
+            low: a.min(b).max(lo).min(v),
+            high: a.max(b).min(hi).max(v),
+        });
+    }
+    for tp in plan.touchpoints().take(4) {
+        let input = InputRef::Touchpoint {
+            id: tp.id.clone(),
+            field: TouchpointInput::Budget,
+        };
+        let v = input.value(plan).unwrap_or(0.0);
+        ranges.push(InputRange {
+            input,
+            low: v * 0.7,
+            high: v * 1.3,
+        });
+    }
+    ranges
 }

@@ -9,6 +9,8 @@ use super::plan::{
     Decision, FieldError, FunnelField, Plan, Stage, ACTION_WEEKS, MAX_HORIZON_MONTHS,
     SCHEMA_VERSION,
 };
+use super::scenario::{Scenario, MAX_OVERRIDES, MAX_SCENARIOS, MAX_SCENARIO_NAME_CHARS};
+use super::uncertainty::{InputRange, MAX_RANGES};
 
 pub(crate) const NOT_FINITE: &str = "must be a number";
 pub(crate) const NEGATIVE: &str = "must not be negative";
@@ -471,6 +473,91 @@ pub(crate) fn validate_plan(plan: &Plan) -> Vec<FieldError> {
                 format!("actuals[{i}].period"),
                 "must be a real week or month",
             );
+        }
+    }
+    c.errors.extend(scenario_errors(&plan.scenarios));
+    c.errors.extend(range_errors(&plan.ranges));
+    c.errors
+}
+
+/// Problems of ranges that do not depend on the plan's values: more than
+/// [`MAX_RANGES`](super::uncertainty::MAX_RANGES), an input ranged twice, an input
+/// that cannot be ranged, a low or high that is not a valid value, a low above the high.
+pub(crate) fn range_errors(ranges: &[InputRange]) -> Vec<FieldError> {
+    let mut c = Checker { errors: Vec::new() };
+    if ranges.len() > MAX_RANGES {
+        c.errors.push(FieldError::new(
+            "ranges",
+            format!("may hold at most {MAX_RANGES} ranges"),
+        ));
+    }
+    let mut seen = HashSet::new();
+    for (i, r) in ranges.iter().enumerate() {
+        let p = || format!("ranges[{i}]");
+        if !r.input.is_rangeable() {
+            c.push(
+                format!("{}.input", p()),
+                "does not change the forecast (compare an initiative's cost in a scenario)",
+            );
+        }
+        if !seen.insert(&r.input) {
+            c.push(format!("{}.input", p()), "has a range already");
+        }
+        let kind = r.input.kind();
+        if let Some(m) = kind.check(r.low) {
+            c.push(format!("{}.low", p()), m);
+        }
+        if let Some(m) = kind.check(r.high) {
+            c.push(format!("{}.high", p()), m);
+        }
+        if r.low.is_finite() && r.high.is_finite() && r.low > r.high {
+            c.push(format!("{}.high", p()), "must not be below the low value");
+        }
+    }
+    c.errors
+}
+
+/// Problems of scenarios: more than [`MAX_SCENARIOS`]; empty or duplicate ids; empty
+/// names or names longer than [`MAX_SCENARIO_NAME_CHARS`]; more than
+/// [`MAX_OVERRIDES`] overrides in one; an input overridden twice in one; a value that
+/// is not valid for its input. An override of a touchpoint or initiative that no longer
+/// exists is kept and has no effect.
+pub(crate) fn scenario_errors(scenarios: &[Scenario]) -> Vec<FieldError> {
+    let mut c = Checker { errors: Vec::new() };
+    if scenarios.len() > MAX_SCENARIOS {
+        c.errors.push(FieldError::new(
+            "scenarios",
+            format!("may hold at most {MAX_SCENARIOS} scenarios"),
+        ));
+    }
+    let mut ids = HashSet::new();
+    for (i, s) in scenarios.iter().enumerate() {
+        let p = || format!("scenarios[{i}]");
+        c.id(|| format!("{}.id", p()), &s.id, &mut ids);
+        c.text(|| format!("{}.name", p()), &s.name);
+        if s.name.chars().count() > MAX_SCENARIO_NAME_CHARS {
+            c.errors.push(FieldError::new(
+                format!("{}.name", p()),
+                format!("must be at most {MAX_SCENARIO_NAME_CHARS} characters"),
+            ));
+        }
+        if s.overrides.len() > MAX_OVERRIDES {
+            c.errors.push(FieldError::new(
+                format!("{}.overrides", p()),
+                format!("may hold at most {MAX_OVERRIDES} changes"),
+            ));
+        }
+        let mut seen = HashSet::new();
+        for (j, o) in s.overrides.iter().enumerate() {
+            if !seen.insert(&o.input) {
+                c.push(
+                    format!("{}.overrides[{j}].input", p()),
+                    "is changed twice in this scenario",
+                );
+            }
+            if let Some(m) = o.input.check(o.value) {
+                c.push(format!("{}.overrides[{j}].value", p()), m);
+            }
         }
     }
     c.errors

@@ -1,4 +1,4 @@
-//! CSV export of KPIs, initiatives and actions (RFC 4180: comma-separated, CRLF line
+//! CSV export of KPIs, initiatives, actions, scenarios and ranges (RFC 4180: comma-separated, CRLF line
 //! ends, fields with a comma, quote or line break in double quotes with quotes doubled).
 //!
 //! Text cells that a spreadsheet would read as a formula (starting with `=`, `+`, `-`,
@@ -12,6 +12,7 @@ use crate::domain::period::{format_date, parse_date, Date, Period};
 use crate::domain::plan::{Decision, Plan, Stage};
 use crate::domain::scoring;
 use crate::domain::tracking;
+use crate::domain::uncertainty::{InputKind, InputRef};
 
 /// A text cell, guarded against formula injection and quoted when needed.
 pub fn text_cell(text: &str) -> String {
@@ -216,6 +217,89 @@ pub fn actions_csv(plan: &Plan) -> String {
     document(&ACTION_HEADER, rows)
 }
 
+/// The unit word of an input and its value as written: rates as percentages.
+fn input_cells(input: &InputRef, value: Option<f64>, currency: &str) -> (String, Option<f64>) {
+    match input.kind() {
+        InputKind::Rate | InputKind::Growth => ("percent".into(), value.map(|v| v * 100.0)),
+        InputKind::Count => ("count".into(), value),
+        InputKind::Money => (currency.to_string(), value),
+    }
+}
+
+/// Header of [`scenarios_csv`].
+pub const SCENARIO_HEADER: [&str; 7] = [
+    "Scenario",
+    "Input",
+    "Input id",
+    "Stage",
+    "Unit",
+    "Base value",
+    "Scenario value",
+];
+
+/// Every scenario's changes, one row per changed input with the base's value beside
+/// the scenario's (a scenario that changes nothing has one row without an input).
+pub fn scenarios_csv(plan: &Plan) -> String {
+    let currency = plan.profile.currency.as_str();
+    let mut rows = Vec::new();
+    for s in &plan.scenarios {
+        if s.overrides.is_empty() {
+            let mut row = vec![text_cell(&s.name)];
+            row.extend((1..SCENARIO_HEADER.len()).map(|_| String::new()));
+            rows.push(row);
+        }
+        for o in &s.overrides {
+            let (unit, base) = input_cells(&o.input, o.input.value(plan), currency);
+            let (_, value) = input_cells(&o.input, Some(o.value), currency);
+            rows.push(vec![
+                text_cell(&s.name),
+                text_cell(&o.input.label(plan)),
+                text_cell(&o.input.to_string()),
+                text_cell(o.input.stage(plan).map_or("", Stage::name)),
+                text_cell(&unit),
+                number_cell(base),
+                number_cell(value),
+            ]);
+        }
+    }
+    document(&SCENARIO_HEADER, rows)
+}
+
+/// Header of [`ranges_csv`].
+pub const RANGE_HEADER: [&str; 7] = [
+    "Input",
+    "Input id",
+    "Stage",
+    "Unit",
+    "Low (10th percentile)",
+    "Likely (the plan's value)",
+    "High (90th percentile)",
+];
+
+/// Every range: the input's low, likely (the plan's own value) and high.
+pub fn ranges_csv(plan: &Plan) -> String {
+    let currency = plan.profile.currency.as_str();
+    let rows = plan
+        .ranges
+        .iter()
+        .map(|r| {
+            let (unit, low) = input_cells(&r.input, Some(r.low), currency);
+            let (_, likely) = input_cells(&r.input, r.input.value(plan), currency);
+            let (_, high) = input_cells(&r.input, Some(r.high), currency);
+            vec![
+                text_cell(&r.input.label(plan)),
+                text_cell(&r.input.to_string()),
+                text_cell(r.input.stage(plan).map_or("", Stage::name)),
+                text_cell(&unit),
+                number_cell(low),
+                number_cell(likely),
+                number_cell(high),
+            ]
+        })
+        .collect();
+    document(&RANGE_HEADER, rows)
+}
+
 /// A file name stem from a plan's name: lowercase ASCII letters and digits joined by
 /// hyphens ("Spring 2027: growth!" → "spring-2027-growth"), "plan" when nothing is left.
 pub fn file_stem(name: &str) -> String {
@@ -325,6 +409,73 @@ mod tests {
             lines[1],
             "Write guides,Leo,Reach,2,3,2026-01-12,2026-01-25,To do,500.00,USD,\"'=HYPERLINK(\"\"x\"\")\""
         );
+    }
+
+    #[test]
+    fn scenarios_and_ranges_are_exported_guarded() {
+        use crate::domain::plan::Touchpoint;
+        use crate::domain::scenario::{Override, Scenario};
+        use crate::domain::uncertainty::{FunnelInput, InputRange, TouchpointInput};
+        let mut plan = Plan::new("p", "Test", 0, "2026-01-01");
+        plan.funnel.convert_rate = 0.2;
+        plan.stages.reach.touchpoints.push(Touchpoint {
+            id: "tp".into(),
+            name: "=cmd|' /C calc'!A0".into(),
+            budget: Money(250_000),
+            ..Touchpoint::default()
+        });
+        let budget = InputRef::Touchpoint {
+            id: "tp".into(),
+            field: TouchpointInput::Budget,
+        };
+        plan.scenarios = vec![
+            Scenario {
+                id: "s1".into(),
+                name: "-Stretch, bold".into(),
+                overrides: vec![
+                    Override {
+                        input: InputRef::Funnel(FunnelInput::ConvertRate),
+                        value: 0.25,
+                    },
+                    Override {
+                        input: budget.clone(),
+                        value: 3000.5,
+                    },
+                ],
+            },
+            Scenario {
+                id: "s2".into(),
+                name: "Empty".into(),
+                overrides: Vec::new(),
+            },
+        ];
+        plan.ranges = vec![InputRange {
+            input: budget,
+            low: 2000.0,
+            high: 3200.0,
+        }];
+        assert!(plan.validate().is_empty(), "{:?}", plan.validate());
+        let csv = scenarios_csv(&plan);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], SCENARIO_HEADER.join(","));
+        assert_eq!(
+            lines[1],
+            "\"'-Stretch, bold\",Lead → customer rate (Convert),funnel:convert_rate,Convert,percent,20,25"
+        );
+        assert_eq!(
+            lines[2],
+            "\"'-Stretch, bold\",'=cmd|' /C calc'!A0: budget per month,touchpoint:tp:budget,Reach,USD,2500,3000.5"
+        );
+        assert_eq!(lines[3], "Empty,,,,,,");
+        assert_eq!(lines.len(), 5);
+        let csv = ranges_csv(&plan);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], RANGE_HEADER.join(","));
+        assert_eq!(
+            lines[1],
+            "'=cmd|' /C calc'!A0: budget per month,touchpoint:tp:budget,Reach,USD,2000,2500,3200"
+        );
+        assert_eq!(lines.len(), 3);
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! (a stored plan, a plan file, a bare plan object).
 //!
 //! A plan file is an envelope around one plan:
-//! `{ "format": "race-planner/plan", "schema_version": 2, "exported_at": "...", "plan": {...} }`;
+//! `{ "format": "race-planner/plan", "schema_version": 3, "exported_at": "...", "plan": {...} }`;
 //! a backup holds every plan:
-//! `{ "format": "race-planner/backup", "schema_version": 2, "exported_at": "...", "plans": [...] }`.
+//! `{ "format": "race-planner/backup", "schema_version": 3, "exported_at": "...", "plans": [...] }`.
 //! Files are pretty-printed (people open them); storage keeps compact JSON
 //! ([`to_storage_json`]) because every character counts against the quota.
 

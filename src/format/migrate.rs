@@ -32,7 +32,13 @@
 //!   (as before), a repeat customer places one further order (the repeat revenue
 //!   version 1 showed beside revenue, now counted in it), no main goal is picked.
 //!
-//! # Version 2 (current)
+//! # Version 2
+//! - a plan had no scenarios and no ranges. Version 3 adds `scenarios` (named sets of
+//!   changed inputs) and `ranges` (inputs as low / likely / high), both empty for a
+//!   plan read from version 2; keys of those names in a version 2 file meant nothing
+//!   to it and are dropped.
+//!
+//! # Version 3 (current)
 //! The layout of [`Plan`].
 
 use serde_json::{Map, Value};
@@ -88,6 +94,11 @@ const STEPS: &[Step] = &[
         summary: "Stage KPI targets became goals (one record per target), actuals keyed by \
                   measure.",
         run: v1_to_v2,
+    },
+    Step {
+        from: 2,
+        summary: "Scenarios and ranges added, none yet.",
+        run: v2_to_v3,
     },
 ];
 
@@ -409,6 +420,14 @@ fn v1_to_v2(plan: &mut Map<String, Value>) -> Result<(), LoadError> {
             }
         }
     }
+    Ok(())
+}
+
+fn v2_to_v3(plan: &mut Map<String, Value>) -> Result<(), LoadError> {
+    // Version 2 had no scenarios or ranges: whatever was under these keys was ignored
+    // when the file was read, and stays ignored.
+    plan.remove("scenarios");
+    plan.remove("ranges");
     Ok(())
 }
 
