@@ -65,7 +65,7 @@ mod worker {
                         ],
                     );
                 };
-                match import::read(&bytes, &name, &mut progress) {
+                match import::read_owned(bytes, &name, &mut progress) {
                     Ok(read) => {
                         post_json(scope, "preview", &read.preview());
                         *file.borrow_mut() = Some(read);

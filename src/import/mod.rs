@@ -252,6 +252,21 @@ pub fn read(
             bytes: bytes.len(),
         });
     }
+    read_owned(bytes.to_vec(), name, progress)
+}
+
+/// [`read`] taking the bytes: a UTF-8 file's text is read in their buffer, not a copy.
+pub fn read_owned(
+    bytes: Vec<u8>,
+    name: &str,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ReadFile, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            file: name.to_string(),
+            bytes: bytes.len(),
+        });
+    }
     let total = bytes.len();
     let decoded = text::decode(bytes)?;
     if decoded.text.trim().is_empty() {
@@ -263,8 +278,7 @@ pub fn read(
         let done = (done as u128 * total as u128 / text_len as u128) as usize;
         progress(done.min(total), total);
     };
-    let parsed = table::parse(&decoded.text, &mut scaled)?;
-    drop(decoded.text);
+    let parsed = table::parse(decoded.text, &mut scaled)?;
     if parsed.tables.is_empty() {
         return Err(ImportError::NoTable);
     }
