@@ -11,7 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::source::{column_order, date_kind, norm, row_date, DateKind};
+use super::source::{date_kind, norm, row_date, DateKind, LazyOrder};
 use super::table::{Flaw, Parsed, Row, Table, MAX_CELL_CHARS, MAX_COLUMNS};
 use super::values::{self, mark_from, vote, DecimalMark, Num, When};
 use super::{Bucketed, ImportError, ImportedValue, Mapping, RowProblem, SourceKind, MAX_PROBLEMS};
@@ -124,6 +124,13 @@ struct Problems {
 }
 
 impl Problems {
+    fn new() -> Problems {
+        Problems {
+            list: Vec::new(),
+            count: 0,
+        }
+    }
+
     fn add(&mut self, line: u32, reason: impl FnOnce() -> String) {
         self.count += 1;
         if self.list.len() < MAX_PROBLEMS {
@@ -154,7 +161,12 @@ fn flaw_reason(flaw: Flaw) -> String {
 
 /// Reads a number cell for a measure; Err is the reason.
 fn amount(cell: &str, mark: DecimalMark, header: &str) -> Result<Option<f64>, String> {
-    match values::number(cell, mark) {
+    amount_of(values::number(cell, mark), cell, header)
+}
+
+/// [`amount`] of a cell already read as a number.
+fn amount_of(number: Num, cell: &str, header: &str) -> Result<Option<f64>, String> {
+    match number {
         Num::Empty => Ok(None),
         Num::Value(v) if v < 0.0 => Err(format!(
             "“{}” in {header} is negative (counts and amounts cannot be)",
@@ -175,23 +187,40 @@ struct Dating<'a> {
     table: &'a Table,
     column: Option<usize>,
     kind: DateKind,
-    order: Option<values::DayOrder>,
+    order: LazyOrder,
     granularity: Granularity,
     fixed: Option<Period>,
     last: Option<(Date, Period)>,
+    /// The last cell read into a period, and that period (rows of one day often follow
+    /// each other).
+    last_cell: Option<(&'a str, Period)>,
 }
 
-impl Dating<'_> {
+impl<'a> Dating<'a> {
     fn period(&mut self, row: &Row) -> Result<Option<Period>, String> {
         let Some(c) = self.column else {
             return Ok(self.fixed);
         };
         let cell = self.parsed.cell(row, c);
+        if let Some((last, p)) = self.last_cell {
+            if last == cell {
+                return Ok(Some(p));
+            }
+        }
+        let period = self.read_period(c, cell);
+        if let Ok(Some(p)) = period {
+            self.last_cell = Some((cell, p));
+        }
+        period
+    }
+
+    fn read_period(&mut self, c: usize, cell: &'a str) -> Result<Option<Period>, String> {
         if cell.trim().is_empty() {
             return Ok(None);
         }
         let header = &self.table.header[c];
-        match row_date(self.parsed, self.table, self.kind, cell, self.order) {
+        let order = self.order.for_cell(self.parsed, self.table, cell);
+        match row_date(self.parsed, self.table, self.kind, cell, order) {
             None if self.kind != DateKind::Dates && self.table.date_range.is_none() => {
                 Err(format!(
                     "“{}” in {header} counts from a start date the file does not give",
@@ -258,35 +287,18 @@ pub(crate) fn bucket(
     if mapping.date_column.is_none() && mapping.period.is_none() {
         return Err(ImportError::NoPeriod);
     }
-    let marks: Vec<DecimalMark> = mapped
-        .iter()
-        .map(|&(c, _)| {
-            let mut votes = (0, 0);
-            for r in parsed.rows_of(table) {
-                let (d, k) = vote(parsed.cell(r, c));
-                votes.0 += d;
-                votes.1 += k;
-            }
-            mark_from(votes, file_mark)
-        })
-        .collect();
-    let dating = Dating {
+    let dating = || Dating {
         parsed,
         table,
         column: mapping.date_column,
         kind: mapping
             .date_column
             .map_or(DateKind::Dates, |c| date_kind(&table.header[c])),
-        order: mapping
-            .date_column
-            .and_then(|c| column_order(parsed, table, c)),
+        order: LazyOrder::new(mapping.date_column.unwrap_or(0)),
         granularity: mapping.granularity,
         fixed: mapping.period,
         last: None,
-    };
-    let mut problems = Problems {
-        list: Vec::new(),
-        count: 0,
+        last_cell: None,
     };
     // Meta rows dated by `Reporting starts` must end in the same period.
     let ends = match (source, mapping.date_column) {
@@ -296,10 +308,33 @@ pub(crate) fn bucket(
             .position(|h| norm(h) == "reporting ends"),
         _ => None,
     };
-    let (acc, rows_read) = if source == SourceKind::Shopify {
-        shopify(parsed, table, &mapped, &marks, dating, &mut problems)
+    let (acc, rows_read, problems) = if source == SourceKind::Shopify {
+        let votes = column_votes(parsed, table, &mapped);
+        let marks: Vec<DecimalMark> = votes.iter().map(|&v| mark_from(v, file_mark)).collect();
+        let mut problems = Problems::new();
+        let (acc, rows_read) = shopify(parsed, table, &mapped, &marks, dating(), &mut problems);
+        (acc, rows_read, problems)
     } else {
-        plain(parsed, table, &mapped, &marks, dating, ends, &mut problems)
+        // Each column's mark comes from the votes of all its cells; the rows are summed
+        // with the file's mark while the votes are counted, in the same pass, and again
+        // in the rare case that a column's votes choose another mark.
+        let guess = vec![file_mark; mapped.len()];
+        let mut votes = vec![(0, 0); mapped.len()];
+        let first = plain(
+            parsed,
+            table,
+            &mapped,
+            &guess,
+            dating(),
+            ends,
+            Some(&mut votes),
+        );
+        let marks: Vec<DecimalMark> = votes.iter().map(|&v| mark_from(v, file_mark)).collect();
+        if marks == guess {
+            first
+        } else {
+            plain(parsed, table, &mapped, &marks, dating(), ends, None)
+        }
     };
     Ok(Bucketed {
         values: acc.values(),
@@ -309,6 +344,22 @@ pub(crate) fn bucket(
     })
 }
 
+/// The decimal-mark votes of each mapped column's cells.
+fn column_votes(parsed: &Parsed, table: &Table, mapped: &[(usize, usize)]) -> Vec<(u32, u32)> {
+    // Row by row, so each row's text is fetched once for all its columns.
+    let mut votes = vec![(0, 0); mapped.len()];
+    for r in parsed.rows_of(table) {
+        for (v, &(c, _)) in votes.iter_mut().zip(mapped) {
+            let (d, k) = vote(parsed.cell(r, c));
+            v.0 += d;
+            v.1 += k;
+        }
+    }
+    votes
+}
+
+/// Sums the rows of a table (not Shopify's) with each column's mark; `votes`, when
+/// given, counts the votes of every mapped cell (see [`column_votes`]).
 fn plain(
     parsed: &Parsed,
     table: &Table,
@@ -316,19 +367,36 @@ fn plain(
     marks: &[DecimalMark],
     mut dating: Dating,
     ends: Option<usize>,
-    problems: &mut Problems,
-) -> (Acc, usize) {
+    mut votes: Option<&mut [(u32, u32)]>,
+) -> (Acc, usize, Problems) {
     let mut acc = Acc::new();
+    let mut problems = Problems::new();
     let mut rows_read = 0;
+    let mut row_numbers: Vec<Num> = vec![Num::Empty; mapped.len()];
     let mut row_values: Vec<Option<f64>> = vec![None; mapped.len()];
     'rows: for row in parsed.rows_of(table) {
+        match votes.as_deref_mut() {
+            Some(votes) => {
+                for (k, &(c, _)) in mapped.iter().enumerate() {
+                    let (v, n) = values::vote_and_number(parsed.cell(row, c), marks[k]);
+                    votes[k].0 += v.0;
+                    votes[k].1 += v.1;
+                    row_numbers[k] = n;
+                }
+            }
+            None => {
+                for (k, &(c, _)) in mapped.iter().enumerate() {
+                    row_numbers[k] = values::number(parsed.cell(row, c), marks[k]);
+                }
+            }
+        }
         if row.flaw != Flaw::None {
             problems.add(row.line, || flaw_reason(row.flaw));
             continue;
         }
         let mut any = false;
         for (k, &(c, _)) in mapped.iter().enumerate() {
-            match amount(parsed.cell(row, c), marks[k], &table.header[c]) {
+            match amount_of(row_numbers[k], parsed.cell(row, c), &table.header[c]) {
                 Ok(v) => {
                     any |= v.is_some();
                     row_values[k] = v;
@@ -375,7 +443,7 @@ fn plain(
         }
         rows_read += 1;
     }
-    (acc, rows_read)
+    (acc, rows_read, problems)
 }
 
 /// What is known of one Shopify order.
