@@ -26,6 +26,7 @@
 
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
+use super::text::zero_bytes;
 use super::values::date_range;
 use super::{ImportError, MAX_ROWS};
 use crate::domain::period::{date_from_ymd, Date};
@@ -505,12 +506,6 @@ impl Builder<'_> {
             t.rows = start..keep;
         }
     }
-}
-
-/// Each byte of a `u64` that is zero gets its high bit set (and no other byte does).
-fn zero_bytes(x: u64) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// `u64` with every byte `b`.

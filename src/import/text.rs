@@ -34,10 +34,33 @@ pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<Decoded, ImportError> {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return Ok(utf16(rest, false));
     }
-    if bytes.contains(&0) {
+    if has_nul(&bytes) {
         return Err(ImportError::NotText);
     }
     Ok(utf8_or_1252(bytes))
+}
+
+/// Each byte of a `u64` that is zero gets its high bit set (and no other byte does).
+pub(crate) fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// Whether the bytes hold a NUL, looked for 8 bytes at a time.
+fn has_nul(bytes: &[u8]) -> bool {
+    let mut blocks = bytes.chunks_exact(64);
+    for block in &mut blocks {
+        let mut zeros = 0;
+        for word in block.chunks_exact(8) {
+            if let Ok(word) = <[u8; 8]>::try_from(word) {
+                zeros |= zero_bytes(u64::from_le_bytes(word));
+            }
+        }
+        if zeros != 0 {
+            return true;
+        }
+    }
+    blocks.remainder().contains(&0)
 }
 
 fn utf8_or_1252(bytes: Vec<u8>) -> Decoded {
@@ -106,5 +129,29 @@ mod tests {
             decode(b"PK\x03\x04\x00\x00".to_vec()).err(),
             Some(ImportError::NotText)
         );
+        for at in [0, 7, 8, 63, 64, 100, 127, 128, 130] {
+            let mut bytes = vec![b'a'; 131];
+            assert!(!has_nul(&bytes));
+            bytes[at] = 0;
+            assert!(has_nul(&bytes), "{at}");
+            assert_eq!(decode(bytes).err(), Some(ImportError::NotText));
+        }
+    }
+
+    #[test]
+    fn zero_bytes_marks_exactly_the_zero_bytes() {
+        for b in 0..=255u8 {
+            for fill in [0u8, 1, 0x7F, 0x80, 0xFF] {
+                for i in 0..8 {
+                    let mut bytes = [fill; 8];
+                    bytes[i] = b;
+                    let m = zero_bytes(u64::from_le_bytes(bytes));
+                    for (j, &byte) in bytes.iter().enumerate() {
+                        let mark = (m >> (8 * j)) & 0xFF;
+                        assert_eq!(mark, if byte == 0 { 0x80 } else { 0 });
+                    }
+                }
+            }
+        }
     }
 }
