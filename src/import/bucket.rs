@@ -81,8 +81,9 @@ impl Acc {
         }
     }
 
-    fn add(&mut self, period: Period, measure: usize, value: f64) {
-        let slot = match self.last {
+    /// The slot of a period's sums, made when new.
+    fn slot(&mut self, period: Period) -> usize {
+        match self.last {
             Some((p, i)) if p == period => i,
             _ => {
                 let next = self.slots.len();
@@ -93,10 +94,19 @@ impl Acc {
                 self.last = Some((period, i));
                 i
             }
-        };
-        let s = &mut self.slots[slot];
-        s.1[measure] += value;
-        s.2 |= 1 << measure;
+        }
+    }
+
+    fn add(&mut self, period: Period, measure: usize, value: f64) {
+        let slot = self.slot(period);
+        self.add_to(slot, measure, value);
+    }
+
+    fn add_to(&mut self, slot: usize, measure: usize, value: f64) {
+        if let Some(s) = self.slots.get_mut(slot) {
+            s.1[measure] += value;
+            s.2 |= 1 << measure;
+        }
     }
 
     fn values(mut self) -> Vec<ImportedValue> {
@@ -372,40 +382,43 @@ fn plain(
     let mut acc = Acc::new();
     let mut problems = Problems::new();
     let mut rows_read = 0;
-    let mut row_numbers: Vec<Num> = vec![Num::Empty; mapped.len()];
     let mut row_values: Vec<Option<f64>> = vec![None; mapped.len()];
-    'rows: for row in parsed.rows_of(table) {
-        match votes.as_deref_mut() {
-            Some(votes) => {
-                for (k, &(c, _)) in mapped.iter().enumerate() {
-                    let (v, n) = values::vote_and_number(parsed.cell(row, c), marks[k]);
+    for row in parsed.rows_of(table) {
+        // Every cell votes; the first that is not an amount makes the row a problem.
+        let mut any = false;
+        let mut bad = None;
+        for (k, &(c, _)) in mapped.iter().enumerate() {
+            let cell = parsed.cell(row, c);
+            let number = match votes.as_deref_mut() {
+                Some(votes) => {
+                    let (v, n) = values::vote_and_number(cell, marks[k]);
                     votes[k].0 += v.0;
                     votes[k].1 += v.1;
-                    row_numbers[k] = n;
+                    n
                 }
+                None => values::number(cell, marks[k]),
+            };
+            if bad.is_some() {
+                continue;
             }
-            None => {
-                for (k, &(c, _)) in mapped.iter().enumerate() {
-                    row_numbers[k] = values::number(parsed.cell(row, c), marks[k]);
+            match number {
+                Num::Empty => row_values[k] = None,
+                Num::Value(v) if v >= 0.0 || v.is_nan() => {
+                    row_values[k] = Some(v);
+                    any = true;
                 }
+                _ => bad = Some((number, cell, c)),
             }
         }
         if row.flaw != Flaw::None {
             problems.add(row.line, || flaw_reason(row.flaw));
             continue;
         }
-        let mut any = false;
-        for (k, &(c, _)) in mapped.iter().enumerate() {
-            match amount_of(row_numbers[k], parsed.cell(row, c), &table.header[c]) {
-                Ok(v) => {
-                    any |= v.is_some();
-                    row_values[k] = v;
-                }
-                Err(reason) => {
-                    problems.add(row.line, || reason);
-                    continue 'rows;
-                }
+        if let Some((number, cell, c)) = bad {
+            if let Err(reason) = amount_of(number, cell, &table.header[c]) {
+                problems.add(row.line, || reason);
             }
+            continue;
         }
         if !any {
             continue;
@@ -436,9 +449,10 @@ fn plain(
                 }
             }
         }
+        let slot = acc.slot(period);
         for (k, &(_, mi)) in mapped.iter().enumerate() {
             if let Some(v) = row_values[k] {
-                acc.add(period, mi, v);
+                acc.add_to(slot, mi, v);
             }
         }
         rows_read += 1;

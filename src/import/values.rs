@@ -107,6 +107,17 @@ struct Plain {
     dots: usize,
 }
 
+impl Plain {
+    /// The value, for up to 15 digits and 22 decimals.
+    fn value(&self) -> f64 {
+        let m = self.mantissa as f64;
+        match self.decimals {
+            0 => m,
+            d => m / POW10.get(d).copied().unwrap_or(f64::INFINITY),
+        }
+    }
+}
+
 /// The cell as [`Plain`] when it holds only digits and dots (nothing else, not even
 /// spaces) and is shorter than 40 bytes.
 fn plain(cell: &[u8]) -> Option<Plain> {
@@ -144,7 +155,7 @@ pub(crate) fn number(cell: &str, mark: DecimalMark) -> Num {
     if let Some(p) = plain(cell.as_bytes()) {
         if p.dots == 0 || (p.dots == 1 && mark != DecimalMark::Comma) {
             if p.digits > 0 && p.digits <= 15 && p.decimals < POW10.len() {
-                return Num::Value(p.mantissa as f64 / POW10[p.decimals]);
+                return Num::Value(p.value());
             }
             return match cell.parse::<f64>() {
                 Ok(v) if v.is_finite() => Num::Value(v),
@@ -275,7 +286,7 @@ pub(crate) fn vote_and_number(cell: &str, mark: DecimalMark) -> ((u32, u32), Num
     if let Some(p) = plain(cell.as_bytes()) {
         let simple = p.digits > 0 && p.digits <= 15 && p.decimals < POW10.len();
         if simple && (p.dots == 0 || (p.dots == 1 && mark != DecimalMark::Comma)) {
-            let value = Num::Value(p.mantissa as f64 / POW10[p.decimals]);
+            let value = Num::Value(p.value());
             let vote = if p.dots == 0 || (p.decimals == 3 && cell.len() > 4) {
                 (0, 0)
             } else {
