@@ -65,6 +65,8 @@ mod worker {
         let kind = data.get(0).as_string().unwrap_or_default();
         match kind.as_str() {
             "read" => {
+                // A new file replaces the last one: its memory is free for the new one.
+                *file.borrow_mut() = None;
                 let name = data.get(1).as_string().unwrap_or_default();
                 let bytes = js_sys::Uint8Array::new(&data.get(2)).to_vec();
                 let mut last = f64::NEG_INFINITY;

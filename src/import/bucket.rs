@@ -368,6 +368,12 @@ fn column_votes(parsed: &Parsed, table: &Table, mapped: &[(usize, usize)]) -> Ve
     votes
 }
 
+/// Rows are summed in blocks of this many: a browser runs a WebAssembly function with
+/// its quickly made baseline code until it has optimised it, and then uses the
+/// optimised code from the next call on, so the first file read is not summed
+/// with the baseline code throughout.
+const ROW_BLOCK: usize = 4096;
+
 /// Sums the rows of a table (not Shopify's) with each column's mark; `votes`, when
 /// given, counts the votes of every mapped cell (see [`column_votes`]).
 fn plain(
@@ -375,89 +381,138 @@ fn plain(
     table: &Table,
     mapped: &[(usize, usize)],
     marks: &[DecimalMark],
-    mut dating: Dating,
+    dating: Dating,
     ends: Option<usize>,
-    mut votes: Option<&mut [(u32, u32)]>,
+    votes: Option<&mut [(u32, u32)]>,
 ) -> (Acc, usize, Problems) {
-    let mut acc = Acc::new();
-    let mut problems = Problems::new();
-    let mut rows_read = 0;
-    let mut row_values: Vec<Option<f64>> = vec![None; mapped.len()];
-    for row in parsed.rows_of(table) {
-        // Every cell votes; the first that is not an amount makes the row a problem.
-        let mut any = false;
-        let mut bad = None;
-        for (k, &(c, _)) in mapped.iter().enumerate() {
-            let cell = parsed.cell(row, c);
-            let number = match votes.as_deref_mut() {
-                Some(votes) => {
-                    let (v, n) = values::vote_and_number(cell, marks[k]);
-                    votes[k].0 += v.0;
-                    votes[k].1 += v.1;
-                    n
-                }
-                None => values::number(cell, marks[k]),
-            };
-            if bad.is_some() {
-                continue;
-            }
-            match number {
-                Num::Empty => row_values[k] = None,
-                Num::Value(v) if v >= 0.0 || v.is_nan() => {
-                    row_values[k] = Some(v);
-                    any = true;
-                }
-                _ => bad = Some((number, cell, c)),
-            }
-        }
-        if row.flaw != Flaw::None {
-            problems.add(row.line, || flaw_reason(row.flaw));
-            continue;
-        }
-        if let Some((number, cell, c)) = bad {
-            if let Err(reason) = amount_of(number, cell, &table.header[c]) {
-                problems.add(row.line, || reason);
-            }
-            continue;
-        }
-        if !any {
-            continue;
-        }
-        let period = match dating.period(row) {
-            Ok(Some(p)) => p,
-            Ok(None) => {
-                let header = dating.column.map_or("", |c| table.header[c].as_str());
-                problems.add(row.line, || format!("no date in {header}"));
-                continue;
-            }
-            Err(reason) => {
-                problems.add(row.line, || reason);
-                continue;
-            }
-        };
-        if let Some(e) = ends {
-            let cell = parsed.cell(row, e);
-            if let Some(When::Day(end)) = values::date(cell, None) {
-                if !period.contains(end) {
-                    problems.add(row.line, || {
-                        format!(
-                            "the row runs to {}, past {period}: choose the period the file covers instead of a date column",
-                            shown(cell)
-                        )
-                    });
+    let mut sums = Sums {
+        parsed,
+        table,
+        mapped,
+        marks,
+        dating,
+        ends,
+        votes,
+        acc: Acc::new(),
+        problems: Problems::new(),
+        rows_read: 0,
+        row_values: vec![None; mapped.len()],
+    };
+    for block in parsed.rows_of(table).chunks(ROW_BLOCK) {
+        sums.rows(block);
+    }
+    (sums.acc, sums.rows_read, sums.problems)
+}
+
+/// What [`plain`] sums with and into.
+struct Sums<'a, 'v> {
+    parsed: &'a Parsed,
+    table: &'a Table,
+    mapped: &'a [(usize, usize)],
+    marks: &'a [DecimalMark],
+    dating: Dating<'a>,
+    ends: Option<usize>,
+    votes: Option<&'v mut [(u32, u32)]>,
+    acc: Acc,
+    problems: Problems,
+    rows_read: usize,
+    /// The values of the row being read.
+    row_values: Vec<Option<f64>>,
+}
+
+impl Sums<'_, '_> {
+    /// Adds a block of rows.
+    #[inline(never)]
+    fn rows(&mut self, rows: &[Row]) {
+        let Sums {
+            parsed,
+            table,
+            mapped,
+            marks,
+            dating,
+            ends,
+            votes,
+            acc,
+            problems,
+            rows_read,
+            row_values,
+        } = self;
+        let (parsed, table, mapped, marks, ends) = (*parsed, *table, *mapped, *marks, *ends);
+        for row in rows {
+            // Every cell votes; the first that is not an amount makes the row a problem.
+            let mut any = false;
+            let mut bad = None;
+            for (k, &(c, _)) in mapped.iter().enumerate() {
+                let cell = parsed.cell(row, c);
+                let number = match votes.as_deref_mut() {
+                    Some(votes) => {
+                        let (v, n) = values::vote_and_number(cell, marks[k]);
+                        votes[k].0 += v.0;
+                        votes[k].1 += v.1;
+                        n
+                    }
+                    None => values::number(cell, marks[k]),
+                };
+                if bad.is_some() {
                     continue;
                 }
+                match number {
+                    Num::Empty => row_values[k] = None,
+                    Num::Value(v) if v >= 0.0 || v.is_nan() => {
+                        row_values[k] = Some(v);
+                        any = true;
+                    }
+                    _ => bad = Some((number, cell, c)),
+                }
             }
-        }
-        let slot = acc.slot(period);
-        for (k, &(_, mi)) in mapped.iter().enumerate() {
-            if let Some(v) = row_values[k] {
-                acc.add_to(slot, mi, v);
+            if row.flaw != Flaw::None {
+                problems.add(row.line, || flaw_reason(row.flaw));
+                continue;
             }
+            if let Some((number, cell, c)) = bad {
+                if let Err(reason) = amount_of(number, cell, &table.header[c]) {
+                    problems.add(row.line, || reason);
+                }
+                continue;
+            }
+            if !any {
+                continue;
+            }
+            let period = match dating.period(row) {
+                Ok(Some(p)) => p,
+                Ok(None) => {
+                    let header = dating.column.map_or("", |c| table.header[c].as_str());
+                    problems.add(row.line, || format!("no date in {header}"));
+                    continue;
+                }
+                Err(reason) => {
+                    problems.add(row.line, || reason);
+                    continue;
+                }
+            };
+            if let Some(e) = ends {
+                let cell = parsed.cell(row, e);
+                if let Some(When::Day(end)) = values::date(cell, None) {
+                    if !period.contains(end) {
+                        problems.add(row.line, || {
+                            format!(
+                                "the row runs to {}, past {period}: choose the period the file covers instead of a date column",
+                                shown(cell)
+                            )
+                        });
+                        continue;
+                    }
+                }
+            }
+            let slot = acc.slot(period);
+            for (k, &(_, mi)) in mapped.iter().enumerate() {
+                if let Some(v) = row_values[k] {
+                    acc.add_to(slot, mi, v);
+                }
+            }
+            *rows_read += 1;
         }
-        rows_read += 1;
     }
-    (acc, rows_read, problems)
 }
 
 /// What is known of one Shopify order.

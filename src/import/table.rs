@@ -219,6 +219,18 @@ fn is_title_comment(comment: &str) -> bool {
     !labels.iter().any(|l| lower.starts_with(l))
 }
 
+/// Where [`parse`] is in the text.
+struct Cursor {
+    pos: usize,
+    /// The 1-based line at `pos`.
+    line: usize,
+    next_report: usize,
+    first_record: bool,
+}
+
+/// Lines are read in blocks of about this many bytes (see [`parse`]).
+const LINE_BLOCK: usize = 256 * 1024;
+
 /// What precedes the next table: comments, title lines, pending header candidates.
 #[derive(Default)]
 struct Pending {
@@ -480,6 +492,114 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// Reads lines from `cur` until one ends at or past `stop`.
+    #[inline(never)]
+    fn lines(
+        &mut self,
+        cur: &mut Cursor,
+        stop: usize,
+        fast: bool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<(), ImportError> {
+        let text: &str = self.text;
+        let bytes = text.as_bytes();
+        let total = bytes.len();
+        while cur.pos < stop {
+            // A line of an open table with a comma, semicolon or tab: split at once when simple.
+            if let Some((sep, _)) = self.open {
+                if fast && matches!(sep, b',' | b';' | b'\t') {
+                    let first = self.parsed.cells.len();
+                    if let Some(fl) = fast_line(bytes, cur.pos, sep, &mut self.parsed.cells) {
+                        let (start, start_line) = (cur.pos, cur.line);
+                        cur.pos = fl.lf + 1;
+                        cur.line += 1;
+                        if cur.pos >= cur.next_report {
+                            progress(cur.pos.min(total), total);
+                            cur.next_report = cur.pos + PROGRESS_STEP;
+                        }
+                        if is_blank(&text[start..fl.end]) {
+                            self.parsed.cells.truncate(first);
+                            self.close_table();
+                        } else {
+                            let row = Row {
+                                line: start_line as u32,
+                                first: first as u32,
+                                len: (self.parsed.cells.len() - first) as u16,
+                                flaw: fl.flaw,
+                            };
+                            self.keep_row(row)?;
+                        }
+                        continue;
+                    }
+                }
+            }
+            let (start, start_line) = (cur.pos, cur.line);
+            let mut i = cur.pos;
+            let mut in_q = false;
+            loop {
+                i = find_quote_or_lf(bytes, i);
+                let Some(&c) = bytes.get(i) else {
+                    break;
+                };
+                if in_q {
+                    if c == b'"' {
+                        if bytes.get(i + 1) == Some(&b'"') {
+                            i += 1;
+                        } else {
+                            in_q = false;
+                        }
+                    } else {
+                        cur.line += 1;
+                    }
+                } else if c == b'\n' {
+                    break;
+                } else if i == start || matches!(bytes[i - 1], b',' | b';' | b'\t') {
+                    in_q = true;
+                }
+                i += 1;
+            }
+            let mut end = i;
+            if end > start && bytes[end - 1] == b'\r' {
+                end -= 1;
+            }
+            cur.pos = i + 1;
+            cur.line += 1;
+            if cur.pos >= cur.next_report {
+                progress(cur.pos.min(total), total);
+                cur.next_report = cur.pos + PROGRESS_STEP;
+            }
+            let rec = (start, end, start_line);
+            let s = &text[start..end];
+            if cur.first_record {
+                cur.first_record = false;
+                if let Some(sep) = s.strip_prefix("sep=") {
+                    self.forced_sep = sep.bytes().next().or(Some(b'\t'));
+                    continue;
+                }
+            }
+            if self.open.is_some() {
+                if is_blank(s) {
+                    self.close_table();
+                } else {
+                    self.add_row(rec)?;
+                }
+                continue;
+            }
+            if is_blank(s) {
+                self.find_header(true)?;
+                self.close_table();
+                continue;
+            }
+            if s.starts_with('#') && self.pending.lines.is_empty() {
+                self.comment(s);
+                continue;
+            }
+            self.pending.lines.push(rec);
+            self.find_header(false)?;
+        }
+        Ok(())
+    }
+
     fn close_table(&mut self) {
         if self.open.take().is_none() {
             return;
@@ -652,103 +772,18 @@ fn parse_with(
     };
     b.parsed.cells.reserve(text.len() / 16);
     b.parsed.rows.reserve(text.len() / 128);
-    let bytes = text.as_bytes();
-    let total = bytes.len();
-    let mut next_report = PROGRESS_STEP;
-    let (mut pos, mut line) = (0usize, 1usize);
-    let mut first_record = true;
-    while pos < bytes.len() {
-        // A line of an open table with a comma, semicolon or tab: split at once when simple.
-        if let Some((sep, _)) = b.open {
-            if fast && matches!(sep, b',' | b';' | b'\t') {
-                let first = b.parsed.cells.len();
-                if let Some(fl) = fast_line(bytes, pos, sep, &mut b.parsed.cells) {
-                    let (start, start_line) = (pos, line);
-                    pos = fl.lf + 1;
-                    line += 1;
-                    if pos >= next_report {
-                        progress(pos.min(total), total);
-                        next_report = pos + PROGRESS_STEP;
-                    }
-                    if is_blank(&text[start..fl.end]) {
-                        b.parsed.cells.truncate(first);
-                        b.close_table();
-                    } else {
-                        let row = Row {
-                            line: start_line as u32,
-                            first: first as u32,
-                            len: (b.parsed.cells.len() - first) as u16,
-                            flaw: fl.flaw,
-                        };
-                        b.keep_row(row)?;
-                    }
-                    continue;
-                }
-            }
-        }
-        let (start, start_line) = (pos, line);
-        let mut i = pos;
-        let mut in_q = false;
-        loop {
-            i = find_quote_or_lf(bytes, i);
-            let Some(&c) = bytes.get(i) else {
-                break;
-            };
-            if in_q {
-                if c == b'"' {
-                    if bytes.get(i + 1) == Some(&b'"') {
-                        i += 1;
-                    } else {
-                        in_q = false;
-                    }
-                } else {
-                    line += 1;
-                }
-            } else if c == b'\n' {
-                break;
-            } else if i == start || matches!(bytes[i - 1], b',' | b';' | b'\t') {
-                in_q = true;
-            }
-            i += 1;
-        }
-        let mut end = i;
-        if end > start && bytes[end - 1] == b'\r' {
-            end -= 1;
-        }
-        pos = i + 1;
-        line += 1;
-        if pos >= next_report {
-            progress(pos.min(total), total);
-            next_report = pos + PROGRESS_STEP;
-        }
-        let rec = (start, end, start_line);
-        let s = &text[start..end];
-        if first_record {
-            first_record = false;
-            if let Some(sep) = s.strip_prefix("sep=") {
-                b.forced_sep = sep.bytes().next().or(Some(b'\t'));
-                continue;
-            }
-        }
-        if b.open.is_some() {
-            if is_blank(s) {
-                b.close_table();
-            } else {
-                b.add_row(rec)?;
-            }
-            continue;
-        }
-        if is_blank(s) {
-            b.find_header(true)?;
-            b.close_table();
-            continue;
-        }
-        if s.starts_with('#') && b.pending.lines.is_empty() {
-            b.comment(s);
-            continue;
-        }
-        b.pending.lines.push(rec);
-        b.find_header(false)?;
+    let total = text.len();
+    let mut cur = Cursor {
+        pos: 0,
+        line: 1,
+        next_report: PROGRESS_STEP,
+        first_record: true,
+    };
+    // In blocks, so that a browser optimising `lines` while the first blocks are read
+    // (with its baseline WebAssembly code) reads the next ones with optimised code.
+    while cur.pos < total {
+        let stop = (cur.pos + LINE_BLOCK).min(total);
+        b.lines(&mut cur, stop, fast, progress)?;
     }
     if b.open.is_none() {
         b.find_header(true)?;
