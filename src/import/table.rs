@@ -20,13 +20,12 @@
 //! or simply quoted (`"a, b"`: no doubled quote, no line break, nothing after the
 //! closing quote) is split in one pass over the file's own text, each cell a range of
 //! it, looking at 8 bytes at a time; any other line (a doubled quote, a quoted line
-//! break, a stray quote or carriage return, more than [`MAX_COLUMNS`] cells) is split
+//! break, a stray quote or control character, more than [`MAX_COLUMNS`] cells) is split
 //! by `csv-core`, whose unescaped cells go to a second buffer. Both read a line the
 //! same way.
 
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
-use super::text::zero_bytes;
 use super::values::date_range;
 use super::{ImportError, MAX_ROWS};
 use crate::domain::period::{date_from_ymd, Date};
@@ -645,7 +644,7 @@ fn find_quote_or_lf(bytes: &[u8], from: usize) -> usize {
             break;
         };
         let w = u64::from_le_bytes(word);
-        let hits = zero_bytes(w ^ q) | zero_bytes(w ^ n);
+        let hits = first_below(w ^ q, 1) | first_below(w ^ n, 1);
         if hits != 0 {
             return i + (hits.trailing_zeros() / 8) as usize;
         }
@@ -660,10 +659,18 @@ fn find_quote_or_lf(bytes: &[u8], from: usize) -> usize {
     bytes.len()
 }
 
+/// High bits of the bytes of `w` below `n` (at most 0x80): the lowest one is exact,
+/// higher ones may be wrong (a borrow runs up), which is all a search for the first
+/// byte needs.
+fn first_below(w: u64, n: u8) -> u64 {
+    w.wrapping_sub(splat(n)) & !w & splat(0x80)
+}
+
 /// The first byte of `bytes` from `from` on that ends or complicates an unquoted cell
-/// (the separator, a quote, a carriage return or a line feed); `bytes.len()` when none.
+/// (the separator, a quote, or a control character: a carriage return, a line feed, a
+/// tab…); `bytes.len()` when none.
 fn find_cell_end(bytes: &[u8], from: usize, sep: u8) -> usize {
-    let (s, q, r, n) = (splat(sep), splat(b'"'), splat(b'\r'), splat(b'\n'));
+    let (s, q) = (splat(sep), splat(b'"'));
     let rest = bytes.get(from..).unwrap_or_default();
     let mut chunks = rest.chunks_exact(8);
     let mut i = from;
@@ -672,14 +679,14 @@ fn find_cell_end(bytes: &[u8], from: usize, sep: u8) -> usize {
             break;
         };
         let w = u64::from_le_bytes(word);
-        let hits = zero_bytes(w ^ s) | zero_bytes(w ^ q) | zero_bytes(w ^ r) | zero_bytes(w ^ n);
+        let hits = first_below(w ^ s, 1) | first_below(w ^ q, 1) | first_below(w, 0x0E);
         if hits != 0 {
             return i + (hits.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
     for &c in chunks.remainder() {
-        if c == sep || matches!(c, b'"' | b'\r' | b'\n') {
+        if c == sep || c == b'"' || c < 0x0E {
             return i;
         }
         i += 1;
@@ -697,7 +704,8 @@ struct FastLine {
 }
 
 /// Splits the line starting at `start` into cells (ranges of `bytes`, appended to
-/// `cells`) when every cell is plain (no quote, no carriage return) or wholly quoted
+/// `cells`) when every cell is plain (no quote, no control character such as a carriage
+/// return) or wholly quoted
 /// with neither a quote nor a line feed inside, and there are at most [`MAX_COLUMNS`]
 /// cells: such a line reads the same in csv-core, and the line scanner of [`parse`]
 /// ends it at the same line feed. `None` for any other line (`cells` is then left as
@@ -876,6 +884,25 @@ mod tests {
         let fast = parse_with(text.to_string(), &mut |_, _| {}, true).map(|p| dump(&p));
         let slow = parse_with(text.to_string(), &mut |_, _| {}, false).map(|p| dump(&p));
         assert_eq!(fast, slow, "{text:?}");
+    }
+
+    #[test]
+    fn first_below_finds_the_first_byte_below() {
+        for n in [1u8, 0x0E, 0x80] {
+            for b in 0..=255u8 {
+                for fill in [0u8, 0x0D, 0x22, 0x7F, 0x80, 0xFF] {
+                    for i in 0..8 {
+                        let mut bytes = [fill; 8];
+                        bytes[i] = b;
+                        let hits = first_below(u64::from_le_bytes(bytes), n);
+                        match bytes.iter().position(|&c| c < n) {
+                            Some(j) => assert_eq!(hits.trailing_zeros() / 8, j as u32),
+                            None => assert_eq!(hits, 0),
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
