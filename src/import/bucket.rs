@@ -319,16 +319,21 @@ pub(crate) fn bucket(
         _ => None,
     };
     let (acc, rows_read, problems) = if source == SourceKind::Shopify {
-        let votes = column_votes(parsed, table, &mapped);
+        let votes = column_votes(parsed, parsed.rows_of(table), &mapped);
         let marks: Vec<DecimalMark> = votes.iter().map(|&v| mark_from(v, file_mark)).collect();
         let mut problems = Problems::new();
         let (acc, rows_read) = shopify(parsed, table, &mapped, &marks, dating(), &mut problems);
         (acc, rows_read, problems)
     } else {
         // Each column's mark comes from the votes of all its cells; the rows are summed
-        // with the file's mark while the votes are counted, in the same pass, and again
-        // in the rare case that a column's votes choose another mark.
-        let guess = vec![file_mark; mapped.len()];
+        // with the mark its first rows vote for while the votes are counted, in the same
+        // pass, and again in the rare case that all its cells vote otherwise.
+        let rows = parsed.rows_of(table);
+        let guess: Vec<DecimalMark> =
+            column_votes(parsed, rows.get(..GUESS_ROWS).unwrap_or(rows), &mapped)
+                .iter()
+                .map(|&v| mark_from(v, file_mark))
+                .collect();
         let mut votes = vec![(0, 0); mapped.len()];
         let first = plain(
             parsed,
@@ -354,11 +359,14 @@ pub(crate) fn bucket(
     })
 }
 
-/// The decimal-mark votes of each mapped column's cells.
-fn column_votes(parsed: &Parsed, table: &Table, mapped: &[(usize, usize)]) -> Vec<(u32, u32)> {
+/// The rows whose votes guess a column's decimal mark before all its cells are read.
+const GUESS_ROWS: usize = 2000;
+
+/// The decimal-mark votes of each mapped column's cells in these rows.
+fn column_votes(parsed: &Parsed, rows: &[Row], mapped: &[(usize, usize)]) -> Vec<(u32, u32)> {
     // Row by row, so each row's text is fetched once for all its columns.
     let mut votes = vec![(0, 0); mapped.len()];
-    for r in parsed.rows_of(table) {
+    for r in rows {
         for (v, &(c, _)) in votes.iter_mut().zip(mapped) {
             let (d, k) = vote(parsed.cell(r, c));
             v.0 += d;
