@@ -704,9 +704,9 @@ struct FastLine {
 }
 
 /// Splits the line starting at `start` into cells (ranges of `bytes`, appended to
-/// `cells`) when every cell is plain (no quote, no control character such as a carriage
-/// return) or wholly quoted
-/// with neither a quote nor a line feed inside, and there are at most [`MAX_COLUMNS`]
+/// `cells`) when every cell is plain (no quote, no control character such as a
+/// carriage return) or wholly quoted with neither a quote nor a line feed inside, the
+/// line ends with `\r\n`, `\n` or the text, and there are at most [`MAX_COLUMNS`]
 /// cells: such a line reads the same in csv-core, and the line scanner of [`parse`]
 /// ends it at the same line feed. `None` for any other line (`cells` is then left as
 /// it was), which csv-core splits. `sep` is a comma, a semicolon or a tab.
