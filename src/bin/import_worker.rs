@@ -6,6 +6,7 @@
 //! `["suggest", table]`, `["bucket", mapping JSON]`. To the page: `["ready"]` once
 //! started, `["progress", done, total]` while reading, `["preview", Preview JSON]`,
 //! `["mapping", Mapping JSON]`, `["bucketed", Bucketed JSON]`, `["error", message]`.
+//! Progress is posted at most every 50 ms.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -26,6 +27,17 @@ mod worker {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// `performance.now()` of the worker.
+        #[wasm_bindgen(js_namespace = performance)]
+        fn now() -> f64;
+    }
+
+    /// Progress is posted at most this often (ms): a message costs more than reading
+    /// 64 KB of the file, and 20 updates a second are plenty for the bar.
+    const PROGRESS_EVERY_MS: f64 = 50.0;
 
     fn post(scope: &DedicatedWorkerGlobalScope, parts: &[JsValue]) {
         let message: js_sys::Array = parts.iter().collect();
@@ -53,9 +65,17 @@ mod worker {
         let kind = data.get(0).as_string().unwrap_or_default();
         match kind.as_str() {
             "read" => {
+                // A new file replaces the last one: its memory is free for the new one.
+                *file.borrow_mut() = None;
                 let name = data.get(1).as_string().unwrap_or_default();
                 let bytes = js_sys::Uint8Array::new(&data.get(2)).to_vec();
+                let mut last = f64::NEG_INFINITY;
                 let mut progress = |done: usize, total: usize| {
+                    let t = now();
+                    if t - last < PROGRESS_EVERY_MS {
+                        return;
+                    }
+                    last = t;
                     post(
                         scope,
                         &[
@@ -65,7 +85,7 @@ mod worker {
                         ],
                     );
                 };
-                match import::read(&bytes, &name, &mut progress) {
+                match import::read_owned(bytes, &name, &mut progress) {
                     Ok(read) => {
                         post_json(scope, "preview", &read.preview());
                         *file.borrow_mut() = Some(read);

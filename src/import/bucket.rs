@@ -11,7 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::source::{column_order, date_kind, norm, row_date, DateKind};
+use super::source::{date_kind, norm, row_date, DateKind, LazyOrder};
 use super::table::{Flaw, Parsed, Row, Table, MAX_CELL_CHARS, MAX_COLUMNS};
 use super::values::{self, mark_from, vote, DecimalMark, Num, When};
 use super::{Bucketed, ImportError, ImportedValue, Mapping, RowProblem, SourceKind, MAX_PROBLEMS};
@@ -81,8 +81,9 @@ impl Acc {
         }
     }
 
-    fn add(&mut self, period: Period, measure: usize, value: f64) {
-        let slot = match self.last {
+    /// The slot of a period's sums, made when new.
+    fn slot(&mut self, period: Period) -> usize {
+        match self.last {
             Some((p, i)) if p == period => i,
             _ => {
                 let next = self.slots.len();
@@ -93,10 +94,19 @@ impl Acc {
                 self.last = Some((period, i));
                 i
             }
-        };
-        let s = &mut self.slots[slot];
-        s.1[measure] += value;
-        s.2 |= 1 << measure;
+        }
+    }
+
+    fn add(&mut self, period: Period, measure: usize, value: f64) {
+        let slot = self.slot(period);
+        self.add_to(slot, measure, value);
+    }
+
+    fn add_to(&mut self, slot: usize, measure: usize, value: f64) {
+        if let Some(s) = self.slots.get_mut(slot) {
+            s.1[measure] += value;
+            s.2 |= 1 << measure;
+        }
     }
 
     fn values(mut self) -> Vec<ImportedValue> {
@@ -124,6 +134,13 @@ struct Problems {
 }
 
 impl Problems {
+    fn new() -> Problems {
+        Problems {
+            list: Vec::new(),
+            count: 0,
+        }
+    }
+
     fn add(&mut self, line: u32, reason: impl FnOnce() -> String) {
         self.count += 1;
         if self.list.len() < MAX_PROBLEMS {
@@ -154,7 +171,12 @@ fn flaw_reason(flaw: Flaw) -> String {
 
 /// Reads a number cell for a measure; Err is the reason.
 fn amount(cell: &str, mark: DecimalMark, header: &str) -> Result<Option<f64>, String> {
-    match values::number(cell, mark) {
+    amount_of(values::number(cell, mark), cell, header)
+}
+
+/// [`amount`] of a cell already read as a number.
+fn amount_of(number: Num, cell: &str, header: &str) -> Result<Option<f64>, String> {
+    match number {
         Num::Empty => Ok(None),
         Num::Value(v) if v < 0.0 => Err(format!(
             "“{}” in {header} is negative (counts and amounts cannot be)",
@@ -175,23 +197,40 @@ struct Dating<'a> {
     table: &'a Table,
     column: Option<usize>,
     kind: DateKind,
-    order: Option<values::DayOrder>,
+    order: LazyOrder,
     granularity: Granularity,
     fixed: Option<Period>,
     last: Option<(Date, Period)>,
+    /// The last cell read into a period, and that period (rows of one day often follow
+    /// each other).
+    last_cell: Option<(&'a str, Period)>,
 }
 
-impl Dating<'_> {
+impl<'a> Dating<'a> {
     fn period(&mut self, row: &Row) -> Result<Option<Period>, String> {
         let Some(c) = self.column else {
             return Ok(self.fixed);
         };
         let cell = self.parsed.cell(row, c);
+        if let Some((last, p)) = self.last_cell {
+            if last == cell {
+                return Ok(Some(p));
+            }
+        }
+        let period = self.read_period(c, cell);
+        if let Ok(Some(p)) = period {
+            self.last_cell = Some((cell, p));
+        }
+        period
+    }
+
+    fn read_period(&mut self, c: usize, cell: &'a str) -> Result<Option<Period>, String> {
         if cell.trim().is_empty() {
             return Ok(None);
         }
         let header = &self.table.header[c];
-        match row_date(self.parsed, self.table, self.kind, cell, self.order) {
+        let order = self.order.for_cell(self.parsed, self.table, cell);
+        match row_date(self.parsed, self.table, self.kind, cell, order) {
             None if self.kind != DateKind::Dates && self.table.date_range.is_none() => {
                 Err(format!(
                     "“{}” in {header} counts from a start date the file does not give",
@@ -258,35 +297,18 @@ pub(crate) fn bucket(
     if mapping.date_column.is_none() && mapping.period.is_none() {
         return Err(ImportError::NoPeriod);
     }
-    let marks: Vec<DecimalMark> = mapped
-        .iter()
-        .map(|&(c, _)| {
-            let mut votes = (0, 0);
-            for r in parsed.rows_of(table) {
-                let (d, k) = vote(parsed.cell(r, c));
-                votes.0 += d;
-                votes.1 += k;
-            }
-            mark_from(votes, file_mark)
-        })
-        .collect();
-    let dating = Dating {
+    let dating = || Dating {
         parsed,
         table,
         column: mapping.date_column,
         kind: mapping
             .date_column
             .map_or(DateKind::Dates, |c| date_kind(&table.header[c])),
-        order: mapping
-            .date_column
-            .and_then(|c| column_order(parsed, table, c)),
+        order: LazyOrder::new(mapping.date_column.unwrap_or(0)),
         granularity: mapping.granularity,
         fixed: mapping.period,
         last: None,
-    };
-    let mut problems = Problems {
-        list: Vec::new(),
-        count: 0,
+        last_cell: None,
     };
     // Meta rows dated by `Reporting starts` must end in the same period.
     let ends = match (source, mapping.date_column) {
@@ -296,10 +318,38 @@ pub(crate) fn bucket(
             .position(|h| norm(h) == "reporting ends"),
         _ => None,
     };
-    let (acc, rows_read) = if source == SourceKind::Shopify {
-        shopify(parsed, table, &mapped, &marks, dating, &mut problems)
+    let (acc, rows_read, problems) = if source == SourceKind::Shopify {
+        let votes = column_votes(parsed, parsed.rows_of(table), &mapped);
+        let marks: Vec<DecimalMark> = votes.iter().map(|&v| mark_from(v, file_mark)).collect();
+        let mut problems = Problems::new();
+        let (acc, rows_read) = shopify(parsed, table, &mapped, &marks, dating(), &mut problems);
+        (acc, rows_read, problems)
     } else {
-        plain(parsed, table, &mapped, &marks, dating, ends, &mut problems)
+        // Each column's mark comes from the votes of all its cells; the rows are summed
+        // with the mark its first rows vote for while the votes are counted, in the same
+        // pass, and again in the rare case that all its cells vote otherwise.
+        let rows = parsed.rows_of(table);
+        let guess: Vec<DecimalMark> =
+            column_votes(parsed, rows.get(..GUESS_ROWS).unwrap_or(rows), &mapped)
+                .iter()
+                .map(|&v| mark_from(v, file_mark))
+                .collect();
+        let mut votes = vec![(0, 0); mapped.len()];
+        let first = plain(
+            parsed,
+            table,
+            &mapped,
+            &guess,
+            dating(),
+            ends,
+            Some(&mut votes),
+        );
+        let marks: Vec<DecimalMark> = votes.iter().map(|&v| mark_from(v, file_mark)).collect();
+        if marks == guess {
+            first
+        } else {
+            plain(parsed, table, &mapped, &marks, dating(), ends, None)
+        }
     };
     Ok(Bucketed {
         values: acc.values(),
@@ -309,73 +359,168 @@ pub(crate) fn bucket(
     })
 }
 
+/// The rows whose votes guess a column's decimal mark before all its cells are read.
+const GUESS_ROWS: usize = 2000;
+
+/// The decimal-mark votes of each mapped column's cells in these rows.
+fn column_votes(parsed: &Parsed, rows: &[Row], mapped: &[(usize, usize)]) -> Vec<(u32, u32)> {
+    // Row by row, so each row's text is fetched once for all its columns.
+    let mut votes = vec![(0, 0); mapped.len()];
+    for r in rows {
+        for (v, &(c, _)) in votes.iter_mut().zip(mapped) {
+            let (d, k) = vote(parsed.cell(r, c));
+            v.0 += d;
+            v.1 += k;
+        }
+    }
+    votes
+}
+
+/// Rows are summed in blocks of this many: a browser runs a WebAssembly function with
+/// its quickly made baseline code until it has optimised it, and then uses the
+/// optimised code from the next call on, so the first file read is not summed
+/// with the baseline code throughout.
+const ROW_BLOCK: usize = 4096;
+
+/// Sums the rows of a table (not Shopify's) with each column's mark; `votes`, when
+/// given, counts the votes of every mapped cell (see [`column_votes`]).
 fn plain(
     parsed: &Parsed,
     table: &Table,
     mapped: &[(usize, usize)],
     marks: &[DecimalMark],
-    mut dating: Dating,
+    dating: Dating,
     ends: Option<usize>,
-    problems: &mut Problems,
-) -> (Acc, usize) {
-    let mut acc = Acc::new();
-    let mut rows_read = 0;
-    let mut row_values: Vec<Option<f64>> = vec![None; mapped.len()];
-    'rows: for row in parsed.rows_of(table) {
-        if row.flaw != Flaw::None {
-            problems.add(row.line, || flaw_reason(row.flaw));
-            continue;
-        }
-        let mut any = false;
-        for (k, &(c, _)) in mapped.iter().enumerate() {
-            match amount(parsed.cell(row, c), marks[k], &table.header[c]) {
-                Ok(v) => {
-                    any |= v.is_some();
-                    row_values[k] = v;
+    votes: Option<&mut [(u32, u32)]>,
+) -> (Acc, usize, Problems) {
+    let mut sums = Sums {
+        parsed,
+        table,
+        mapped,
+        marks,
+        dating,
+        ends,
+        votes,
+        acc: Acc::new(),
+        problems: Problems::new(),
+        rows_read: 0,
+        row_values: vec![None; mapped.len()],
+    };
+    for block in parsed.rows_of(table).chunks(ROW_BLOCK) {
+        sums.rows(block);
+    }
+    (sums.acc, sums.rows_read, sums.problems)
+}
+
+/// What [`plain`] sums with and into.
+struct Sums<'a, 'v> {
+    parsed: &'a Parsed,
+    table: &'a Table,
+    mapped: &'a [(usize, usize)],
+    marks: &'a [DecimalMark],
+    dating: Dating<'a>,
+    ends: Option<usize>,
+    votes: Option<&'v mut [(u32, u32)]>,
+    acc: Acc,
+    problems: Problems,
+    rows_read: usize,
+    /// The values of the row being read.
+    row_values: Vec<Option<f64>>,
+}
+
+impl Sums<'_, '_> {
+    /// Adds a block of rows.
+    #[inline(never)]
+    fn rows(&mut self, rows: &[Row]) {
+        let Sums {
+            parsed,
+            table,
+            mapped,
+            marks,
+            dating,
+            ends,
+            votes,
+            acc,
+            problems,
+            rows_read,
+            row_values,
+        } = self;
+        let (parsed, table, mapped, marks, ends) = (*parsed, *table, *mapped, *marks, *ends);
+        for row in rows {
+            // Every cell votes; the first that is not an amount makes the row a problem.
+            let mut any = false;
+            let mut bad = None;
+            for (k, &(c, _)) in mapped.iter().enumerate() {
+                let cell = parsed.cell(row, c);
+                let number = match votes.as_deref_mut() {
+                    Some(votes) => {
+                        let (v, n) = values::vote_and_number(cell, marks[k]);
+                        votes[k].0 += v.0;
+                        votes[k].1 += v.1;
+                        n
+                    }
+                    None => values::number(cell, marks[k]),
+                };
+                if bad.is_some() {
+                    continue;
+                }
+                match number {
+                    Num::Empty => row_values[k] = None,
+                    Num::Value(v) if v >= 0.0 || v.is_nan() => {
+                        row_values[k] = Some(v);
+                        any = true;
+                    }
+                    _ => bad = Some((number, cell, c)),
+                }
+            }
+            if row.flaw != Flaw::None {
+                problems.add(row.line, || flaw_reason(row.flaw));
+                continue;
+            }
+            if let Some((number, cell, c)) = bad {
+                if let Err(reason) = amount_of(number, cell, &table.header[c]) {
+                    problems.add(row.line, || reason);
+                }
+                continue;
+            }
+            if !any {
+                continue;
+            }
+            let period = match dating.period(row) {
+                Ok(Some(p)) => p,
+                Ok(None) => {
+                    let header = dating.column.map_or("", |c| table.header[c].as_str());
+                    problems.add(row.line, || format!("no date in {header}"));
+                    continue;
                 }
                 Err(reason) => {
                     problems.add(row.line, || reason);
-                    continue 'rows;
-                }
-            }
-        }
-        if !any {
-            continue;
-        }
-        let period = match dating.period(row) {
-            Ok(Some(p)) => p,
-            Ok(None) => {
-                let header = dating.column.map_or("", |c| table.header[c].as_str());
-                problems.add(row.line, || format!("no date in {header}"));
-                continue;
-            }
-            Err(reason) => {
-                problems.add(row.line, || reason);
-                continue;
-            }
-        };
-        if let Some(e) = ends {
-            let cell = parsed.cell(row, e);
-            if let Some(When::Day(end)) = values::date(cell, None) {
-                if !period.contains(end) {
-                    problems.add(row.line, || {
-                        format!(
-                            "the row runs to {}, past {period}: choose the period the file covers instead of a date column",
-                            shown(cell)
-                        )
-                    });
                     continue;
                 }
+            };
+            if let Some(e) = ends {
+                let cell = parsed.cell(row, e);
+                if let Some(When::Day(end)) = values::date(cell, None) {
+                    if !period.contains(end) {
+                        problems.add(row.line, || {
+                            format!(
+                                "the row runs to {}, past {period}: choose the period the file covers instead of a date column",
+                                shown(cell)
+                            )
+                        });
+                        continue;
+                    }
+                }
             }
-        }
-        for (k, &(_, mi)) in mapped.iter().enumerate() {
-            if let Some(v) = row_values[k] {
-                acc.add(period, mi, v);
+            let slot = acc.slot(period);
+            for (k, &(_, mi)) in mapped.iter().enumerate() {
+                if let Some(v) = row_values[k] {
+                    acc.add_to(slot, mi, v);
+                }
             }
+            *rows_read += 1;
         }
-        rows_read += 1;
     }
-    (acc, rows_read)
 }
 
 /// What is known of one Shopify order.

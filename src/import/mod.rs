@@ -252,6 +252,21 @@ pub fn read(
             bytes: bytes.len(),
         });
     }
+    read_owned(bytes.to_vec(), name, progress)
+}
+
+/// [`read`] taking the bytes: a UTF-8 file's text is read in their buffer, not a copy.
+pub fn read_owned(
+    bytes: Vec<u8>,
+    name: &str,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ReadFile, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            file: name.to_string(),
+            bytes: bytes.len(),
+        });
+    }
     let total = bytes.len();
     let decoded = text::decode(bytes)?;
     if decoded.text.trim().is_empty() {
@@ -263,8 +278,7 @@ pub fn read(
         let done = (done as u128 * total as u128 / text_len as u128) as usize;
         progress(done.min(total), total);
     };
-    let parsed = table::parse(&decoded.text, &mut scaled)?;
-    drop(decoded.text);
+    let parsed = table::parse(decoded.text, &mut scaled)?;
     if parsed.tables.is_empty() {
         return Err(ImportError::NoTable);
     }
@@ -335,11 +349,11 @@ impl ReadFile {
     }
 
     /// The table the preview opens on: one with a date column, mapped columns and
-    /// rows before one with fewer of them.
-    fn best_table(&self) -> usize {
-        let mut best = (0, 0usize);
+    /// rows before one with fewer of them; with its suggested mapping and notes.
+    fn best_table(&self) -> (Mapping, Vec<String>) {
+        let mut best: Option<(u8, Mapping, Vec<String>)> = None;
         for i in 0..self.parsed.tables.len() {
-            let (m, _) = source::suggest(&self.parsed, self.source, i);
+            let (m, notes) = source::suggest(&self.parsed, self.source, i);
             let rows = self.parsed.tables[i].rows.len();
             let mapped = m.columns.iter().any(Option::is_some);
             let score = match (m.date_column.is_some(), mapped, rows > 0) {
@@ -349,17 +363,19 @@ impl ReadFile {
                 (true, false, true) => 2,
                 (false, false, true) => 1,
             };
-            if score > best.0 {
-                best = (score, i);
+            if best.as_ref().is_none_or(|b| score > b.0) {
+                best = Some((score, m, notes));
             }
         }
-        best.1
+        match best {
+            Some((_, m, notes)) => (m, notes),
+            None => source::suggest(&self.parsed, self.source, 0),
+        }
     }
 
     /// The file's tables, the suggested mapping of the best one and notes.
     pub fn preview(&self) -> Preview {
-        let best = self.best_table();
-        let (mapping, more) = source::suggest(&self.parsed, self.source, best);
+        let (mapping, more) = self.best_table();
         let mut notes = self.notes.clone();
         notes.extend(more);
         Preview {

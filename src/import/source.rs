@@ -241,6 +241,35 @@ pub(crate) fn column_order(parsed: &Parsed, table: &Table, col: usize) -> Option
         .find_map(|r| values::order_hint(parsed.cell(r, col)))
 }
 
+/// The day order of a column's short dates, looked for when a short date is first read
+/// (no other date needs it, so a column of `20240131` dates is never searched).
+pub(crate) struct LazyOrder {
+    col: usize,
+    found: Option<Option<values::DayOrder>>,
+}
+
+impl LazyOrder {
+    pub fn new(col: usize) -> LazyOrder {
+        LazyOrder { col, found: None }
+    }
+
+    /// The order to read `cell` with: [`column_order`] of the column for a short date.
+    pub fn for_cell(
+        &mut self,
+        parsed: &Parsed,
+        table: &Table,
+        cell: &str,
+    ) -> Option<values::DayOrder> {
+        if !values::is_short_date(cell) {
+            return None;
+        }
+        let col = self.col;
+        *self
+            .found
+            .get_or_insert_with(|| column_order(parsed, table, col))
+    }
+}
+
 /// Whether a column's first 20 filled cells are dates: all of them, or most of them
 /// when `named` (the header says it holds dates, so a few bad cells are row problems).
 fn parses_as_dates(
@@ -250,13 +279,14 @@ fn parses_as_dates(
     kind: DateKind,
     named: bool,
 ) -> bool {
-    let order = column_order(parsed, table, col);
+    let mut order = LazyOrder::new(col);
     let (mut good, mut bad) = (0, 0);
     for r in parsed.rows_of(table).iter().take(20) {
         let cell = parsed.cell(r, col);
         if cell.trim().is_empty() {
             continue;
         }
+        let order = order.for_cell(parsed, table, cell);
         if row_date(parsed, table, kind, cell, order).is_some() {
             good += 1;
         } else {
@@ -410,10 +440,18 @@ pub(crate) fn suggest(parsed: &Parsed, source: SourceKind, index: usize) -> (Map
 /// Week when the dates are daily or weekly and span under 3 months, else month.
 fn granularity_of(parsed: &Parsed, table: &Table, col: usize) -> Granularity {
     let kind = date_kind(&table.header[col]);
-    let order = column_order(parsed, table, col);
+    let mut order = LazyOrder::new(col);
     let (mut min, mut max): (Option<Date>, Option<Date>) = (None, None);
+    // Rows of one day often follow each other: a cell like the last one changes nothing.
+    let mut last = None;
     for r in parsed.rows_of(table) {
-        match row_date(parsed, table, kind, parsed.cell(r, col), order) {
+        let cell = parsed.cell(r, col);
+        if last == Some(cell) {
+            continue;
+        }
+        last = Some(cell);
+        let order = order.for_cell(parsed, table, cell);
+        match row_date(parsed, table, kind, cell, order) {
             Some(When::Month(..)) => return Granularity::Month,
             Some(When::Day(d)) if (2000..=2100).contains(&d.year()) => {
                 min = Some(min.map_or(d, |m| m.min(d)));

@@ -16,8 +16,13 @@
 //! - Totals rows are left out and counted: a first cell starting with "Total", or, at
 //!   the end of a table, an empty first cell while other cells are filled.
 //!
-//! Cells are kept unescaped in one buffer, each as a range into it: no `String` per
-//! cell.
+//! Cells are ranges, not a `String` each. A line of an open table whose cells are plain
+//! or simply quoted (`"a, b"`: no doubled quote, no line break, nothing after the
+//! closing quote) is split in one pass over the file's own text, each cell a range of
+//! it, looking at 8 bytes at a time; any other line (a doubled quote, a quoted line
+//! break, a stray quote or control character, more than [`MAX_COLUMNS`] cells) is split
+//! by `csv-core`, whose unescaped cells go to a second buffer. Both read a line the
+//! same way.
 
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
@@ -67,13 +72,16 @@ pub(crate) struct Table {
     pub totals: usize,
 }
 
+/// Marks a cell range in [`Parsed::extra`] rather than in the file's text.
+const EXTRA: u32 = 1 << 31;
+
 /// A file split into tables.
 #[derive(Default)]
 pub(crate) struct Parsed {
-    /// The cells' bytes while the file is split (csv-core writes them here)...
-    data: Vec<u8>,
-    /// ...then the same bytes as text, checked as UTF-8 once rather than per cell read.
+    /// The file's text: most cells are ranges of it.
     text: String,
+    /// The cells csv-core unescaped, as text (ranges marked [`EXTRA`]).
+    extra: String,
     cells: Vec<(u32, u32)>,
     pub rows: Vec<Row>,
     pub tables: Vec<Table>,
@@ -87,14 +95,17 @@ impl Parsed {
         if i >= usize::from(row.len) {
             return "";
         }
-        let (s, e) = self.cells[row.first as usize + i];
-        let (s, e) = (s as usize, e as usize);
-        if self.data.is_empty() {
-            // Cells end at separators and quotes (ASCII), so their ranges are on
-            // character boundaries.
-            self.text.get(s..e).unwrap_or("")
+        let Some(&(s, e)) = self.cells.get(row.first as usize + i) else {
+            return "";
+        };
+        // Cells end at separators and quotes (ASCII), so their ranges are on
+        // character boundaries.
+        if s & EXTRA == 0 {
+            self.text.get(s as usize..e as usize).unwrap_or("")
         } else {
-            std::str::from_utf8(self.data.get(s..e).unwrap_or_default()).unwrap_or("")
+            self.extra
+                .get((s & !EXTRA) as usize..(e & !EXTRA) as usize)
+                .unwrap_or("")
         }
     }
 
@@ -207,6 +218,18 @@ fn is_title_comment(comment: &str) -> bool {
     !labels.iter().any(|l| lower.starts_with(l))
 }
 
+/// Where [`parse`] is in the text.
+struct Cursor {
+    pos: usize,
+    /// The 1-based line at `pos`.
+    line: usize,
+    next_report: usize,
+    first_record: bool,
+}
+
+/// Lines are read in blocks of about this many bytes (see [`parse`]).
+const LINE_BLOCK: usize = 256 * 1024;
+
 /// What precedes the next table: comments, title lines, pending header candidates.
 #[derive(Default)]
 struct Pending {
@@ -221,6 +244,8 @@ struct Pending {
 struct Builder<'a> {
     text: &'a str,
     parsed: Parsed,
+    /// The cells csv-core unescaped, while the file is split.
+    extra: Vec<u8>,
     pending: Pending,
     /// The open table: its separator and header's cell count.
     open: Option<(u8, usize)>,
@@ -236,6 +261,25 @@ struct Builder<'a> {
 impl Builder<'_> {
     fn line(&self, r: (usize, usize, usize)) -> &str {
         &self.text[r.0..r.1]
+    }
+
+    /// Cell `i` of a row while the file is split ([`Parsed::cell`] once it is).
+    fn cell(&self, row: &Row, i: usize) -> &str {
+        if i >= usize::from(row.len) {
+            return "";
+        }
+        let Some(&(s, e)) = self.parsed.cells.get(row.first as usize + i) else {
+            return "";
+        };
+        if s & EXTRA == 0 {
+            self.text.get(s as usize..e as usize).unwrap_or("")
+        } else {
+            let bytes = self
+                .extra
+                .get((s & !EXTRA) as usize..(e & !EXTRA) as usize)
+                .unwrap_or_default();
+            std::str::from_utf8(bytes).unwrap_or("")
+        }
     }
 
     fn comment(&mut self, text: &str) {
@@ -332,8 +376,7 @@ impl Builder<'_> {
         let row = self.split(header_line, true);
         let header: Vec<String> = (0..usize::from(row.len))
             .map(|i| {
-                self.parsed
-                    .cell(&row, i)
+                self.cell(&row, i)
                     .trim()
                     .trim_start_matches('\u{FEFF}')
                     .to_string()
@@ -373,8 +416,8 @@ impl Builder<'_> {
     fn split(&mut self, r: (usize, usize, usize), header: bool) -> Row {
         let input = &self.text.as_bytes()[r.0..r.1];
         let first = self.parsed.cells.len();
-        let out_start = self.parsed.data.len();
-        self.parsed.data.resize(out_start + input.len() + 1, 0);
+        let out_start = self.extra.len();
+        self.extra.resize(out_start + input.len() + 1, 0);
         self.reader.reset();
         let mut flaw = Flaw::None;
         let (mut inp, mut out, mut nends) = (input, out_start, 0);
@@ -382,7 +425,7 @@ impl Builder<'_> {
         loop {
             let (res, nin, nout, nend) =
                 self.reader
-                    .read_record(inp, &mut self.parsed.data[out..], &mut self.ends[nends..]);
+                    .read_record(inp, &mut self.extra[out..], &mut self.ends[nends..]);
             inp = &inp[nin..];
             out += nout;
             nends += nend;
@@ -394,8 +437,8 @@ impl Builder<'_> {
                     }
                 }
                 ReadRecordResult::OutputFull => {
-                    let len = self.parsed.data.len();
-                    self.parsed.data.resize(len + 64, 0);
+                    let len = self.extra.len();
+                    self.extra.resize(len + 64, 0);
                 }
                 ReadRecordResult::OutputEndsFull => {
                     flaw = Flaw::TooManyColumns;
@@ -404,14 +447,14 @@ impl Builder<'_> {
                 ReadRecordResult::Record | ReadRecordResult::End => break,
             }
         }
-        self.parsed.data.truncate(out);
+        self.extra.truncate(out);
         let mut prev = 0;
         for &end in &self.ends[..nends] {
             let (s, e) = (out_start + prev, out_start + end);
             if e - s > MAX_CELL_CHARS && !header {
                 flaw = Flaw::CellTooLong;
             }
-            self.parsed.cells.push((s as u32, e as u32));
+            self.parsed.cells.push((s as u32 | EXTRA, e as u32 | EXTRA));
             prev = end;
         }
         Row {
@@ -424,7 +467,12 @@ impl Builder<'_> {
 
     fn add_row(&mut self, r: (usize, usize, usize)) -> Result<(), ImportError> {
         let row = self.split(r, false);
-        let first = self.parsed.cell(&row, 0).trim_start();
+        self.keep_row(row)
+    }
+
+    /// Adds a split data row to the open table, or counts it as a totals row.
+    fn keep_row(&mut self, row: Row) -> Result<(), ImportError> {
+        let first = self.cell(&row, 0).trim_start();
         let lower_total = first
             .get(..5)
             .is_some_and(|s| s.eq_ignore_ascii_case("total"))
@@ -443,6 +491,114 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// Reads lines from `cur` until one ends at or past `stop`.
+    #[inline(never)]
+    fn lines(
+        &mut self,
+        cur: &mut Cursor,
+        stop: usize,
+        fast: bool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<(), ImportError> {
+        let text: &str = self.text;
+        let bytes = text.as_bytes();
+        let total = bytes.len();
+        while cur.pos < stop {
+            // A line of an open table with a comma, semicolon or tab: split at once when simple.
+            if let Some((sep, _)) = self.open {
+                if fast && matches!(sep, b',' | b';' | b'\t') {
+                    let first = self.parsed.cells.len();
+                    if let Some(fl) = fast_line(bytes, cur.pos, sep, &mut self.parsed.cells) {
+                        let (start, start_line) = (cur.pos, cur.line);
+                        cur.pos = fl.lf + 1;
+                        cur.line += 1;
+                        if cur.pos >= cur.next_report {
+                            progress(cur.pos.min(total), total);
+                            cur.next_report = cur.pos + PROGRESS_STEP;
+                        }
+                        if is_blank(&text[start..fl.end]) {
+                            self.parsed.cells.truncate(first);
+                            self.close_table();
+                        } else {
+                            let row = Row {
+                                line: start_line as u32,
+                                first: first as u32,
+                                len: (self.parsed.cells.len() - first) as u16,
+                                flaw: fl.flaw,
+                            };
+                            self.keep_row(row)?;
+                        }
+                        continue;
+                    }
+                }
+            }
+            let (start, start_line) = (cur.pos, cur.line);
+            let mut i = cur.pos;
+            let mut in_q = false;
+            loop {
+                i = find_quote_or_lf(bytes, i);
+                let Some(&c) = bytes.get(i) else {
+                    break;
+                };
+                if in_q {
+                    if c == b'"' {
+                        if bytes.get(i + 1) == Some(&b'"') {
+                            i += 1;
+                        } else {
+                            in_q = false;
+                        }
+                    } else {
+                        cur.line += 1;
+                    }
+                } else if c == b'\n' {
+                    break;
+                } else if i == start || matches!(bytes[i - 1], b',' | b';' | b'\t') {
+                    in_q = true;
+                }
+                i += 1;
+            }
+            let mut end = i;
+            if end > start && bytes[end - 1] == b'\r' {
+                end -= 1;
+            }
+            cur.pos = i + 1;
+            cur.line += 1;
+            if cur.pos >= cur.next_report {
+                progress(cur.pos.min(total), total);
+                cur.next_report = cur.pos + PROGRESS_STEP;
+            }
+            let rec = (start, end, start_line);
+            let s = &text[start..end];
+            if cur.first_record {
+                cur.first_record = false;
+                if let Some(sep) = s.strip_prefix("sep=") {
+                    self.forced_sep = sep.bytes().next().or(Some(b'\t'));
+                    continue;
+                }
+            }
+            if self.open.is_some() {
+                if is_blank(s) {
+                    self.close_table();
+                } else {
+                    self.add_row(rec)?;
+                }
+                continue;
+            }
+            if is_blank(s) {
+                self.find_header(true)?;
+                self.close_table();
+                continue;
+            }
+            if s.starts_with('#') && self.pending.lines.is_empty() {
+                self.comment(s);
+                continue;
+            }
+            self.pending.lines.push(rec);
+            self.find_header(false)?;
+        }
+        Ok(())
+    }
+
     fn close_table(&mut self) {
         if self.open.take().is_none() {
             return;
@@ -455,9 +611,8 @@ impl Builder<'_> {
         let mut keep = end;
         while keep > start {
             let row = self.parsed.rows[keep - 1];
-            let first_empty = self.parsed.cell(&row, 0).trim().is_empty();
-            let others =
-                (1..usize::from(row.len)).any(|i| !self.parsed.cell(&row, i).trim().is_empty());
+            let first_empty = self.cell(&row, 0).trim().is_empty();
+            let others = (1..usize::from(row.len)).any(|i| !self.cell(&row, i).trim().is_empty());
             if row.len > 1 && first_empty && others {
                 keep -= 1;
             } else {
@@ -472,14 +627,148 @@ impl Builder<'_> {
     }
 }
 
+/// `u64` with every byte `b`.
+fn splat(b: u8) -> u64 {
+    u64::from(b) * 0x0101_0101_0101_0101
+}
+
+/// The first byte of `bytes` from `from` on that is a quote or a line feed, 8 bytes at a
+/// time; `bytes.len()` when there is none.
+fn find_quote_or_lf(bytes: &[u8], from: usize) -> usize {
+    let (q, n) = (splat(b'"'), splat(b'\n'));
+    let rest = bytes.get(from..).unwrap_or_default();
+    let mut chunks = rest.chunks_exact(8);
+    let mut i = from;
+    for chunk in &mut chunks {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let w = u64::from_le_bytes(word);
+        let hits = first_below(w ^ q, 1) | first_below(w ^ n, 1);
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    for &c in chunks.remainder() {
+        if c == b'"' || c == b'\n' {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// High bits of the bytes of `w` below `n` (at most 0x80): the lowest one is exact,
+/// higher ones may be wrong (a borrow runs up), which is all a search for the first
+/// byte needs.
+fn first_below(w: u64, n: u8) -> u64 {
+    w.wrapping_sub(splat(n)) & !w & splat(0x80)
+}
+
+/// The first byte of `bytes` from `from` on that ends or complicates an unquoted cell
+/// (the separator, a quote, or a control character: a carriage return, a line feed, a
+/// tab…); `bytes.len()` when none.
+fn find_cell_end(bytes: &[u8], from: usize, sep: u8) -> usize {
+    let (s, q) = (splat(sep), splat(b'"'));
+    let rest = bytes.get(from..).unwrap_or_default();
+    let mut chunks = rest.chunks_exact(8);
+    let mut i = from;
+    for chunk in &mut chunks {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let w = u64::from_le_bytes(word);
+        let hits = first_below(w ^ s, 1) | first_below(w ^ q, 1) | first_below(w, 0x0E);
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    for &c in chunks.remainder() {
+        if c == sep || c == b'"' || c < 0x0E {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// A line split by [`fast_line`].
+struct FastLine {
+    /// The line's end, before its `\r\n` or `\n`.
+    end: usize,
+    /// Where its line feed is (the text's length when it has none).
+    lf: usize,
+    flaw: Flaw,
+}
+
+/// Splits the line starting at `start` into cells (ranges of `bytes`, appended to
+/// `cells`) when every cell is plain (no quote, no control character such as a
+/// carriage return) or wholly quoted with neither a quote nor a line feed inside, the
+/// line ends with `\r\n`, `\n` or the text, and there are at most [`MAX_COLUMNS`]
+/// cells: such a line reads the same in csv-core, and the line scanner of [`parse`]
+/// ends it at the same line feed. `None` for any other line (`cells` is then left as
+/// it was), which csv-core splits. `sep` is a comma, a semicolon or a tab.
+fn fast_line(bytes: &[u8], start: usize, sep: u8, cells: &mut Vec<(u32, u32)>) -> Option<FastLine> {
+    let first = cells.len();
+    let mut flaw = Flaw::None;
+    let mut f = start;
+    let found = loop {
+        if cells.len() - first >= MAX_COLUMNS {
+            break None;
+        }
+        let (cell_start, cell_end, after) = if bytes.get(f) == Some(&b'"') {
+            let q = find_quote_or_lf(bytes, f + 1);
+            if bytes.get(q) != Some(&b'"') {
+                break None;
+            }
+            (f + 1, q, q + 1)
+        } else {
+            let k = find_cell_end(bytes, f, sep);
+            (f, k, k)
+        };
+        if cell_end - cell_start > MAX_CELL_CHARS {
+            flaw = Flaw::CellTooLong;
+        }
+        cells.push((cell_start as u32, cell_end as u32));
+        match bytes.get(after) {
+            None => break Some((after, after)),
+            Some(&c) if c == sep => f = after + 1,
+            Some(b'\n') => break Some((after, after)),
+            Some(b'\r') if after + 1 == bytes.len() => break Some((after, after + 1)),
+            Some(b'\r') if bytes.get(after + 1) == Some(&b'\n') => break Some((after, after + 1)),
+            Some(_) => break None,
+        }
+    };
+    match found {
+        Some((end, lf)) => Some(FastLine { end, lf, flaw }),
+        None => {
+            cells.truncate(first);
+            None
+        }
+    }
+}
+
 /// Splits text into tables. `progress(done, total)` gets the bytes of text done.
 pub(crate) fn parse(
-    text: &str,
+    text: String,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Parsed, ImportError> {
+    parse_with(text, progress, true)
+}
+
+/// [`parse`], with the one-pass split of simple lines or only csv-core's (`fast` false:
+/// the tests compare them).
+fn parse_with(
+    text: String,
+    progress: &mut dyn FnMut(usize, usize),
+    fast: bool,
+) -> Result<Parsed, ImportError> {
     let mut b = Builder {
-        text,
+        text: &text,
         parsed: Parsed::default(),
+        extra: Vec::new(),
         pending: Pending::default(),
         open: None,
         forced_sep: None,
@@ -489,82 +778,32 @@ pub(crate) fn parse(
         file_end: None,
         file_range: None,
     };
-    b.parsed.data.reserve(text.len());
-    let bytes = text.as_bytes();
-    let total = bytes.len();
-    let mut next_report = PROGRESS_STEP;
-    let (mut pos, mut line) = (0usize, 1usize);
-    let mut first_record = true;
-    while pos < bytes.len() {
-        let (start, start_line) = (pos, line);
-        let mut i = pos;
-        let mut in_q = false;
-        while i < bytes.len() {
-            let c = bytes[i];
-            if in_q {
-                if c == b'"' {
-                    if bytes.get(i + 1) == Some(&b'"') {
-                        i += 1;
-                    } else {
-                        in_q = false;
-                    }
-                } else if c == b'\n' {
-                    line += 1;
-                }
-            } else if c == b'\n' {
-                break;
-            } else if c == b'"' && (i == start || matches!(bytes[i - 1], b',' | b';' | b'\t')) {
-                in_q = true;
-            }
-            i += 1;
-        }
-        let mut end = i;
-        if end > start && bytes[end - 1] == b'\r' {
-            end -= 1;
-        }
-        pos = i + 1;
-        line += 1;
-        if pos >= next_report {
-            progress(pos.min(total), total);
-            next_report = pos + PROGRESS_STEP;
-        }
-        let rec = (start, end, start_line);
-        let s = &text[start..end];
-        if first_record {
-            first_record = false;
-            if let Some(sep) = s.strip_prefix("sep=") {
-                b.forced_sep = sep.bytes().next().or(Some(b'\t'));
-                continue;
-            }
-        }
-        if b.open.is_some() {
-            if is_blank(s) {
-                b.close_table();
-            } else {
-                b.add_row(rec)?;
-            }
-            continue;
-        }
-        if is_blank(s) {
-            b.find_header(true)?;
-            b.close_table();
-            continue;
-        }
-        if s.starts_with('#') && b.pending.lines.is_empty() {
-            b.comment(s);
-            continue;
-        }
-        b.pending.lines.push(rec);
-        b.find_header(false)?;
+    b.parsed.cells.reserve(text.len() / 16);
+    b.parsed.rows.reserve(text.len() / 128);
+    let total = text.len();
+    let mut cur = Cursor {
+        pos: 0,
+        line: 1,
+        next_report: PROGRESS_STEP,
+        first_record: true,
+    };
+    // In blocks, so that a browser optimising `lines` while the first blocks are read
+    // (with its baseline WebAssembly code) reads the next ones with optimised code.
+    while cur.pos < total {
+        let stop = (cur.pos + LINE_BLOCK).min(total);
+        b.lines(&mut cur, stop, fast, progress)?;
     }
     if b.open.is_none() {
         b.find_header(true)?;
     }
     b.close_table();
     progress(total, total);
-    let mut parsed = b.parsed;
+    let Builder {
+        mut parsed, extra, ..
+    } = b;
     // csv-core copies the cells of valid UTF-8 text without their quotes: still valid.
-    parsed.text = String::from_utf8(std::mem::take(&mut parsed.data)).unwrap_or_default();
+    parsed.extra = String::from_utf8(extra).unwrap_or_default();
+    parsed.text = text;
     Ok(parsed)
 }
 
@@ -573,7 +812,7 @@ mod tests {
     use super::*;
 
     fn tables(text: &str) -> Parsed {
-        parse(text, &mut |_, _| {}).unwrap()
+        parse(text.to_string(), &mut |_, _| {}).unwrap()
     }
 
     fn cells(p: &Parsed, t: usize) -> Vec<Vec<String>> {
@@ -623,5 +862,86 @@ mod tests {
         let long = "x".repeat(MAX_CELL_CHARS + 1);
         let p = tables(&format!("a,b\n1,2\n{long},3\n"));
         assert_eq!(p.rows[1].flaw, Flaw::CellTooLong);
+    }
+
+    /// Everything a parse found, cells as text.
+    fn dump(p: &Parsed) -> String {
+        let mut out = format!("{:?}\n", p.comments);
+        for t in &p.tables {
+            out += &format!(
+                "{:?} {:?} {:?} {} {:?} {:?} {}\n",
+                t.title, t.titles, t.header, t.first_line, t.date_range, t.rows, t.totals
+            );
+        }
+        for r in &p.rows {
+            let cells: Vec<&str> = (0..usize::from(r.len)).map(|i| p.cell(r, i)).collect();
+            out += &format!("{} {:?} {:?}\n", r.line, r.flaw, cells);
+        }
+        out
+    }
+
+    fn same_both_ways(text: &str) {
+        let fast = parse_with(text.to_string(), &mut |_, _| {}, true).map(|p| dump(&p));
+        let slow = parse_with(text.to_string(), &mut |_, _| {}, false).map(|p| dump(&p));
+        assert_eq!(fast, slow, "{text:?}");
+    }
+
+    #[test]
+    fn first_below_finds_the_first_byte_below() {
+        for n in [1u8, 0x0E, 0x80] {
+            for b in 0..=255u8 {
+                for fill in [0u8, 0x0D, 0x22, 0x7F, 0x80, 0xFF] {
+                    for i in 0..8 {
+                        let mut bytes = [fill; 8];
+                        bytes[i] = b;
+                        let hits = first_below(u64::from_le_bytes(bytes), n);
+                        match bytes.iter().position(|&c| c < n) {
+                            Some(j) => assert_eq!(hits.trailing_zeros() / 8, j as u32),
+                            None => assert_eq!(hits, 0),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn simple_lines_split_as_csv_core_splits_them() {
+        for text in [
+            "a,b,c\r\n1,2,3\r\n\"x,y\",,\"\"\r\n4,5,\r\n6,\"7\"\r",
+            "a,b\n1,\"2\"x\n\"a\"\"b\",3\n1,2\r3\n\"q\nq\",4\n\"open,5\n",
+            "a;b\n1;\"x;y\"\n2,5;3\n \"s\";4\n1;2\r\r\n5;\"a\r\"\n",
+            "a\tb\n1\t2\n\t\n\nc\td\n3\t4",
+            "a,b\n1,2\n,3\nTotal,4\n\"Total\",5\n\"\",\"\"\n",
+            "a,b\n1,\"2\"\"",
+            "a,b\n1,\"",
+            "a,b\n1,\"2",
+            "a,b\n1,\"2\"\r",
+            "sep=;\na;b\n1;\"2\"\n",
+            "sep=|\na|b\n1|\"2,\"|3\n\"4\"|5\n",
+        ] {
+            same_both_ways(text);
+        }
+        let wide = vec!["1"; MAX_COLUMNS + 1].join(",");
+        let wider = vec!["1"; MAX_COLUMNS + 2].join(",");
+        let long = "x".repeat(MAX_CELL_CHARS + 1);
+        same_both_ways(&format!("a,b\n{wide}\n{wider}\n1,2\n{long},\"{long}\"\n"));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod random {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(3000))]
+            #[test]
+            fn any_text_splits_as_csv_core_splits_it(
+                header in prop_oneof![Just("h1,h2,h3\n"), Just("h1;h2\r\n"), Just("h1\th2\th3\th4\n"), Just("")],
+                body in "[a1é ,;\t\"\r\n#]{0,120}",
+            ) {
+                same_both_ways(&format!("{header}{body}"));
+            }
+        }
     }
 }

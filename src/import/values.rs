@@ -92,8 +92,77 @@ fn strip_currency(t: &str, front: bool) -> Option<&str> {
     }
 }
 
+/// Powers of ten exactly held by an `f64`.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// A cell of digits with at most one dot (`1234`, `65.76923076923077`): its digits as
+/// an integer, how many of them follow the dot, how many there are and the dots.
+struct Plain {
+    mantissa: u64,
+    decimals: usize,
+    digits: usize,
+    dots: usize,
+}
+
+impl Plain {
+    /// The value, for up to 15 digits and 22 decimals.
+    fn value(&self) -> f64 {
+        let m = self.mantissa as f64;
+        match self.decimals {
+            0 => m,
+            d => m / POW10.get(d).copied().unwrap_or(f64::INFINITY),
+        }
+    }
+}
+
+/// The cell as [`Plain`] when it holds only digits and dots (nothing else, not even
+/// spaces) and is shorter than 40 bytes.
+fn plain(cell: &[u8]) -> Option<Plain> {
+    if cell.is_empty() || cell.len() >= 40 {
+        return None;
+    }
+    let mut p = Plain {
+        mantissa: 0,
+        decimals: 0,
+        digits: 0,
+        dots: 0,
+    };
+    for &c in cell {
+        if c.is_ascii_digit() {
+            p.mantissa = p
+                .mantissa
+                .wrapping_mul(10)
+                .wrapping_add(u64::from(c - b'0'));
+            p.digits += 1;
+            p.decimals += usize::from(p.dots > 0);
+        } else if c == b'.' {
+            p.dots += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(p)
+}
+
 /// Reads a number cell with the column's decimal mark.
 pub(crate) fn number(cell: &str, mark: DecimalMark) -> Num {
+    // Plain digits with at most one dot (the usual export), read without the general
+    // rules: up to 15 digits and 22 decimals, the integer divided by a power of ten is
+    // the correctly rounded value, as `str::parse` gives.
+    if let Some(p) = plain(cell.as_bytes()) {
+        if p.dots == 0 || (p.dots == 1 && mark != DecimalMark::Comma) {
+            if p.digits > 0 && p.digits <= 15 && p.decimals < POW10.len() {
+                return Num::Value(p.value());
+            }
+            return match cell.parse::<f64>() {
+                Ok(v) if v.is_finite() => Num::Value(v),
+                _ => Num::Bad,
+            };
+        }
+    }
     let t = cell.trim();
     if is_no_value(t) {
         return Num::Empty;
@@ -212,8 +281,40 @@ fn general(t: &str, mark: DecimalMark) -> Num {
     }
 }
 
+/// [`vote`] and [`number`] of a cell, its bytes looked at once when it is plain.
+pub(crate) fn vote_and_number(cell: &str, mark: DecimalMark) -> ((u32, u32), Num) {
+    if let Some(p) = plain(cell.as_bytes()) {
+        let simple = p.digits > 0 && p.digits <= 15 && p.decimals < POW10.len();
+        if simple && (p.dots == 0 || (p.dots == 1 && mark != DecimalMark::Comma)) {
+            let value = Num::Value(p.value());
+            let vote = if p.dots == 0 || (p.decimals == 3 && cell.len() > 4) {
+                (0, 0)
+            } else {
+                (1, 0)
+            };
+            return (vote, value);
+        }
+    }
+    (vote(cell), number(cell, mark))
+}
+
 /// What a cell says about its column's decimal mark: (votes for a dot, for a comma).
 pub(crate) fn vote(cell: &str) -> (u32, u32) {
+    // Digits with at most one dot, the usual cell: a dot with three digits after it
+    // could group thousands and says nothing.
+    if let Some(p) = plain(cell.as_bytes()) {
+        if p.dots == 0 || p.digits == 0 {
+            return (0, 0);
+        }
+        if p.dots == 1 {
+            let at = cell.len() - p.decimals - 1;
+            return if p.decimals == 3 && at > 0 {
+                (0, 0)
+            } else {
+                (1, 0)
+            };
+        }
+    }
     let t = cell.trim();
     let b = t.as_bytes();
     if b.is_empty() || !b.iter().any(u8::is_ascii_digit) {
@@ -322,6 +423,12 @@ fn short_parts(t: &str) -> Option<(u32, u32, i32)> {
     let year = digits(c)? as i32;
     let year = if c.len() == 2 { 2000 + year } else { year };
     Some((digits(a)?, digits(b)?, year))
+}
+
+/// Whether a cell is a short date (`3/20/15`), the one form read by its column's
+/// [`DayOrder`].
+pub(crate) fn is_short_date(cell: &str) -> bool {
+    short_parts(cell.trim()).is_some()
 }
 
 /// What a short date says about the order: `Some(DayFirst)` when its first number
