@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::allocation::{AllocationSettings, SplitSettings};
 use super::input::InputError;
 use super::kpi;
 use super::measure::Status;
@@ -881,6 +882,9 @@ pub struct Touchpoint {
     /// Sessions (or contacts) per click when planned by spend: ad platforms and analytics
     /// count differently; 100 % when they agree.
     pub landing_rate: f64,
+    /// For the budget split: two points set by hand and the least and most budget it may
+    /// get (see `allocation::SplitSettings`); empty by default.
+    pub split: SplitSettings,
 }
 
 /// How a touchpoint's monthly volume is planned.
@@ -960,6 +964,7 @@ impl Default for Touchpoint {
             cpm: Money::ZERO,
             ctr: 0.0,
             landing_rate: 1.0,
+            split: SplitSettings::default(),
         }
     }
 }
@@ -1610,6 +1615,9 @@ pub struct Plan {
     /// Id of the goal (objective) the plan is built around: where "What do I need?"
     /// starts. `None`: the first revenue goal, else the first new-customers goal.
     pub main_goal: Option<String>,
+    /// What the budget split is asked for: the total to split and the outcome to
+    /// maximise (see `allocation::AllocationSettings`).
+    pub allocation: AllocationSettings,
 }
 
 impl Default for Plan {
@@ -1644,6 +1652,7 @@ impl Plan {
             },
             actuals: Vec::new(),
             main_goal: None,
+            allocation: AllocationSettings::default(),
         }
     }
 
