@@ -998,7 +998,8 @@ fn a_plan_without_the_split_fields_reads_with_their_defaults() {
 
 #[test]
 fn hostile_split_fields_are_refused_at_their_path() {
-    let cases: [(&str, fn(&mut Value), &str, &str); 6] = [
+    type Case = (&'static str, fn(&mut Value), &'static str, &'static str);
+    let cases: [Case; 6] = [
         (
             "three points",
             |v| {
