@@ -201,6 +201,15 @@ enum Done {
     Undone,
 }
 
+/// An amount of the plan's money as shown.
+fn money_of(p: &Plan, m: Money) -> String {
+    format::money(
+        m.to_major(p.currency_digits()),
+        &p.profile.locale,
+        &p.profile.currency,
+    )
+}
+
 /// The budget split screen.
 #[component]
 pub fn SplitScreen() -> impl IntoView {
@@ -709,7 +718,7 @@ fn CurveCard(id: String, proposal: Memo<Proposal>, fmt: Memo<Fmt>) -> impl IntoV
         (m > max).then(|| {
             format!(
                 "Enter a minimum no higher than the maximum ({})",
-                crate::domain::input::format_money_input(max, p.currency_digits())
+                money_of(p, max)
             )
         })
     });
@@ -719,7 +728,7 @@ fn CurveCard(id: String, proposal: Memo<Proposal>, fmt: Memo<Fmt>) -> impl IntoV
         (m < min).then(|| {
             format!(
                 "Enter a maximum no lower than the minimum ({})",
-                crate::domain::input::format_money_input(min, p.currency_digits())
+                money_of(p, min)
             )
         })
     });
