@@ -54,7 +54,7 @@ test("fitted curves, a better split applied as one edit and undone", async ({ pa
   // The touchpoint without actuals has the default, its assumption stated and why the
   // fit was passed over.
   const newsletter = card(page, "Newsletter sponsorship");
-  await expect(newsletter.locator(".alloc-source")).toContainText("A default, from today's $1,000 a month and 600 sessions, assuming today's volume is 33.3 % of the most it can bring");
+  await expect(newsletter.locator(".alloc-source")).toContainText("A default, from today's $1,000 a month and 600 sessions, assuming today's volume is 33.3% of the most it can bring");
   await expect(newsletter.locator(".alloc-passed")).toContainText("Not fitted");
 
   // The proposal brings more new customers than today, for the same money.
@@ -153,10 +153,10 @@ test("a conversion rate benchmark shows beside the user's number, with its sourc
   await go(page, "Convert");
   const kpi = page.locator("div.card[data-kpi=conversion_rate]");
   const bench = kpi.locator(".bench");
-  await expect(bench).toContainText("Your 1.9 % session → customer rate (today).");
-  await expect(bench).toContainText("Shopify stores, all sectors: average 1.4 %, top 20 % above 3.2 %");
+  await expect(bench).toContainText("Your 1.9% session → customer rate (today).");
+  await expect(bench).toContainText("Shopify stores, all sectors: average 1.4%, top 20% above 3.2%");
   await expect(bench).toContainText("2023, about 2,800 Shopify stores)");
-  await expect(bench).toContainText("Yours is between the average and the top 20 %.");
+  await expect(bench).toContainText("Yours is between the average and the top 20%.");
   const link = bench.getByRole("link", { name: "Littledata, Shopify conversion rate benchmarks" });
   await expect(link).toHaveAttribute("rel", "noopener");
   await expect(link).toHaveAttribute("target", "_blank");
