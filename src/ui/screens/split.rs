@@ -116,9 +116,8 @@ fn fit_words(r2: f64, locale: &str) -> String {
         "a loose fit"
     };
     format!(
-        "{quality}: it explains {} of the variation, R² {}",
-        format::percent(r2.clamp(0.0, 1.0), locale),
-        format::decimal(r2, locale)
+        "{quality}: the curve explains {} of the variation between periods (R²)",
+        format::percent(r2.clamp(0.0, 1.0), locale)
     )
 }
 
