@@ -26,7 +26,7 @@ pub const FRAME: Frame = Frame {
     width: 360.0,
     height: 200.0,
     left: 52.0,
-    right: 16.0,
+    right: 30.0,
     top: 14.0,
     bottom: 26.0,
 };
@@ -62,8 +62,8 @@ pub struct ResponseChart {
     pub today: Mark,
     /// The proposed spend on the curve, when there is a proposal.
     pub proposed: Option<Mark>,
-    /// The dashed line of the most the curve can bring, when it is within the chart.
-    pub max_y: Option<f64>,
+    /// The dashed line of the most the curve can bring.
+    pub max_y: f64,
 }
 
 fn finite(x: f64) -> f64 {
@@ -75,7 +75,8 @@ fn finite(x: f64) -> f64 {
 }
 
 /// Lays out the curve from spend 0 to a round spend past today's, the proposed one and
-/// twice the curve's half point (so the bend shows), whichever is largest.
+/// twice the curve's half point (so the bend shows), whichever is largest, and from
+/// volume 0 up to the most the curve can bring.
 pub fn layout(frame: Frame, hill: &Hill, today: f64, proposed: Option<f64>) -> ResponseChart {
     let today = finite(today);
     let proposed = proposed.map(finite);
@@ -87,7 +88,8 @@ pub fn layout(frame: Frame, hill: &Hill, today: f64, proposed: Option<f64>) -> R
     let x_ticks_v = nice_ticks(0.0, x_max, 4);
     let x_max = x_ticks_v.last().copied().unwrap_or(x_max).max(x_max);
     let top_volume = hill.volume(x_max);
-    let y_max = nice_max(&[top_volume, hill.volume(today)], 4);
+    // Up to the most the curve can bring, so that the line it tends to shows.
+    let y_max = nice_max(&[top_volume, hill.volume(today), hill.max], 4);
     let y_ticks_v = nice_ticks(0.0, y_max, 4);
     let y_max = y_ticks_v.last().copied().unwrap_or(y_max).max(y_max);
     let xs = LinearScale::new((0.0, x_max), (frame.left, frame.width - frame.right));
@@ -119,7 +121,7 @@ pub fn layout(frame: Frame, hill: &Hill, today: f64, proposed: Option<f64>) -> R
         baseline_y: ys.map(0.0),
         today: mark(today),
         proposed: proposed.map(mark),
-        max_y: (hill.max <= y_max).then(|| ys.map(hill.max)),
+        max_y: ys.map_clamped(hill.max),
     }
 }
 
@@ -152,6 +154,9 @@ mod tests {
         assert!(c.x_ticks.last().unwrap().0 >= 6000.0);
         assert_eq!(c.x_ticks[0].0, 0.0);
         assert!(c.y_ticks.iter().all(|(v, _)| v.is_finite()));
+        // The most it can bring is within the chart, above today's volume.
+        assert!(c.y_ticks.last().unwrap().0 >= 6000.0);
+        assert!(c.max_y >= FRAME.top && c.max_y < c.today.y);
     }
 
     #[test]

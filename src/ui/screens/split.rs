@@ -655,9 +655,9 @@ fn CurveCard(id: String, proposal: Memo<Proposal>, fmt: Memo<Fmt>) -> impl IntoV
                 }
             })
             .collect_view();
-        let max_line = g.max_y.map(|y| {
-            view! { <line class="target" x1=FRAME.left x2=FRAME.width - FRAME.right y1=y y2=y></line> }
-        });
+        let max_line = view! {
+            <line class="target" x1=FRAME.left x2=FRAME.width - FRAME.right y1=g.max_y y2=g.max_y></line>
+        };
         let today_mark = g.today;
         let proposed_mark = g.proposed.map(|m| {
             let (x, y) = (m.x, m.y);
