@@ -14,6 +14,7 @@ pub enum Screen {
     Convert,
     Engage,
     Strategy,
+    Split,
     Actions,
     Measure,
     Report,
@@ -21,7 +22,7 @@ pub enum Screen {
 
 impl Screen {
     /// Every screen, in navigation order.
-    pub const ALL: [Screen; 10] = [
+    pub const ALL: [Screen; 11] = [
         Screen::Overview,
         Screen::Opportunity,
         Screen::Reach,
@@ -29,6 +30,7 @@ impl Screen {
         Screen::Convert,
         Screen::Engage,
         Screen::Strategy,
+        Screen::Split,
         Screen::Actions,
         Screen::Measure,
         Screen::Report,
@@ -44,6 +46,7 @@ impl Screen {
             Screen::Convert => "Convert",
             Screen::Engage => "Engage",
             Screen::Strategy => "Strategy",
+            Screen::Split => "Budget split",
             Screen::Actions => "90-day plan",
             Screen::Measure => "Measure",
             Screen::Report => "Report",
@@ -60,6 +63,7 @@ impl Screen {
             Screen::Convert => "convert",
             Screen::Engage => "engage",
             Screen::Strategy => "strategy",
+            Screen::Split => "split",
             Screen::Actions => "90-day-plan",
             Screen::Measure => "measure",
             Screen::Report => "report",

@@ -1026,3 +1026,60 @@ proptest! {
         }
     }
 }
+
+// --- The plan file the end-to-end test imports ----------------------------------------
+
+/// The budget split's end-to-end fixture: three paid touchpoints with six months of
+/// spend and sessions each get fitted curves, a fourth without actuals the default, and
+/// the proposed split of today's total brings more new customers than today's.
+#[test]
+fn the_split_fixture_fits_three_curves_and_improves_on_today() {
+    let (plan, _) =
+        race_planner::format::read_plan_text(include_str!("fixtures/plan-split.json")).unwrap();
+    assert!(plan.validate().is_empty());
+    let channels = channels_from_plan(&plan, plan.allocation.outcome, |t| t.split.clone());
+    assert!(channels.skipped.is_empty());
+    let sources: Vec<(&str, &CurveSource)> = channels
+        .channels
+        .iter()
+        .map(|c| (c.channel.id.as_str(), &c.curve.source))
+        .collect();
+    assert_eq!(sources.len(), 4);
+    for (id, source) in &sources[..3] {
+        match source {
+            CurveSource::Fitted {
+                periods_used: 6,
+                granularity: Granularity::Month,
+                r2,
+            } => assert!(*r2 > 0.9, "{id}: R² {r2}"),
+            other => panic!("{id}: {other:?}"),
+        }
+    }
+    assert!(matches!(sources[3], ("tp-6", CurveSource::Default { .. })));
+    let total = channels.current_total();
+    assert!((total - 9_000.0).abs() < 1e-9);
+    let split = allocate(&channels.for_allocate(), total, suggested_step(total)).unwrap();
+    assert!(split.difference > 0.0, "{split:?}");
+    // Search brings the most per extra dollar today, so it gets more.
+    assert!(split.lines[0].proposed_spend > split.lines[0].current_spend);
+    // Two points set by hand on the touchpoint without actuals give it their curve.
+    let mut by_hand = plan.clone();
+    by_hand.touchpoint_mut("tp-6").unwrap().split.points = vec![
+        CurvePoint {
+            spend: Money(100_000),
+            volume: 600.0,
+        },
+        CurvePoint {
+            spend: Money(300_000),
+            volume: 1_200.0,
+        },
+    ];
+    let c = curve_for(&by_hand, "tp-6", &by_hand.touchpoint("tp-6").unwrap().split).unwrap();
+    assert!(matches!(c.source, CurveSource::TwoPoints { .. }));
+    // Applying the split changes the budgets the plan keeps.
+    let applied = apply_split(&plan, &split);
+    assert_ne!(
+        applied.touchpoint("tp-1").unwrap().budget,
+        plan.touchpoint("tp-1").unwrap().budget
+    );
+}

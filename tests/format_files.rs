@@ -199,6 +199,13 @@ fn the_v2_fixture_migrates_in_one_step_with_no_scenarios_or_ranges() {
     without.revision = 0;
     without.scenarios.clear();
     without.ranges.clear();
+    // The v3 fixture also sets the budget split's fields, which version 2 did not have.
+    without.allocation = Default::default();
+    for id in ["tp-2"] {
+        if let Some(tp) = without.touchpoint_mut(id) {
+            tp.split = Default::default();
+        }
+    }
     assert_eq!(plan, &without);
     // Exported again, it is the v3 fixture without its scenarios and ranges.
     let text = export_plan(plan, V3_EXPORTED_AT);
@@ -1047,5 +1054,171 @@ fn a_list_too_long_is_refused_and_named() {
             assert!(message.contains("100001 items"), "{message}");
         }
         other => panic!("unexpected {other:?}"),
+    }
+}
+
+// --- The budget split's fields ----------------------------------------------
+
+#[test]
+fn the_split_fields_round_trip_through_files_and_storage() {
+    use race_planner::domain::allocation::{AllocationSettings, CurvePoint, Outcome};
+    let (plan, _) = read_plan_text(V3).unwrap();
+    // The fixture sets them on one touchpoint and on the plan.
+    let trade_show = plan.touchpoint("tp-2").unwrap();
+    assert_eq!(
+        trade_show.split.points,
+        vec![
+            CurvePoint {
+                spend: Money(100_000),
+                volume: 800.0
+            },
+            CurvePoint {
+                spend: Money(300_000),
+                volume: 1900.0
+            },
+        ]
+    );
+    assert_eq!(trade_show.split.min_budget, Some(Money(50_000)));
+    assert_eq!(trade_show.split.max_budget, Some(Money(400_000)));
+    assert_eq!(
+        plan.allocation,
+        AllocationSettings {
+            total: Some(Money(1_000_000)),
+            outcome: Outcome::Revenue
+        }
+    );
+    // Other touchpoints have none, written as {}.
+    assert_eq!(plan.touchpoint("tp-1").unwrap().split, Default::default());
+    let exported: Value = serde_json::from_str(&export_plan(&plan, V3_EXPORTED_AT)).unwrap();
+    assert_eq!(
+        exported["plan"]["stages"]["reach"]["touchpoints"][0]["split"],
+        json!({})
+    );
+    // Storage and export both read back to the same plan.
+    let (stored, _) = read_plan_text(&to_storage_json(&plan)).unwrap();
+    assert_eq!(stored, plan);
+    let back = import_file(
+        export_plan(&plan, V3_EXPORTED_AT).as_bytes(),
+        &no_ids(),
+        counter(),
+    )
+    .unwrap();
+    assert_eq!(
+        back.plans[0].plan.touchpoint("tp-2").unwrap().split,
+        trade_show.split
+    );
+    assert_eq!(back.plans[0].plan.allocation, plan.allocation);
+}
+
+#[test]
+fn a_plan_without_the_split_fields_reads_with_their_defaults() {
+    use race_planner::domain::allocation::{AllocationSettings, Outcome};
+    let bytes = v3_with(|v| {
+        v["plan"].as_object_mut().unwrap().remove("allocation");
+        for tp in v["plan"]["stages"]["reach"]["touchpoints"]
+            .as_array_mut()
+            .unwrap()
+        {
+            tp.as_object_mut().unwrap().remove("split");
+        }
+    });
+    let result = import_file(&bytes, &no_ids(), counter()).unwrap();
+    let plan = &result.plans[0].plan;
+    assert_eq!(plan.allocation, AllocationSettings::default());
+    assert_eq!(plan.allocation.outcome, Outcome::NewCustomers);
+    assert_eq!(plan.allocation.total, None);
+    assert!(plan.touchpoints().all(|t| t.split == Default::default()));
+    // Stored plans of before too (the storage form is the bare plan).
+    let mut bare: Value = serde_json::from_str(&to_storage_json(plan)).unwrap();
+    bare.as_object_mut().unwrap().remove("allocation");
+    let (stored, _) = read_plan_text(&bare.to_string()).unwrap();
+    assert_eq!(stored.allocation, AllocationSettings::default());
+    // Older versions migrate to them as well.
+    let (v1, _) = read_plan_text(V1).unwrap();
+    assert_eq!(v1.allocation, AllocationSettings::default());
+    assert!(v1.touchpoints().all(|t| t.split == Default::default()));
+}
+
+#[test]
+fn hostile_split_fields_are_refused_at_their_path() {
+    type Case = (&'static str, fn(&mut Value), &'static str, &'static str);
+    let cases: [Case; 6] = [
+        (
+            "three points",
+            |v| {
+                v["plan"]["stages"]["reach"]["touchpoints"][1]["split"]["points"] = json!([
+                    { "spend": 1, "volume": 1 },
+                    { "spend": 2, "volume": 2 },
+                    { "spend": 3, "volume": 3 }
+                ])
+            },
+            "stages.reach.touchpoints[1].split.points",
+            "must hold at most two points",
+        ),
+        (
+            "a negative spend",
+            |v| {
+                v["plan"]["stages"]["reach"]["touchpoints"][1]["split"]["points"][0]["spend"] =
+                    json!(-5)
+            },
+            "stages.reach.touchpoints[1].split.points[0].spend",
+            "must not be negative",
+        ),
+        (
+            "a negative volume",
+            |v| {
+                v["plan"]["stages"]["reach"]["touchpoints"][1]["split"]["points"][1]["volume"] =
+                    json!(-1.5)
+            },
+            "stages.reach.touchpoints[1].split.points[1].volume",
+            "must not be negative",
+        ),
+        (
+            "a negative maximum",
+            |v| {
+                v["plan"]["stages"]["reach"]["touchpoints"][0]["split"] =
+                    json!({ "max_budget": -100 })
+            },
+            "stages.reach.touchpoints[0].split.max_budget",
+            "must not be negative",
+        ),
+        (
+            "a minimum above the maximum",
+            |v| {
+                v["plan"]["stages"]["reach"]["touchpoints"][1]["split"]["min_budget"] =
+                    json!(900_000)
+            },
+            "stages.reach.touchpoints[1].split.min_budget",
+            "must not be above the maximum budget",
+        ),
+        (
+            "a negative total",
+            |v| v["plan"]["allocation"]["total"] = json!(-1),
+            "allocation.total",
+            "must not be negative",
+        ),
+    ];
+    for (what, edit, path, message) in cases {
+        match import_err(&v3_with(edit)) {
+            ImportError::File(LoadError::Invalid(errors)) => {
+                assert_eq!(errors.len(), 1, "{what}: {errors:?}");
+                assert_eq!(errors[0].path, path, "{what}");
+                assert_eq!(errors[0].message, message, "{what}");
+            }
+            other => panic!("{what}: {other:?}"),
+        }
+    }
+    // A point that is not a number, an unknown outcome: refused as the wrong shape.
+    for edit in [
+        (|v: &mut Value| {
+            v["plan"]["stages"]["reach"]["touchpoints"][1]["split"]["points"][0]["volume"] =
+                json!("many")
+        }) as fn(&mut Value),
+        |v: &mut Value| v["plan"]["allocation"]["outcome"] = json!("happiness"),
+    ] {
+        assert!(matches!(
+            import_err(&v3_with(edit)),
+            ImportError::File(LoadError::Shape { .. })
+        ));
     }
 }

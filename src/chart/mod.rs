@@ -3,6 +3,7 @@
 
 pub mod gantt;
 pub mod radar;
+pub mod response;
 pub mod scale;
 pub mod scatter;
 pub mod trend;

@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::allocation::{AllocationSettings, SplitSettings};
 use super::input::InputError;
 use super::kpi;
 use super::measure::Status;
@@ -883,6 +884,9 @@ pub struct Touchpoint {
     /// Sessions (or contacts) per click when planned by spend: ad platforms and analytics
     /// count differently; 100 % when they agree.
     pub landing_rate: f64,
+    /// For the budget split: two points set by hand and the least and most budget it may
+    /// get (see `allocation::SplitSettings`); empty by default.
+    pub split: SplitSettings,
 }
 
 /// How a touchpoint's monthly volume is planned.
@@ -962,6 +966,7 @@ impl Default for Touchpoint {
             cpm: Money::ZERO,
             ctr: 0.0,
             landing_rate: 1.0,
+            split: SplitSettings::default(),
         }
     }
 }
@@ -1620,6 +1625,9 @@ pub struct Plan {
     /// percentile); left out of the file when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ranges: Vec<InputRange>,
+    /// What the budget split is asked for: the total to split and the outcome to
+    /// maximise (see `allocation::AllocationSettings`).
+    pub allocation: AllocationSettings,
 }
 
 impl Default for Plan {
@@ -1656,6 +1664,7 @@ impl Plan {
             main_goal: None,
             scenarios: Vec::new(),
             ranges: Vec::new(),
+            allocation: AllocationSettings::default(),
         }
     }
 

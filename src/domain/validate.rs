@@ -23,6 +23,11 @@ pub(crate) const EFFORT: &str = "must be more than 0";
 pub(crate) const DATE: &str = "must be a date as YYYY-MM-DD";
 pub(crate) const DUPLICATE: &str = "must be unique (another item uses this id)";
 pub(crate) const UNKNOWN_KPI: &str = "is not a KPI in the catalogue";
+pub(crate) const SPLIT_POINTS: &str = "must hold at most two points";
+pub(crate) const MIN_ABOVE_MAX: &str = "must not be above the maximum budget";
+
+/// The most hand-set points a touchpoint's response curve keeps (two set it).
+pub(crate) const MAX_SPLIT_POINTS: usize = 2;
 
 /// A rate: a finite fraction from 0 to 1.
 pub(crate) fn check_rate(v: f64) -> Option<&'static str> {
@@ -337,7 +342,34 @@ pub(crate) fn validate_plan(plan: &Plan) -> Vec<FieldError> {
                 t.landing_rate,
                 check_rate,
             );
+            let split = &t.split;
+            if split.points.len() > MAX_SPLIT_POINTS {
+                c.push(format!("{}.split.points", p()), SPLIT_POINTS);
+            }
+            for (j, point) in split.points.iter().enumerate() {
+                c.money(|| format!("{}.split.points[{j}].spend", p()), point.spend);
+                c.f64(
+                    || format!("{}.split.points[{j}].volume", p()),
+                    point.volume,
+                    check_count,
+                );
+            }
+            if let Some(m) = split.min_budget {
+                c.money(|| format!("{}.split.min_budget", p()), m);
+            }
+            if let Some(m) = split.max_budget {
+                c.money(|| format!("{}.split.max_budget", p()), m);
+            }
+            if let (Some(min), Some(max)) = (split.min_budget, split.max_budget) {
+                if min > max {
+                    c.push(format!("{}.split.min_budget", p()), MIN_ABOVE_MAX);
+                }
+            }
         }
+    }
+
+    if let Some(total) = plan.allocation.total {
+        c.money(|| "allocation.total".into(), total);
     }
 
     c.money(

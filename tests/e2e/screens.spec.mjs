@@ -14,6 +14,7 @@ const SCREENS = [
   ["convert", "Convert"],
   ["engage", "Engage"],
   ["strategy", "Strategy"],
+  ["split", "Budget split"],
   ["90-day-plan", "90-day plan"],
   ["measure", "Measure"],
   ["report", null],

@@ -12,6 +12,8 @@ pub mod opportunity;
 pub mod overview;
 #[cfg(not(feature = "start"))]
 pub mod report;
+#[cfg(not(feature = "start"))]
+pub mod split;
 pub mod stage;
 #[cfg(not(feature = "start"))]
 pub mod strategy;

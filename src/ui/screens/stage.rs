@@ -4,6 +4,7 @@
 //! its funnel inputs with live derived KPIs, and "what do I need?" (the reverse funnel
 //! from a goal).
 
+use crate::domain::benchmarks::{compare, Benchmark, Comparison, Position};
 use crate::domain::evaluation::{CheckBasis, GoalCheck};
 use crate::domain::funnel::{goal_of, reverse_funnel_in, TargetSource};
 use crate::domain::kpi::{self, KpiDef, Unit};
@@ -405,6 +406,29 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
         }
     };
     let has_goal = Memo::new(move |_| editor.plan.with(|p| p.goal_for(def.id).is_some()));
+    let benchmarks = {
+        let id = id.clone();
+        move || {
+            let rows = crate::domain::benchmarks::for_kpi(def.id);
+            if rows.is_empty() {
+                return None;
+            }
+            // The user's value: today's (the baseline) when typed, else the forecast.
+            let (yours, when) = match editor.plan.with(|p| p.baseline_of(&id)) {
+                Some(v) => (Some(v), "today"),
+                None => (value.with(|v| v.as_ref().and_then(|v| v.value)), "forecast"),
+            };
+            let (locale, currency) = lc.get();
+            Some(benchmark_view(
+                def,
+                rows,
+                yours.filter(|v| v.is_finite()),
+                when,
+                &locale,
+                &currency,
+            ))
+        }
+    };
     let (id_t, id_b, id_r) = (id.clone(), id.clone(), id.clone());
     let (id_tg, id_bg) = (id.clone(), id.clone());
     let remove = move |_| {
@@ -458,6 +482,7 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
             <h3 class="kpi-name">{def.name} " " <KpiInfo def=def inputs=inputs/></h3>
             <p>{move || editor.eval.with(|e| e.period.map_or("Forecast".to_string(), |p| format!("Forecast, {p}")))} ": " <strong class="num">{forecast}</strong></p>
             {move || missing().map(|m| view! { <p class="muted missing">{m}</p> })}
+            {benchmarks}
             {target_field}
             {status}
             <OptNumField label=format!("{}: today (baseline)", def.name) key=format!("kpi-{id}-baseline") kind=kind
@@ -471,6 +496,120 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// A benchmark's figure in its unit: a rate as a percentage, a cost in its currency.
+fn benchmark_figure(b: &Benchmark, v: f64, locale: &str) -> String {
+    match b.currency {
+        Some(c) => format::money(v, locale, c),
+        None => format::percent(v, locale),
+    }
+}
+
+/// A benchmark's figures: "average 1.4 %, top 20 % above 3.2 %" or "typically 2 % to 5 %".
+fn benchmark_figures(b: &Benchmark, locale: &str) -> String {
+    let mut parts = Vec::new();
+    if let Some(a) = b.average {
+        parts.push(format!("average {}", benchmark_figure(b, a, locale)));
+    }
+    if let Some(t) = b.top.first() {
+        parts.push(format!(
+            "top {} above {}",
+            format::percent(t.share, locale),
+            benchmark_figure(b, t.from, locale)
+        ));
+    }
+    if let Some((low, high)) = b.range {
+        parts.push(format!(
+            "typically {} to {}",
+            benchmark_figure(b, low, locale),
+            benchmark_figure(b, high, locale)
+        ));
+    }
+    parts.join(", ")
+}
+
+/// Where the user's value sits against a benchmark, in words.
+fn comparison_words(b: &Benchmark, c: &Comparison, locale: &str) -> String {
+    let against = if b.range.is_some() {
+        "the typical range"
+    } else {
+        "the average"
+    };
+    let place = match (c.position, c.top_share) {
+        (Position::Above, Some(share)) => format!("in the top {}", format::percent(share, locale)),
+        (Position::Above, None) => format!("above {against}"),
+        (Position::Below, _) => format!("below {against}"),
+        (Position::Within, _) if b.range.is_some() => "within the typical range".to_string(),
+        (Position::Within, _) if !b.top.is_empty() => b.top.first().map_or_else(
+            || "at or above the average".to_string(),
+            |t| {
+                format!(
+                    "between the average and the top {}",
+                    format::percent(t.share, locale)
+                )
+            },
+        ),
+        (Position::Within, _) => "close to the average".to_string(),
+    };
+    let side = match c.favourable {
+        Some(true) => ": the better side",
+        Some(false) => ": room to improve",
+        None => "",
+    };
+    format!("Yours is {place}{side}.")
+}
+
+/// The benchmarks of a KPI beside the user's value: one line, or a "How this compares"
+/// disclosure when there are several.
+fn benchmark_view(
+    def: &KpiDef,
+    rows: &'static [Benchmark],
+    yours: Option<f64>,
+    when: &str,
+    locale: &str,
+    currency: &str,
+) -> AnyView {
+    let your_text = yours.map(|v| {
+        format!(
+            "Your {} {} ({when}).",
+            format_kpi(def, Some(v), locale, currency),
+            def.name.to_lowercase()
+        )
+    });
+    let line = |b: &'static Benchmark| {
+        let comparable = b.currency.is_none_or(|c| c.eq_ignore_ascii_case(currency));
+        let compared = yours
+            .filter(|_| comparable)
+            .and_then(|v| compare(b, v))
+            .map(|c| format!(" {}", comparison_words(b, &c, locale)));
+        let other_currency = (!comparable).then(|| {
+            format!(
+                " (in {}, not compared with your {currency})",
+                b.currency.unwrap_or_default()
+            )
+        });
+        view! {
+            <span class="bench-sector">{b.sector}</span>": "{benchmark_figures(b, locale)}" ("
+            <a href=b.url target="_blank" rel="noopener">{b.source}</a>
+            {format!(", {}, {})", b.date, b.sample)}{other_currency}"."{compared}
+        }
+    };
+    if let [only] = rows {
+        view! {
+            <p class="muted bench">{your_text.map(|t| format!("{t} "))}{line(only)}</p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <details class="bench muted">
+                <summary>"How this compares"</summary>
+                {your_text.map(|t| view! { <p>{t}</p> })}
+                <ul>{rows.iter().map(|b| view! { <li>{line(b)}</li> }).collect_view()}</ul>
+            </details>
+        }
+        .into_any()
+    }
 }
 
 /// What a touchpoint's volume counts, in a word.

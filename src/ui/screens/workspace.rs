@@ -7,7 +7,7 @@ use crate::ui::screens::overview::OverviewScreen;
 #[cfg(not(feature = "start"))]
 use crate::ui::screens::{
     actions::ActionsScreen, measure::MeasureScreen, opportunity::OpportunityScreen,
-    report::ReportScreen, stage::StageScreen, strategy::StrategyScreen,
+    report::ReportScreen, split::SplitScreen, stage::StageScreen, strategy::StrategyScreen,
 };
 use crate::ui::state::{AppState, Editor};
 use crate::ui::widgets::shortcuts::install_plan_shortcuts;
@@ -115,6 +115,7 @@ fn screen_view(screen: Screen) -> AnyView {
         Screen::Convert => view! { <StageScreen stage=Stage::Convert/> }.into_any(),
         Screen::Engage => view! { <StageScreen stage=Stage::Engage/> }.into_any(),
         Screen::Strategy => view! { <StrategyScreen/> }.into_any(),
+        Screen::Split => view! { <SplitScreen/> }.into_any(),
         Screen::Actions => view! { <ActionsScreen/> }.into_any(),
         Screen::Measure => view! { <MeasureScreen/> }.into_any(),
         Screen::Report => view! { <ReportScreen/> }.into_any(),

@@ -505,6 +505,9 @@ pub fn CheckedNumField(
     )
 }
 
+/// An extra rule for a typed amount: the message when it breaks the rule.
+pub type MoneyCheck = Arc<dyn Fn(&Plan, Money) -> Option<String> + Send + Sync>;
+
 /// A money field whose amount may be unknown: an empty field stores `None`.
 #[component]
 pub fn OptMoneyField(
@@ -513,6 +516,9 @@ pub fn OptMoneyField(
     get: impl Fn(&Plan) -> Option<Money> + Send + Sync + 'static,
     set: impl Fn(&mut Plan, Option<Money>) + Send + Sync + 'static,
     #[prop(optional, into)] hint: Option<String>,
+    /// An extra rule for the typed amount.
+    #[prop(optional)]
+    check: Option<MoneyCheck>,
 ) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let currency = editor.plan.with_untracked(|p| p.profile.currency.clone());
@@ -534,9 +540,11 @@ pub fn OptMoneyField(
             }
             let m = parse_money(text, minor_digits(&p.profile.currency))?;
             if m.is_negative() {
-                Err(InputError::new("Enter an amount of 0 or more"))
-            } else {
-                Ok(Some(m))
+                return Err(InputError::new("Enter an amount of 0 or more"));
+            }
+            match check.as_ref().and_then(|c| c(p, m)) {
+                Some(message) => Err(InputError::new(message)),
+                None => Ok(Some(m)),
             }
         },
         move |p, v| set(p, v),
