@@ -33,6 +33,9 @@ const CARD_KPIS: [&str; 9] = [
     "ltv_cac",
 ];
 
+/// How many sections follow the key numbers, each drawn in a task of its own.
+const SECTIONS_AFTER_THE_CARDS: u8 = 4;
+
 /// The sparkline of a card: actuals by month once there are any, else the forecast.
 fn card_series(
     e: &Evaluation,
@@ -59,18 +62,33 @@ fn card_series(
 pub fn OverviewScreen() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let plan_id = editor.plan.with_untracked(|p| p.id.clone());
+    // The sections after the key numbers are drawn one per task once the first
+    // screenful has painted, so that opening a large plan is not one long task that
+    // keeps the page from answering.
+    let drawn = RwSignal::new(0u8);
+    request_animation_frame(move || drawn.set(1));
+    Effect::new(move |_| {
+        let n = drawn.get();
+        if (1..SECTIONS_AFTER_THE_CARDS).contains(&n) {
+            set_timeout(move || drawn.set(n + 1), std::time::Duration::ZERO);
+        }
+    });
+    let after = move |n: u8| move || drawn.get() >= n;
+    let (funnel, gap, budget, lists) = (plan_id.clone(), plan_id.clone(), plan_id.clone(), plan_id);
     view! {
         <div class="overview">
             <h1>"Overview"</h1>
             <p class="lead">"Your plan at a glance: what the funnel forecasts, how far each stage is from the goal, where the money goes and what comes next."</p>
             <KpiCards/>
-            <FunnelSection plan_id=plan_id.clone()/>
-            <GapSection plan_id=plan_id.clone()/>
-            <BudgetSection plan_id=plan_id.clone()/>
-            <div class="overview-lists">
-                <Initiatives plan_id=plan_id.clone()/>
-                <NextActions plan_id=plan_id/>
-            </div>
+            <Show when=after(1)><FunnelSection plan_id=funnel.clone()/></Show>
+            <Show when=after(2)><GapSection plan_id=gap.clone()/></Show>
+            <Show when=after(3)><BudgetSection plan_id=budget.clone()/></Show>
+            <Show when=after(4)>
+                <div class="overview-lists">
+                    <Initiatives plan_id=lists.clone()/>
+                    <NextActions plan_id=lists.clone()/>
+                </div>
+            </Show>
         </div>
     }
 }
