@@ -16,12 +16,14 @@ pub enum Screen {
     Strategy,
     Actions,
     Measure,
+    Scenarios,
+    Odds,
     Report,
 }
 
 impl Screen {
     /// Every screen, in navigation order.
-    pub const ALL: [Screen; 10] = [
+    pub const ALL: [Screen; 12] = [
         Screen::Overview,
         Screen::Opportunity,
         Screen::Reach,
@@ -31,6 +33,8 @@ impl Screen {
         Screen::Strategy,
         Screen::Actions,
         Screen::Measure,
+        Screen::Scenarios,
+        Screen::Odds,
         Screen::Report,
     ];
 
@@ -46,6 +50,8 @@ impl Screen {
             Screen::Strategy => "Strategy",
             Screen::Actions => "90-day plan",
             Screen::Measure => "Measure",
+            Screen::Scenarios => "Scenarios",
+            Screen::Odds => "Odds",
             Screen::Report => "Report",
         }
     }
@@ -62,6 +68,8 @@ impl Screen {
             Screen::Strategy => "strategy",
             Screen::Actions => "90-day-plan",
             Screen::Measure => "measure",
+            Screen::Scenarios => "scenarios",
+            Screen::Odds => "odds",
             Screen::Report => "report",
         }
     }
