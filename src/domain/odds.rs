@@ -125,8 +125,10 @@ pub fn input_groups(plan: &Plan, rangeable_only: bool) -> Vec<InputGroup> {
     groups
 }
 
-fn round_to(value: f64, step: f64) -> f64 {
-    let v = (value / step).round() * step;
+/// `value` rounded to `decimals` decimals.
+fn round_to(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    let v = (value * scale).round() / scale;
     if v.is_finite() {
         v
     } else {
@@ -141,16 +143,10 @@ pub fn suggested_range(kind: InputKind, likely: f64) -> (f64, f64) {
     let likely = if likely.is_finite() { likely } else { 0.0 };
     let (min, max) = kind.bounds();
     let (low, high) = match kind {
-        InputKind::Growth => (
-            round_to(likely - 0.01, 0.0001),
-            round_to(likely + 0.01, 0.0001),
-        ),
-        InputKind::Rate => (
-            round_to(likely * 0.8, 0.0001),
-            round_to(likely * 1.2, 0.0001),
-        ),
-        InputKind::Count => (round_to(likely * 0.8, 1.0), round_to(likely * 1.2, 1.0)),
-        InputKind::Money => (round_to(likely * 0.8, 0.01), round_to(likely * 1.2, 0.01)),
+        InputKind::Growth => (round_to(likely - 0.01, 4), round_to(likely + 0.01, 4)),
+        InputKind::Rate => (round_to(likely * 0.8, 4), round_to(likely * 1.2, 4)),
+        InputKind::Count => (round_to(likely * 0.8, 0), round_to(likely * 1.2, 0)),
+        InputKind::Money => (round_to(likely * 0.8, 2), round_to(likely * 1.2, 2)),
     };
     (
         low.clamp(min, max).min(likely),
