@@ -16,6 +16,8 @@ const SCREENS = [
   ["strategy", "Strategy"],
   ["90-day-plan", "90-day plan"],
   ["measure", "Measure"],
+  ["scenarios", "Scenarios"],
+  ["odds", "Odds"],
   ["report", null],
 ];
 
