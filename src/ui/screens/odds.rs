@@ -19,7 +19,7 @@ use crate::ui::format;
 use crate::ui::screens::stage::{screen_href, stage_screen};
 use crate::ui::state::{now_ms, today, Editor};
 use crate::ui::widgets::fields::{InputValueField, NumCheck};
-use crate::ui::widgets::input_picker::{range_text, value_text, InputPicker};
+use crate::ui::widgets::input_picker::{input_id_part, range_text, value_text, InputPicker};
 use crate::ui::widgets::kpi::{format_kpi, format_unit, locale_currency};
 use crate::ui::widgets::rows::focus;
 use crate::ui::widgets::trend::TableWrap;
@@ -37,15 +37,6 @@ const FIRST_SEED: u64 = 1;
 
 /// Waits this long after an edit before running the draws again.
 const SETTLE_MS: i32 = 250;
-
-/// A text form of an input usable in element ids ("funnel-act_rate").
-fn id_part(input: &InputRef) -> String {
-    input
-        .to_string()
-        .chars()
-        .map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '-' })
-        .collect()
-}
 
 /// Where the worker stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,6 +58,8 @@ struct Connection {
     worker: web_sys::Worker,
     ready: bool,
     busy: bool,
+    /// The worker stopped with an error: the next run starts a new one.
+    failed: bool,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -109,6 +102,12 @@ impl Runner {
 
     /// Sends what waits, if the worker is ready and free.
     fn pump(self) {
+        if self
+            .connection
+            .with_value(|c| c.as_ref().is_some_and(|c| c.failed))
+        {
+            self.connection.set_value(None);
+        }
         let free = self
             .connection
             .with_value(|c| c.as_ref().map(|c| c.ready && !c.busy));
@@ -147,7 +146,14 @@ impl Runner {
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
             ev.prevent_default();
-            let _ = self.connection.try_set_value(None);
+            // The closures are dropped with the connection on the next run, not while
+            // this one runs.
+            let _ = self.connection.try_update_value(|c| {
+                if let Some(c) = c {
+                    c.failed = true;
+                    c.worker.terminate();
+                }
+            });
             let _ = self.state.try_set(RunState::Failed(
                 "The simulation stopped: check the connection, reload the page and try again. Your plan is unchanged.".into(),
             ));
@@ -157,6 +163,7 @@ impl Runner {
             worker,
             ready: false,
             busy: false,
+            failed: false,
             _on_message: on_message,
             _on_error: on_error,
         }));
@@ -298,7 +305,7 @@ fn Ranges(plan_id: String) -> impl IntoView {
         })
     });
     let add = Callback::new(move |input: InputRef| {
-        let key = id_part(&input);
+        let key = input_id_part(&input);
         editor.edit(&format!("range-add-{}", now_ms()), move |p| {
             let likely = input.value(p).unwrap_or(0.0);
             let (low, high) = suggested_range(input.kind(), likely);
@@ -330,7 +337,7 @@ fn RangeRow(key: String, plan_id: String) -> impl IntoView {
     };
     let lc = locale_currency();
     let kind = input.kind();
-    let part = id_part(&input);
+    let part = input_id_part(&input);
     let index = {
         let key = key.clone();
         Memo::new(move |_| {

@@ -12,7 +12,7 @@ use crate::domain::uncertainty::InputRef;
 use crate::ui::format;
 use crate::ui::state::{now_ms, today, Editor};
 use crate::ui::widgets::fields::{InputValueField, NumCheck, TextField};
-use crate::ui::widgets::input_picker::{value_text, InputPicker};
+use crate::ui::widgets::input_picker::{input_id_part, value_text, InputPicker};
 use crate::ui::widgets::kpi::{format_unit, locale_currency};
 use crate::ui::widgets::rows::focus;
 use crate::ui::widgets::trend::{status_parts, TableWrap};
@@ -138,7 +138,7 @@ fn ScenarioCard(
         let id = id.clone();
         Callback::new(move |input: InputRef| {
             let id = id.clone();
-            let key = format!("f-scenario-{id}-{}", field_part(&input));
+            let key = format!("f-scenario-{id}-{}", input_id_part(&input));
             editor.edit(&format!("scenario-override-add-{}", now_ms()), move |p| {
                 if let Some(v) = input.value(p) {
                     let _ = scenario::set_override(p, &id, input, v);
@@ -195,15 +195,6 @@ fn ScenarioCard(
     }
 }
 
-/// A text form of an input usable in element ids.
-fn field_part(input: &InputRef) -> String {
-    input
-        .to_string()
-        .chars()
-        .map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '-' })
-        .collect()
-}
-
 /// One changed input of a scenario: the base's value and the scenario's.
 #[component]
 fn OverrideRow(scenario: String, key: String) -> impl IntoView {
@@ -226,7 +217,7 @@ fn OverrideRow(scenario: String, key: String) -> impl IntoView {
             )
         })
     };
-    let field_key = format!("scenario-{scenario}-{}", field_part(&input));
+    let field_key = format!("scenario-{scenario}-{}", input_id_part(&input));
     let (i1, i2, i3) = (input.clone(), input.clone(), input.clone());
     let (s1, s2, s3) = (scenario.clone(), scenario.clone(), scenario.clone());
     let get = move |p: &Plan| {

@@ -20,6 +20,15 @@ pub fn value_text(kind: InputKind, value: f64, locale: &str, currency: &str) -> 
     }
 }
 
+/// A text form of an input usable in element ids ("funnel-act-rate").
+pub fn input_id_part(input: &InputRef) -> String {
+    input
+        .to_string()
+        .chars()
+        .map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '-' })
+        .collect()
+}
+
 /// "1.8%–2.6%": a range for reading.
 pub fn range_text(kind: InputKind, low: f64, high: f64, locale: &str, currency: &str) -> String {
     format!(
