@@ -80,7 +80,7 @@ test("two scenarios side by side; one made the base and undone; a deletion asks 
   await expectNoSeriousViolations(page);
 
   // Make Stretch the base: the base's customers become Stretch's.
-  await page.getByRole("button", { name: "Make Stretch the base" }).click();
+  await page.getByRole("button", { name: "Make this the base: Stretch" }).click();
   await expect(cell(page, "customers", 1)).toHaveText("3,000");
   await expect(head).toHaveText(["Figure", "Base", "Base before Stretch", "Conservative"]);
   await expect(cell(page, "customers", 2)).toHaveText("▼ 2,400 (lower than the base)");
@@ -185,7 +185,7 @@ test("ranges give p10/p50/p90 and the goal's odds from the worker; a wider range
   expect(after).toBeGreaterThan(before);
 
   // The tornado can follow the goal instead of revenue.
-  await page.getByLabel("Outcome").selectOption({ label: "Objective: New customers (Win 220 new customers a month by June)" });
+  await page.getByLabel("Outcome", { exact: true }).selectOption({ label: "Objective: New customers (Win 220 new customers a month by June)" });
   await expect(page.locator("table.tornado-table caption")).toContainText("New customers");
 
   // The stage screen shows the range quietly, linked to the Odds screen.

@@ -187,7 +187,7 @@ fn ScenarioCard(
                 rangeable_only=false taken=keys taken_word="changed here" on_pick=add/>
             <div class="btn-row">
                 <button type="button" class="btn" on:click=promote disabled=ro
-                    aria-label=move || format!("Make {} the base", name.get())>"Make this the base"</button>
+                    aria-label=move || format!("Make this the base: {}", name.get())>"Make this the base"</button>
                 <button type="button" class="btn btn-danger" on:click=ask_delete disabled=ro
                     aria-label=move || format!("Delete scenario {}", name.get())>"Delete…"</button>
             </div>
@@ -257,7 +257,7 @@ fn OverrideRow(scenario: String, key: String) -> impl IntoView {
             <p class="muted override-base">"Base: " <span class="num">{base}</span></p>
             <button type="button" class="btn btn-small" on:click=remove
                 disabled=move || editor.read_only.get().is_some()
-                aria-label=move || format!("Stop changing {}", label())>"Remove"</button>
+                aria-label=move || format!("Remove the change of {}", label())>"Remove"</button>
         </div>
     }
     .into_any()
