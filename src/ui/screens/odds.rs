@@ -258,6 +258,9 @@ pub fn OddsScreen() -> impl IntoView {
             Ok(m) if !m.ranges.is_empty() => {
                 let first = runner.answer.with_untracked(Option::is_none)
                     && runner.state.get_untracked() == RunState::Idle;
+                // The figures shown are no longer the plan's: say so until the new
+                // run answers.
+                runner.state.set(RunState::Running);
                 let delay = if first { 0 } else { SETTLE_MS };
                 let handle = set_timeout_with_handle(
                     move || runner.run(m, s),
@@ -846,7 +849,8 @@ fn Tornado(runner: Runner, plan_id: String) -> impl IntoView {
             .map(|(v, x)| {
                 view! {
                     <line class="grid" x1=c(*x) x2=c(*x) y1=c(plot.top) y2=c(base)></line>
-                    <text x=c(*x) y=c(base + 16.0) text-anchor="middle">{show(Some(*v))}</text>
+                    <text x=c(*x) y=c(base + 16.0)
+                    text-anchor={if *x + 40.0 > plot.width - plot.right { "end" } else { "middle" }}>{show(Some(*v))}</text>
                 }
             })
             .collect_view();
