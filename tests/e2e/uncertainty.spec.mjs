@@ -88,6 +88,7 @@ test("two scenarios side by side; one made the base and undone; a deletion asks 
   // One Undo takes it back.
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(cell(page, "customers", 1)).toHaveText("2,400");
+  await expect(page.getByRole("status").filter({ hasText: "is now the base" })).toHaveCount(0);
   await expect(head).toHaveText(["Figure", "Base", "Stretch", "Conservative"]);
 
   // Deleting asks first; "Keep it" keeps it, and a deletion is undone.

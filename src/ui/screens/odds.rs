@@ -506,7 +506,10 @@ fn odds_sentence(plan: &Plan, odds: &ObjectiveOdds, locale: &str, currency: &str
     let pct = chance(probability, locale);
     match def {
         Some(d) if !d.higher_is_better => {
-            format!("{pct} chance of keeping {name} at or below {target} by {when}")
+            format!(
+                "{pct} chance of keeping {} at or below {target} by {when}",
+                lower_first(name)
+            )
         }
         Some(d) if d.additive && matches!(d.unit, Unit::Count | Unit::Money) => format!(
             "{pct} chance of reaching {target} {} a month by {when}",

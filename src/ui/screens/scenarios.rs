@@ -36,6 +36,13 @@ pub fn ScenariosScreen() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
     let deleting = RwSignal::new(None::<(String, String)>);
+    // Undo and redo make a message about the last action out of date.
+    Effect::new(move |first: Option<()>| {
+        editor.resets.track();
+        if first.is_some() {
+            notice.set(None);
+        }
+    });
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = name.get_untracked();
