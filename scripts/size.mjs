@@ -5,7 +5,7 @@
 //
 // First load = index.html, every file it names (the JS glue, the main wasm, CSS, the
 // icon, the manifest), the modules those scripts import statically, and the service
-// worker. Every other file of the build (the whole app, the import worker, the icons
+// worker. Every other file of the build (the whole app, the import and simulation workers, the icons
 // the service worker keeps for offline use) is listed as loaded on demand. gzip is
 // level 9, as a static host would serve.
 // With --budget, exits 1 when the first load's gzip total is over the budget.

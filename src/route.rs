@@ -17,12 +17,14 @@ pub enum Screen {
     Split,
     Actions,
     Measure,
+    Scenarios,
+    Odds,
     Report,
 }
 
 impl Screen {
     /// Every screen, in navigation order.
-    pub const ALL: [Screen; 11] = [
+    pub const ALL: [Screen; 13] = [
         Screen::Overview,
         Screen::Opportunity,
         Screen::Reach,
@@ -33,6 +35,8 @@ impl Screen {
         Screen::Split,
         Screen::Actions,
         Screen::Measure,
+        Screen::Scenarios,
+        Screen::Odds,
         Screen::Report,
     ];
 
@@ -49,6 +53,8 @@ impl Screen {
             Screen::Split => "Budget split",
             Screen::Actions => "90-day plan",
             Screen::Measure => "Measure",
+            Screen::Scenarios => "Scenarios",
+            Screen::Odds => "Odds",
             Screen::Report => "Report",
         }
     }
@@ -66,6 +72,8 @@ impl Screen {
             Screen::Split => "split",
             Screen::Actions => "90-day-plan",
             Screen::Measure => "measure",
+            Screen::Scenarios => "scenarios",
+            Screen::Odds => "odds",
             Screen::Report => "report",
         }
     }

@@ -2,6 +2,7 @@
 //! The SVG components in `ui::widgets` only place what these functions compute.
 
 pub mod gantt;
+pub mod odds;
 pub mod radar;
 pub mod response;
 pub mod scale;

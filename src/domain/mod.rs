@@ -20,6 +20,7 @@ pub mod input;
 pub mod kpi;
 pub mod measure;
 pub mod money;
+pub mod odds;
 pub mod period;
 pub mod plan;
 pub mod profile;

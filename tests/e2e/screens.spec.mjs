@@ -17,6 +17,8 @@ const SCREENS = [
   ["split", "Budget split"],
   ["90-day-plan", "90-day plan"],
   ["measure", "Measure"],
+  ["scenarios", "Scenarios"],
+  ["odds", "Odds"],
   ["report", null],
 ];
 

@@ -8,10 +8,14 @@ pub mod home;
 pub mod measure;
 pub mod not_found;
 #[cfg(not(feature = "start"))]
+pub mod odds;
+#[cfg(not(feature = "start"))]
 pub mod opportunity;
 pub mod overview;
 #[cfg(not(feature = "start"))]
 pub mod report;
+#[cfg(not(feature = "start"))]
+pub mod scenarios;
 #[cfg(not(feature = "start"))]
 pub mod split;
 pub mod stage;

@@ -8,10 +8,14 @@ use crate::domain::kpi;
 use crate::domain::money::Money;
 use crate::domain::period::parse_date;
 use crate::domain::plan::{Decision, Market, Plan, SmartPart};
+use crate::domain::scenario;
 use crate::domain::scoring;
 use crate::domain::sort::sort_by_key;
 use crate::domain::tracking;
-use crate::export::csv::{actions_csv, decision_words, file_stem, initiatives_csv, kpis_csv};
+use crate::domain::uncertainty::{tornado, SimModel, TornadoOutcome};
+use crate::export::csv::{
+    actions_csv, decision_words, file_stem, initiatives_csv, kpis_csv, ranges_csv, scenarios_csv,
+};
 use crate::export::ics::plan_ics;
 use crate::ui::download::download_text;
 use crate::ui::format;
@@ -91,6 +95,24 @@ pub fn ReportScreen() -> impl IntoView {
             format!("{BOM}{text}"),
         );
     };
+    let download_scenarios = move |_| {
+        let text = editor.plan.with_untracked(scenarios_csv);
+        offer(
+            "scenarios.csv",
+            "text/csv;charset=utf-8",
+            format!("{BOM}{text}"),
+        );
+    };
+    let download_ranges = move |_| {
+        let text = editor.plan.with_untracked(ranges_csv);
+        offer(
+            "ranges.csv",
+            "text/csv;charset=utf-8",
+            format!("{BOM}{text}"),
+        );
+    };
+    let has_scenarios = Memo::new(move |_| editor.plan.with(|p| !p.scenarios.is_empty()));
+    let has_ranges = Memo::new(move |_| editor.plan.with(|p| !p.ranges.is_empty()));
     let download_ics = move |_| {
         let text = editor.plan.with_untracked(|p| plan_ics(p, now_ms()));
         offer("90-day-plan.ics", "text/calendar;charset=utf-8", text);
@@ -107,6 +129,12 @@ pub fn ReportScreen() -> impl IntoView {
                 <button type="button" class="btn" on:click=download_kpis>"Download KPIs (CSV)"</button>
                 <button type="button" class="btn" on:click=download_initiatives>"Download initiatives (CSV)"</button>
                 <button type="button" class="btn" on:click=download_actions>"Download actions (CSV)"</button>
+                <Show when=move || has_scenarios.get()>
+                    <button type="button" class="btn" on:click=download_scenarios>"Download scenarios (CSV)"</button>
+                </Show>
+                <Show when=move || has_ranges.get()>
+                    <button type="button" class="btn" on:click=download_ranges>"Download ranges (CSV)"</button>
+                </Show>
                 <button type="button" class="btn" on:click=download_ics>"Download 90-day plan (.ics)"</button>
             </div>
             {move || editor.plan.with(|p| view! {
@@ -118,6 +146,8 @@ pub fn ReportScreen() -> impl IntoView {
                 <StagesSection plan=p.clone()/>
                 <InitiativesSection plan=p.clone()/>
                 <ActionsSection plan=p.clone()/>
+                {(!p.scenarios.is_empty()).then(|| view! { <ScenariosSection plan=p.clone()/> })}
+                {(!p.ranges.is_empty()).then(|| view! { <OddsSection plan=p.clone()/> })}
                 <ReviewsSection plan=p.clone()/>
             })}
         </article>
@@ -674,6 +704,159 @@ fn ReviewsSection(plan: Plan) -> impl IntoView {
                 reviews.into_any()
             }}
             <p class="muted report-footer">{format!("Report generated on {generated} by RACE Planner.")}</p>
+        </section>
+    }
+}
+
+/// The scenarios beside the base: the funnel totals, budget and ROI, and what each
+/// scenario changes.
+#[component]
+fn ScenariosSection(plan: Plan) -> impl IntoView {
+    let p = &plan;
+    let (l, c) = (&p.profile.locale, &p.profile.currency);
+    let comparison = scenario::compare(p, parse_date(&today()).ok());
+    let head = comparison
+        .columns
+        .iter()
+        .map(|col| view! { <th scope="col" class="num">{col.name.clone()}</th> })
+        .collect_view();
+    let rows = comparison
+        .figures
+        .iter()
+        .filter(|f| f.stage.is_none())
+        .map(|f| {
+            let cells = f
+                .values
+                .iter()
+                .zip(&f.differs)
+                .map(|(v, d)| {
+                    let text = match f.unit {
+                        kpi::Unit::Money => format::opt(*v, |x| format::money_whole(x, l, c)),
+                        u => crate::ui::widgets::kpi::format_unit(u, *v, l, c),
+                    };
+                    if *d {
+                        view! { <td class="num differs"><strong><span aria-hidden="true">"≠ "</span>{text}<span class="visually-hidden">" (differs from the base)"</span></strong></td> }.into_any()
+                    } else {
+                        view! { <td class="num">{text}</td> }.into_any()
+                    }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{f.label.clone()}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let changes = p
+        .scenarios
+        .iter()
+        .map(|s| {
+            let list = if s.overrides.is_empty() {
+                "changes nothing".to_string()
+            } else {
+                s.overrides
+                    .iter()
+                    .map(|o| {
+                        let value = crate::ui::widgets::input_picker::value_text(
+                            o.input.kind(),
+                            o.value,
+                            l,
+                            c,
+                        );
+                        let base = o.input.value(p).map_or(String::new(), |b| {
+                            format!(
+                                " (base {})",
+                                crate::ui::widgets::input_picker::value_text(
+                                    o.input.kind(),
+                                    b,
+                                    l,
+                                    c
+                                )
+                            )
+                        });
+                        format!("{} {value}{base}", o.input.label(p))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            view! { <li><strong>{s.name.clone()}</strong> ": " {list}</li> }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="report-scenarios">
+            <h2 id="report-scenarios">"Scenarios"</h2>
+            <ul class="report-scenarios">{changes}</ul>
+            <TableWrap label="Scenarios table">
+                <table>
+                    <caption>"The base and each scenario over the horizon; ≠ and bold: different from the base"</caption>
+                    <thead><tr><th scope="col">"Figure"</th>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </TableWrap>
+        </section>
+    }
+}
+
+/// The ranges as text, and the inputs that move revenue most (the tornado, computed
+/// here: two runs of the funnel per range). The odds themselves come from thousands of
+/// draws on the Odds screen.
+#[component]
+fn OddsSection(plan: Plan) -> impl IntoView {
+    use crate::ui::widgets::input_picker::{range_text, value_text};
+    let p = &plan;
+    let (l, c) = (&p.profile.locale, &p.profile.currency);
+    let rows = p
+        .ranges
+        .iter()
+        .map(|r| {
+            let kind = r.input.kind();
+            let likely = format::opt(r.input.value(p), |v| value_text(kind, v, l, c));
+            view! {
+                <tr>
+                    <th scope="row">{r.input.label(p)}</th>
+                    <td class="num">{value_text(kind, r.low, l, c)}</td>
+                    <td class="num">{likely}</td>
+                    <td class="num">{value_text(kind, r.high, l, c)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let bars = SimModel::of_plan(p, parse_date(&today()).ok())
+        .map(|m| tornado(&m, &TornadoOutcome::Revenue))
+        .unwrap_or_default();
+    let money = |v: f64| format::money_whole(v, l, c);
+    let swings = bars
+        .iter()
+        .map(|b| {
+            view! {
+                <tr>
+                    <th scope="row">{b.label.clone()}</th>
+                    <td class="num">{range_text(b.input.kind(), b.low, b.high, l, c)}</td>
+                    <td class="num">{format::opt(b.at_low, money)}</td>
+                    <td class="num">{format::opt(b.at_high, money)}</td>
+                    <td class="num">{money(b.width)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let has_swings = !bars.is_empty();
+    view! {
+        <section aria-labelledby="report-odds">
+            <h2 id="report-odds">"Odds"</h2>
+            <p>"Ranges on the plan's inputs: the low and the high are the 10th and 90th percentiles, the likely value is the plan's own. The odds of each objective come from thousands of draws on the Odds screen."</p>
+            <TableWrap label="Ranges table">
+                <table>
+                    <caption>"Ranges"</caption>
+                    <thead><tr><th scope="col">"Input"</th><th scope="col" class="num">"Low (p10)"</th><th scope="col" class="num">"Likely"</th><th scope="col" class="num">"High (p90)"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </TableWrap>
+            {has_swings.then(|| view! {
+                <TableWrap label="What moves revenue most, table">
+                    <table>
+                        <caption>"What moves revenue over the horizon most: each input from its low to its high, the others at their likely values"</caption>
+                        <thead><tr><th scope="col">"Input"</th><th scope="col" class="num">"Range"</th><th scope="col" class="num">"Revenue at the low"</th><th scope="col" class="num">"At the high"</th><th scope="col" class="num">"Swing"</th></tr></thead>
+                        <tbody>{swings}</tbody>
+                    </table>
+                </TableWrap>
+            })}
         </section>
     }
 }

@@ -17,6 +17,7 @@ use crate::route::{Route, Screen};
 use crate::ui::format;
 use crate::ui::state::Editor;
 use crate::ui::widgets::fields::{MoneyField, NumField, NumKind, OptNumField, TextField};
+use crate::ui::widgets::input_picker::range_text;
 use crate::ui::widgets::kpi::{format_kpi, format_unit, locale_currency, KpiInfo};
 use crate::ui::widgets::rows::{focus, Cell, Column, CompactRow, EachId, RowList, RowTable};
 use crate::ui::widgets::trend::StatusBadge;
@@ -1160,6 +1161,7 @@ fn FunnelInputs(stage: Stage) -> impl IntoView {
                         set={move |p: &mut Plan, v| { let _ = p.funnel.set_money(m, v); }}/>
                 </For>
             </div>
+            <RangeNotes stage=stage/>
             <Show when=move || hidden.get() || show_all.get()>
                 <p>
                     <button type="button" class="btn btn-small" aria-pressed=move || if show_all.get() { "true" } else { "false" }
@@ -1329,5 +1331,41 @@ fn WhatDoINeed(stage: Stage) -> impl IntoView {
                 {summary}
             </Show>
         </section>
+    }
+}
+
+/// The ranges of a stage's inputs, as the stage screen shows them: quietly, with a link
+/// to the Odds screen.
+#[component]
+fn RangeNotes(stage: Stage) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let plan_id = editor.plan.with_untracked(|p| p.id.clone());
+    let href = StoredValue::new(screen_href(&plan_id, Screen::Odds));
+    let notes = Memo::new(move |_| {
+        editor.plan.with(|p| {
+            let (locale, currency) = (&p.profile.locale, &p.profile.currency);
+            p.ranges
+                .iter()
+                .filter(|r| r.input.stage(p) == Some(stage))
+                .map(|r| {
+                    (
+                        r.input.label(p),
+                        format!(
+                            "range {}",
+                            range_text(r.input.kind(), r.low, r.high, locale, currency)
+                        ),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || !notes.with(Vec::is_empty)>
+            <ul class="range-notes muted">
+                {move || notes.get().into_iter().map(|(label, text)| view! {
+                    <li>{label} ": " <a href=href.get_value()>{text}</a></li>
+                }).collect_view()}
+            </ul>
+        </Show>
     }
 }

@@ -6,8 +6,9 @@ use crate::route::{Route, Screen};
 use crate::ui::screens::overview::OverviewScreen;
 #[cfg(not(feature = "start"))]
 use crate::ui::screens::{
-    actions::ActionsScreen, measure::MeasureScreen, opportunity::OpportunityScreen,
-    report::ReportScreen, split::SplitScreen, stage::StageScreen, strategy::StrategyScreen,
+    actions::ActionsScreen, measure::MeasureScreen, odds::OddsScreen,
+    opportunity::OpportunityScreen, report::ReportScreen, scenarios::ScenariosScreen,
+    split::SplitScreen, stage::StageScreen, strategy::StrategyScreen,
 };
 use crate::ui::state::{AppState, Editor};
 use crate::ui::widgets::shortcuts::install_plan_shortcuts;
@@ -118,6 +119,8 @@ fn screen_view(screen: Screen) -> AnyView {
         Screen::Split => view! { <SplitScreen/> }.into_any(),
         Screen::Actions => view! { <ActionsScreen/> }.into_any(),
         Screen::Measure => view! { <MeasureScreen/> }.into_any(),
+        Screen::Scenarios => view! { <ScenariosScreen/> }.into_any(),
+        Screen::Odds => view! { <OddsScreen/> }.into_any(),
         Screen::Report => view! { <ReportScreen/> }.into_any(),
     }
 }

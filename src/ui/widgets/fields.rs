@@ -550,3 +550,69 @@ pub fn OptMoneyField(
         move |p, v| set(p, v),
     )
 }
+
+/// A field for one input of the plan as scenarios and ranges read it (see
+/// `domain::uncertainty::InputKind`): a rate or growth typed as a percentage, a count,
+/// or money in the plan's currency; the value is held as a plain number (rates as
+/// fractions, money in major units). `check` refuses a value with a message shown at the
+/// field (the last good value stays), `set` writes an accepted one.
+#[component]
+pub fn InputValueField(
+    #[prop(into)] label: String,
+    #[prop(into)] key: String,
+    kind: crate::domain::uncertainty::InputKind,
+    get: impl Fn(&Plan) -> f64 + Send + Sync + 'static,
+    check: NumCheck,
+    set: impl Fn(&mut Plan, f64) + Send + Sync + 'static,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    use crate::domain::uncertainty::InputKind;
+    let editor = expect_context::<Editor>();
+    let num = match kind {
+        InputKind::Rate => Some(NumKind::Percent),
+        InputKind::Growth => Some(NumKind::SignedPercent),
+        InputKind::Count => Some(NumKind::Count),
+        InputKind::Money => None,
+    };
+    let unit = match num {
+        Some(n) => n.unit().map(str::to_string),
+        None => Some(editor.plan.with_untracked(|p| p.profile.currency.clone())),
+    };
+    let hint = hint.or_else(|| num.and_then(NumKind::hint));
+    let get: Getter<f64> = Arc::new(get);
+    let set: Setter<f64> = Arc::new(set);
+    text_field_view(
+        label,
+        key,
+        unit,
+        hint,
+        move |p| match num {
+            Some(n) => n.show(get(p)),
+            None => {
+                let digits = minor_digits(&p.profile.currency);
+                format_money_input(
+                    Money::from_major_f64(get(p), digits).unwrap_or(Money::ZERO),
+                    digits,
+                )
+            }
+        },
+        move |text, p| {
+            let v = match num {
+                Some(n) => n.parse(text)?,
+                None => {
+                    let digits = minor_digits(&p.profile.currency);
+                    let m = parse_money(text, digits)?;
+                    if m.is_negative() {
+                        return Err(InputError::new("Enter an amount of 0 or more"));
+                    }
+                    m.to_major(digits)
+                }
+            };
+            match check(p, v) {
+                Some(message) => Err(InputError::new(message)),
+                None => Ok(v),
+            }
+        },
+        move |p, v| set(p, v),
+    )
+}
