@@ -8,3 +8,21 @@ pub mod response;
 pub mod scale;
 pub mod scatter;
 pub mod trend;
+
+/// A chart's size and the room left around its plot for axes and labels, in SVG user
+/// units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    /// Total width.
+    pub width: f64,
+    /// Total height.
+    pub height: f64,
+    /// Room on the left (the y labels).
+    pub left: f64,
+    /// Room on the right (direct labels).
+    pub right: f64,
+    /// Room on top.
+    pub top: f64,
+    /// Room at the bottom (the x labels).
+    pub bottom: f64,
+}

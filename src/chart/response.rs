@@ -2,24 +2,8 @@
 //! volume) with today's spend and a proposed spend marked on it.
 
 use super::scale::{nice_max, nice_ticks, LinearScale};
+use super::Frame;
 use crate::domain::allocation::Hill;
-
-/// The chart's frame in SVG units: its size and the room left for the axes.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Frame {
-    /// Width.
-    pub width: f64,
-    /// Height.
-    pub height: f64,
-    /// Room on the left (volume ticks).
-    pub left: f64,
-    /// Room on the right (mark labels).
-    pub right: f64,
-    /// Room on top.
-    pub top: f64,
-    /// Room at the bottom (spend ticks).
-    pub bottom: f64,
-}
 
 /// The frame the budget split screen uses.
 pub const FRAME: Frame = Frame {

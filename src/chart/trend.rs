@@ -2,23 +2,7 @@
 //! a (dashed) line, actuals as marks, with a y scale that starts at zero.
 
 use crate::chart::scale::nice_ceiling;
-
-/// Size and margins of the chart, in SVG user units.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Frame {
-    /// Total width.
-    pub width: f64,
-    /// Total height.
-    pub height: f64,
-    /// Space on the left for the y labels.
-    pub left: f64,
-    /// Space on the right for the direct "Target" label.
-    pub right: f64,
-    /// Space above.
-    pub top: f64,
-    /// Space below for the x labels.
-    pub bottom: f64,
-}
+use crate::chart::Frame;
 
 /// The frame used by the trend widget.
 pub const FRAME: Frame = Frame {

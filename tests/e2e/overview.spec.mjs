@@ -27,7 +27,7 @@ test("the B2C e-commerce template fills every section", async ({ page }) => {
   const chart = page.locator(".funnel-chart svg[role=img]");
   await expect(chart).toHaveAttribute("aria-label", /Sessions .*Leads .*New customers/);
   await expect(page.locator(".funnel-chart table")).toHaveCount(1);
-  await expect(page.getByRole("heading", { name: "Budget split" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Where the budget goes" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: "Paid" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: "Online" })).toBeVisible();
   await expect(page.locator(".top-list").first().locator("li").first()).toContainText("Score");

@@ -47,7 +47,7 @@ test("the report starts with a summary: goals and their status, the funnel and b
   await expect(first.locator(".split svg.share-bar").first()).toBeVisible();
   await expect(first.getByRole("heading", { level: 2, name: /^Goals, / })).toBeVisible();
   await expect(first.getByRole("heading", { level: 2, name: "The funnel" })).toBeVisible();
-  await expect(first.getByRole("heading", { level: 2, name: "Budget split" })).toBeVisible();
+  await expect(first.getByRole("heading", { level: 2, name: "Where the budget goes" })).toBeVisible();
   await expect(first.getByRole("heading", { level: 2, name: "Top initiatives" })).toBeVisible();
   await expect(first.getByText("Chosen").first()).toBeVisible();
   await expect(first.getByRole("heading", { level: 2, name: "Next actions due" })).toBeVisible();

@@ -384,7 +384,7 @@ pub fn BudgetSection(plan_id: String) -> impl IntoView {
     let reach = screen_href(&plan_id, Screen::Reach);
     view! {
         <section aria-labelledby="ov-budget-h">
-            <h2 id="ov-budget-h">"Budget split"</h2>
+            <h2 id="ov-budget-h">"Where the budget goes"</h2>
             {move || {
                 let (locale, currency) = lc.get();
                 let (s, digits) = summary.get();

@@ -79,38 +79,17 @@ pub fn ReportScreen() -> impl IntoView {
         let text = editor.plan.with_untracked(|p| kpis_csv(p, t));
         offer("kpis.csv", "text/csv;charset=utf-8", format!("{BOM}{text}"));
     };
-    let download_initiatives = move |_| {
-        let text = editor.plan.with_untracked(initiatives_csv);
-        offer(
-            "initiatives.csv",
-            "text/csv;charset=utf-8",
-            format!("{BOM}{text}"),
-        );
+    // A CSV of the plan, with a byte-order mark so that spreadsheets read it as UTF-8.
+    let csv = move |suffix: &'static str, text: fn(&crate::domain::plan::Plan) -> String| {
+        move |_: leptos::ev::MouseEvent| {
+            let text = editor.plan.with_untracked(text);
+            offer(suffix, "text/csv;charset=utf-8", format!("{BOM}{text}"));
+        }
     };
-    let download_actions = move |_| {
-        let text = editor.plan.with_untracked(actions_csv);
-        offer(
-            "actions.csv",
-            "text/csv;charset=utf-8",
-            format!("{BOM}{text}"),
-        );
-    };
-    let download_scenarios = move |_| {
-        let text = editor.plan.with_untracked(scenarios_csv);
-        offer(
-            "scenarios.csv",
-            "text/csv;charset=utf-8",
-            format!("{BOM}{text}"),
-        );
-    };
-    let download_ranges = move |_| {
-        let text = editor.plan.with_untracked(ranges_csv);
-        offer(
-            "ranges.csv",
-            "text/csv;charset=utf-8",
-            format!("{BOM}{text}"),
-        );
-    };
+    let download_initiatives = csv("initiatives.csv", initiatives_csv);
+    let download_actions = csv("actions.csv", actions_csv);
+    let download_scenarios = csv("scenarios.csv", scenarios_csv);
+    let download_ranges = csv("ranges.csv", ranges_csv);
     let has_scenarios = Memo::new(move |_| editor.plan.with(|p| !p.scenarios.is_empty()));
     let has_ranges = Memo::new(move |_| editor.plan.with(|p| !p.ranges.is_empty()));
     let download_ics = move |_| {
