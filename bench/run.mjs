@@ -20,6 +20,7 @@ import { tmpdir, cpus, totalmem, release, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { serve } from "./serve.mjs";
 import { csvImportFigures } from "./csv-import.mjs";
+import { simWorkerFigures } from "./sim-worker.mjs";
 import { measureBuild, GOAL_BYTES } from "../scripts/size.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -698,6 +699,16 @@ function docsTable(r) {
     L.push(`| RACE Planner's import worker: decode the bytes, recognise the source, read every number and date, sum into ${fmt(c.values)} monthly values | ${ms(c.app_ms)} | ${fmt(c.app_rows_per_s)} | ${fmt(c.ratio)} |`);
     L.push("");
   }
+  if (r.simulation) {
+    const m = r.simulation;
+    L.push(
+      `**Simulation** (the Odds screen): ${fmt(m.draws)} draws of the large plan with ten ranges in the simulation worker (\`bench/sim-worker.mjs\`), ` +
+        `${m.runs} runs after one warm-up: median ${ms(m.median_ms)} (best ${ms(m.best_ms)}), ${fmt(m.draws_per_s)} draws a second; ` +
+        `the round trip as the page sees it (the request out, the draws and the tornado, the answer back): ${ms(m.round_trip_median_ms)}. ` +
+        "Natively: `simulate_10k_draws_large_plan` among the engine's benchmarks below.",
+    );
+    L.push("");
+  }
   L.push(`**Switching screens** on the large plan, from the click on the screen's link to the paint of the new screen (${NAV_ROUNDS} rounds):`);
   L.push("");
   L.push("| screen | median | worst |");
@@ -803,6 +814,11 @@ function summary(r) {
       `CSV import of ${fmt(r.csv_import.rows)} rows: ${fmt(r.csv_import.app_rows_per_s)} rows per second read, mapped and summed ` +
         `by the import worker against ${fmt(r.csv_import.papaparse_rows_per_s)} parsed by Papa Parse in the same page (${fmt(r.csv_import.ratio)} ×)`,
     );
+  if (r.simulation)
+    out.push(
+      `${fmt(r.simulation.draws)} draws of the large plan's funnel take ${ms(r.simulation.median_ms)} in the simulation worker ` +
+        `(${fmt(r.simulation.draws_per_s)} draws a second)`,
+    );
   const wasm = r.engine.wasm;
   const native = r.engine.native.recompute_all_large_plan;
   if (wasm && native)
@@ -850,6 +866,8 @@ async function main() {
     Object.assign(results, { load: b.load, import: b.import, screens: b.screens, memory_over_screen_switches: b.memory_over_screen_switches, typing: b.typing });
     log("CSV import: the import worker and Papa Parse on a 100,000-row file");
     results.csv_import = await csvImportFigures(browser, WORK);
+    log("simulation: 10,000 draws of the large plan in the simulation worker");
+    results.simulation = await simWorkerFigures(browser, site.app, readFileSync(join(WORK, "sim-request.json"), "utf8"));
   } finally {
     await browser.close();
   }

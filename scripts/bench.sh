@@ -30,6 +30,8 @@ mkdir -p "$work/blank" && cp bench/blank/index.html "$work/blank/"
 
 step "the large plan file (cargo run --example large-plan)"
 cargo run --quiet --example large-plan >"$work/large-plan.json"
+step "the simulation request of the large plan (cargo run --example sim-request)"
+cargo run --quiet --example sim-request >"$work/sim-request.json"
 
 step "the engine, native (criterion)"
 touch "$work/criterion-started"
