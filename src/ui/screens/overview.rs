@@ -33,8 +33,8 @@ const CARD_KPIS: [&str; 9] = [
     "ltv_cac",
 ];
 
-/// How many sections follow the key numbers, each drawn in a task of its own.
-const SECTIONS_AFTER_THE_CARDS: u8 = 4;
+/// How many sections follow the heading, each drawn in a task of its own.
+const SECTIONS: u8 = 5;
 
 /// The sparkline of a card: actuals by month once there are any, else the forecast.
 fn card_series(
@@ -62,14 +62,14 @@ fn card_series(
 pub fn OverviewScreen() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let plan_id = editor.plan.with_untracked(|p| p.id.clone());
-    // The sections after the key numbers are drawn one per task once the first
-    // screenful has painted, so that opening a large plan is not one long task that
-    // keeps the page from answering.
+    // The heading paints first; the sections (the key numbers first) are then drawn one
+    // per task, so that opening a large plan is not one long task that keeps the page
+    // from answering.
     let drawn = RwSignal::new(0u8);
     request_animation_frame(move || drawn.set(1));
     Effect::new(move |_| {
         let n = drawn.get();
-        if (1..SECTIONS_AFTER_THE_CARDS).contains(&n) {
+        if (1..SECTIONS).contains(&n) {
             set_timeout(move || drawn.set(n + 1), std::time::Duration::ZERO);
         }
     });
@@ -79,11 +79,11 @@ pub fn OverviewScreen() -> impl IntoView {
         <div class="overview">
             <h1>"Overview"</h1>
             <p class="lead">"Your plan at a glance: what the funnel forecasts, how far each stage is from the goal, where the money goes and what comes next."</p>
-            <KpiCards/>
-            <Show when=after(1)><FunnelSection plan_id=funnel.clone()/></Show>
-            <Show when=after(2)><GapSection plan_id=gap.clone()/></Show>
-            <Show when=after(3)><BudgetSection plan_id=budget.clone()/></Show>
-            <Show when=after(4)>
+            <Show when=after(1)><KpiCards/></Show>
+            <Show when=after(2)><FunnelSection plan_id=funnel.clone()/></Show>
+            <Show when=after(3)><GapSection plan_id=gap.clone()/></Show>
+            <Show when=after(4)><BudgetSection plan_id=budget.clone()/></Show>
+            <Show when=after(5)>
                 <div class="overview-lists">
                     <Initiatives plan_id=lists.clone()/>
                     <NextActions plan_id=lists.clone()/>
