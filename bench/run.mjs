@@ -290,6 +290,15 @@ async function importPlan(page, file, name) {
   if (!id) throw new Error(`no plan id in the link ${href}`);
   // The import is kept in storage before the app reports it; wait for the key anyway.
   await page.waitForFunction((id) => Object.keys(localStorage).some((k) => k.includes(id)), id, { timeout: WAIT_MS });
+  // Open its Overview once, as a visitor would after an import: the drawing is kept for
+  // the next first load (the plan's glance), which then shows it without the whole app.
+  await link.click();
+  await page.getByRole("heading", { level: 1, name: "Overview", exact: true }).waitFor({ timeout: WAIT_MS });
+  await page.waitForFunction(
+    (id) => (JSON.parse(localStorage.getItem(`race-planner:glance:${id}`) || "null") || {}).overview,
+    id,
+    { timeout: WAIT_MS },
+  );
   return { ms: result.ms, id };
 }
 

@@ -4,12 +4,13 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use race_planner::domain::evaluation::{evaluate_plan, CheckBasis};
+use race_planner::domain::evaluation::{evaluate_plan, holds_until, CheckBasis};
 use race_planner::domain::funnel::TargetSource;
 use race_planner::domain::goal::{
     kpi_target_in_month, kpi_target_in_period, month_index, reference_month, target_in_month,
 };
 use race_planner::domain::kpi;
+use race_planner::domain::measure::ActualIndex;
 use race_planner::domain::measure::{period_target, Status, DAYS_PER_MONTH};
 use race_planner::domain::money::Money;
 use race_planner::domain::period::{parse_date, Period};
@@ -348,4 +349,33 @@ fn each_stage_shows_one_named_target() {
         .iter()
         .all(|f| f.target.is_none() && f.source.is_none()));
     assert!(e.checks.is_empty());
+}
+
+#[test]
+fn an_evaluation_holds_to_the_month_end_until_the_month_has_a_paced_actual() {
+    let mut plan = small_shop();
+    plan.set_goal_target(Stage::Convert, "revenue", Some(50_000.0));
+    let today = parse_date("2026-01-15").unwrap();
+    let until = |plan: &Plan| {
+        let index = ActualIndex::new(&plan.actuals);
+        holds_until(plan, today, &index, &evaluate_plan(plan, Some(today)))
+    };
+    // Judged on the forecast: the same all month.
+    assert_eq!(until(&plan), parse_date("2026-01-31").unwrap());
+    // An actual this month is paced to the day: tomorrow's check differs.
+    plan.actuals.push(Actual {
+        measure: "revenue".into(),
+        period: Period::month(2026, 1).unwrap(),
+        value: 30_000.0,
+        source: Source::Typed,
+        touchpoint: None,
+    });
+    assert_eq!(until(&plan), today);
+    // On the month's last day, that day.
+    let last = parse_date("2026-01-31").unwrap();
+    let index = ActualIndex::new(&plan.actuals);
+    assert_eq!(
+        holds_until(&plan, last, &index, &evaluate_plan(&plan, Some(last))),
+        last
+    );
 }

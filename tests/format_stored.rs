@@ -5,7 +5,8 @@
 use race_planner::domain::plan::Plan;
 use race_planner::format::error::LoadError;
 use race_planner::format::stored::{
-    name_in_damaged_text, Index, IndexEntry, Meta, RecoveryDoc, STORED_DOC_VERSION,
+    fingerprint, name_in_damaged_text, DrawnOverview, Glance, Index, IndexEntry, Meta, RecoveryDoc,
+    MAX_GLANCE_BYTES, STORED_DOC_VERSION,
 };
 use serde_json::Value;
 
@@ -196,4 +197,100 @@ fn the_format_guide_shows_the_schema_file() {
     let start = guide.rfind("```json\n").expect("a json block") + "```json\n".len();
     let end = start + guide[start..].find("\n```").expect("end of block");
     assert_eq!(&guide[start..end], schema.trim_end());
+}
+
+fn glance(from: &str, until: &str) -> Glance {
+    Glance {
+        schema_version: STORED_DOC_VERSION,
+        revision: 4,
+        build: "abc".into(),
+        locale: "de-DE".into(),
+        status: "Not started".into(),
+        overview: Some(DrawnOverview {
+            html: "<h1>Overview</h1>".into(),
+            from: from.into(),
+            until: until.into(),
+        }),
+    }
+}
+
+#[test]
+fn a_glance_describes_one_revision_of_one_build_and_its_overview_holds_for_its_days() {
+    let g = glance("2026-03-10", "2026-03-31");
+    assert_eq!(Glance::from_json(&g.to_json()), Some(g.clone()));
+    assert!(g.describes(4, "abc"));
+    assert!(!g.describes(5, "abc"), "the plan was stored again since");
+    assert!(!g.describes(4, "abd"), "another build of the app");
+    assert_eq!(g.overview_on("2026-03-10"), Some("<h1>Overview</h1>"));
+    assert_eq!(g.overview_on("2026-03-31"), Some("<h1>Overview</h1>"));
+    assert_eq!(g.overview_on("2026-04-01"), None, "a new month");
+    assert_eq!(g.overview_on("2026-03-09"), None, "the clock went back");
+    assert_eq!(g.overview_on("10/03/2026"), None);
+    assert_eq!(glance("2026-03-10", "junk").overview_on("2026-03-10"), None);
+    let mut home_only = g.clone();
+    home_only.overview = None;
+    assert_eq!(home_only.overview_on("2026-03-10"), None);
+}
+
+#[test]
+fn a_glance_of_another_version_or_too_long_is_not_read() {
+    let mut g = glance("2026-03-10", "2026-03-31");
+    g.schema_version = STORED_DOC_VERSION + 1;
+    assert_eq!(Glance::from_json(&g.to_json()), None);
+    let mut big = glance("2026-03-10", "2026-03-31");
+    if let Some(o) = big.overview.as_mut() {
+        o.html = "x".repeat(MAX_GLANCE_BYTES);
+    }
+    assert_eq!(Glance::from_json(&big.to_json()), None);
+    assert_eq!(Glance::from_json("{\"revision\":1}"), None);
+}
+
+#[test]
+fn a_glance_with_markup_the_overview_never_draws_is_not_shown() {
+    let with = |html: &str| {
+        let mut g = glance("2026-03-10", "2026-03-31");
+        if let Some(o) = g.overview.as_mut() {
+            o.html = html.into();
+        }
+        g.overview_on("2026-03-12").map(str::to_owned)
+    };
+    let fine =
+        r#"<h1>Overview</h1><span class="status status-on">✓ On track</span> based on sessions=3"#;
+    assert_eq!(with(fine).as_deref(), Some(fine));
+    for bad in [
+        "<h1>Overview</h1><script src=x></script>",
+        "<h1 onclick=\"alert(1)\">Overview</h1>",
+        "<svg ONLOAD = x>",
+        "<META http-equiv=refresh content=0>",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<p style=\"position:fixed\">x</p>",
+        "<img src=https://example.com/x.png>",
+    ] {
+        assert_eq!(with(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn an_index_entry_knows_the_text_the_plan_was_stored_as() {
+    let text = "{\"schema_version\":3,\"name\":\"A\"}";
+    let entry = IndexEntry::of(&plan("a", "A", T0)).stored_as(text);
+    assert!(entry.is_stored_as(text));
+    assert!(
+        !entry.is_stored_as("{\"schema_version\":9,\"name\":\"A\"}"),
+        "changed by hand"
+    );
+    assert!(
+        !entry.is_stored_as("{\"schema_version\":3,\"name\":\"A\""),
+        "cut short"
+    );
+    assert!(
+        !IndexEntry::of(&plan("a", "A", T0)).is_stored_as(text),
+        "unknown"
+    );
+    assert_eq!(fingerprint(text), fingerprint(text));
+    assert_ne!(fingerprint("ab"), fingerprint("ba"));
+    // Read from an index written before the field existed: unknown.
+    let old = r#"{"schema_version":1,"plans":[{"id":"a","name":"A","updated_at":1,"revision":2,"schema_version":3}]}"#;
+    let index = Index::from_json(old).unwrap();
+    assert_eq!(index.plans[0].text, "");
 }

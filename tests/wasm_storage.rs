@@ -13,7 +13,7 @@ use race_planner::domain::money::Money;
 use race_planner::domain::plan::{Plan, SCHEMA_VERSION};
 use race_planner::format::conflict::Resolution;
 use race_planner::format::rules::DAY_MS;
-use race_planner::format::stored::Index;
+use race_planner::format::stored::{DrawnOverview, Glance, Index, STORED_DOC_VERSION};
 use race_planner::format::{export_backup, import_file, read_plan_text, to_storage_json};
 use race_planner::storage::{self, keys, ChangeEvent, StorageError, APPROX_QUOTA_CHARS};
 use serde_json::{json, Value};
@@ -765,4 +765,102 @@ fn ids_are_random_and_safe() {
     let b = storage::new_id();
     assert_ne!(a, b);
     assert!(race_planner::format::import::is_valid_id(&a));
+}
+
+fn glance(revision: u64, build: &str, html: &str) -> Glance {
+    Glance {
+        schema_version: STORED_DOC_VERSION,
+        revision,
+        build: build.into(),
+        locale: "en-GB".into(),
+        status: "3 touchpoints".into(),
+        overview: Some(DrawnOverview {
+            html: html.into(),
+            from: "2026-01-01".into(),
+            until: "2026-01-31".into(),
+        }),
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_first_load_reads_glances_that_describe_every_stored_plan_and_nothing_else() {
+    clean();
+    // Nothing stored: an empty list, not a hand-over.
+    let empty = storage::load_glances("b1").unwrap().unwrap();
+    assert!(empty.plans.is_empty());
+    storage::save(&plan("p1", "One"), 0).unwrap();
+    storage::save(&plan("p2", "Two"), 0).unwrap();
+    // A plan without a glance: the whole app must open it.
+    storage::save_glance("p1", &glance(1, "b1", "<h1>Overview</h1>")).unwrap();
+    assert!(storage::load_glances("b1").unwrap().is_none());
+    storage::save_glance("p2", &glance(1, "b1", "<h1>Overview 2</h1>")).unwrap();
+    let found = storage::load_glances("b1").unwrap().unwrap();
+    let names: Vec<&str> = found.plans.iter().map(|g| g.entry.name.as_str()).collect();
+    assert_eq!(names.len(), 2);
+    assert!(names.contains(&"One") && names.contains(&"Two"));
+    let one = found.plans.iter().find(|g| g.entry.id == "p1").unwrap();
+    assert_eq!(one.glance.status, "3 touchpoints");
+    assert_eq!(
+        one.glance.overview_on("2026-01-20"),
+        Some("<h1>Overview</h1>")
+    );
+    // Made by another build of the whole app: not used.
+    assert!(storage::load_glances("b2").unwrap().is_none());
+    // The plan saved again (revision 2) without a new glance: the old one is stale.
+    let mut edited = plan("p1", "One, edited");
+    edited.updated_at += 1;
+    storage::save(&edited, 1).unwrap();
+    assert!(storage::load_glances("b1").unwrap().is_none());
+    storage::save_glance("p1", &glance(2, "b1", "<h1>Overview</h1>")).unwrap();
+    assert!(storage::load_glances("b1").unwrap().is_some());
+    // A plan's text changed by anything but the app (damaged, another version).
+    let text = get(&keys::plan_key("p1")).unwrap();
+    let current = format!("\"schema_version\":{SCHEMA_VERSION}");
+    let changed = text.replacen(&current, "\"schema_version\":9", 1);
+    assert_ne!(changed, text);
+    set(&keys::plan_key("p1"), &changed);
+    assert!(storage::load_glances("b1").unwrap().is_none());
+    set(&keys::plan_key("p1"), &text);
+    assert!(storage::load_glances("b1").unwrap().is_some());
+    assert!(storage::glance_is_current("p1", 2, "b1").unwrap());
+    assert!(!storage::glance_is_current("p1", 1, "b1").unwrap());
+    // A plan stored without an index entry (written by hand, or the index lost).
+    set(&keys::plan_key("p3"), &get(&keys::plan_key("p2")).unwrap());
+    assert!(storage::load_glances("b1").unwrap().is_none());
+    raw().remove_item(&keys::plan_key("p3")).unwrap();
+    assert!(storage::load_glances("b1").unwrap().is_some());
+    // Deleting a plan removes its glance; a glance is not written for a plan not stored.
+    storage::delete_to_trash("p2", storage::now_ms()).unwrap();
+    assert_eq!(get(&keys::glance_key("p2")), None);
+    storage::save_glance("p9", &glance(1, "b1", "x")).unwrap();
+    assert_eq!(get(&keys::glance_key("p9")), None);
+    let found = storage::load_glances("b1").unwrap().unwrap();
+    assert_eq!(found.plans.len(), 1);
+    clean();
+}
+
+#[wasm_bindgen_test]
+fn glances_give_up_their_room_when_a_plan_needs_it() {
+    clean();
+    let p = plan("p1", "Plan");
+    assert_eq!(storage::save(&p, 0).unwrap(), 1);
+    storage::save_glance("p1", &glance(1, "b1", &"g".repeat(200_000))).unwrap();
+    fill_storage();
+    // Bigger than the room left, smaller than the glance.
+    let mut bigger = p.clone();
+    bigger.opportunity.swot.strengths = vec!["z".repeat(50_000)];
+    assert_eq!(storage::save(&bigger, 1).unwrap(), 2);
+    assert_eq!(get(&keys::glance_key("p1")), None);
+    assert_eq!(
+        storage::load("p1")
+            .unwrap()
+            .unwrap()
+            .plan
+            .opportunity
+            .swot
+            .strengths[0]
+            .len(),
+        50_000
+    );
+    clean();
 }

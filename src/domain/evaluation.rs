@@ -100,6 +100,21 @@ pub fn evaluate_plan(plan: &Plan, today: Option<Date>) -> Evaluation {
     evaluate_plan_with(plan, today, &ActualIndex::new(&plan.actuals))
 }
 
+/// The last day on which the plan's evaluation stays what it is on `today`
+/// (`evaluation`): the last day of `today`'s month when nothing in it is paced to the
+/// day (no actual this month with a goal to pace), else `today` itself. What was drawn
+/// from the evaluation holds from `today` through that day.
+pub fn holds_until(plan: &Plan, today: Date, index: &ActualIndex, evaluation: &Evaluation) -> Date {
+    match Period::month_of(today).end() {
+        Some(last)
+            if last != today && evaluate_plan_with(plan, Some(last), index) == *evaluation =>
+        {
+            last
+        }
+        _ => today,
+    }
+}
+
 /// [`evaluate_plan`] with the plan's actuals already indexed (the index is kept while
 /// the actuals do not change, so that an edit elsewhere does not rebuild it).
 pub fn evaluate_plan_with(plan: &Plan, today: Option<Date>, index: &ActualIndex) -> Evaluation {

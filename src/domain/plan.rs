@@ -5,11 +5,6 @@
 //! the four stages with their KPIs and touchpoints, *Strategy* (scored initiatives
 //! and a not-doing list) and *Action* (a 13-week plan with reviews), plus the
 //! actuals measured since. Nothing derived is stored: every KPI is computed from it.
-//!
-//! The first load (feature `start`) shows Home and the Overview and never writes a
-//! plan: it reads plans without the parts those two screens do not show (capability,
-//! competitors, SWOT, reviews, scenarios, ranges, the budget split's settings), which leaves the code that reads
-//! them out of its download. The whole app reads every part.
 
 use serde::{Deserialize, Serialize};
 
@@ -891,7 +886,6 @@ pub struct Touchpoint {
     pub landing_rate: f64,
     /// For the budget split: two points set by hand and the least and most budget it may
     /// get (see `allocation::SplitSettings`); empty by default.
-    #[cfg_attr(feature = "start", serde(skip_deserializing))]
     pub split: SplitSettings,
 }
 
@@ -1158,13 +1152,10 @@ pub struct Opportunity {
     /// Current monthly numbers.
     pub baseline: Baseline,
     /// Capability self-scores.
-    #[cfg_attr(feature = "start", serde(skip_deserializing))]
     pub capability: Vec<CapabilityScore>,
     /// Competitors reviewed.
-    #[cfg_attr(feature = "start", serde(skip_deserializing))]
     pub competitors: Vec<Competitor>,
     /// SWOT.
-    #[cfg_attr(feature = "start", serde(skip_deserializing))]
     pub swot: Swot,
     /// SMART objectives.
     pub objectives: Vec<Objective>,
@@ -1497,7 +1488,6 @@ pub struct ActionPlan {
     /// The actions.
     pub actions: Vec<Action>,
     /// The reviews.
-    #[cfg_attr(feature = "start", serde(skip_deserializing))]
     pub reviews: Vec<Review>,
 }
 
@@ -1630,16 +1620,13 @@ pub struct Plan {
     /// Named scenarios, each changing some inputs of the plan (its base); left out of
     /// the file when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "start", serde(skip_deserializing))]
     pub scenarios: Vec<Scenario>,
     /// Inputs entered as low / likely / high (10th percentile, the plan's value, 90th
     /// percentile); left out of the file when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "start", serde(skip_deserializing))]
     pub ranges: Vec<InputRange>,
     /// What the budget split is asked for: the total to split and the outcome to
     /// maximise (see `allocation::AllocationSettings`).
-    #[cfg_attr(feature = "start", serde(skip_deserializing))]
     pub allocation: AllocationSettings,
 }
 

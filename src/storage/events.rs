@@ -39,7 +39,9 @@ pub fn change_for(key: Option<&str>, new_value: Option<&str>) -> Option<ChangeEv
         KeyKind::Plan(id) => ChangeEvent::PlanSaved { id },
         KeyKind::Index => ChangeEvent::IndexChanged,
         KeyKind::Trash { .. } => ChangeEvent::TrashChanged,
-        KeyKind::Meta | KeyKind::Recovery(_) | KeyKind::Other => ChangeEvent::Other,
+        KeyKind::Meta | KeyKind::Glance(_) | KeyKind::Recovery(_) | KeyKind::Other => {
+            ChangeEvent::Other
+        }
     })
 }
 

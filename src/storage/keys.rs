@@ -6,6 +6,7 @@
 //! |---|---|
 //! | `race-planner:index` | the list of plans (id, name, last change, revision, version) |
 //! | `race-planner:plan:<id>` | one plan, compact JSON with `schema_version` |
+//! | `race-planner:glance:<id>` | what the first load shows of that plan (`format::stored::Glance`) |
 //! | `race-planner:trash:<id>:<ms>` | a deleted plan's text as it was stored, deleted at `<ms>` |
 //! | `race-planner:recovery:<id>:<ms>` | a damaged plan's text, kept aside |
 //! | `race-planner:meta` | exports and the backup reminder |
@@ -21,12 +22,18 @@ pub const META_KEY: &str = "race-planner:meta";
 pub const THEME_KEY: &str = "race-planner:theme";
 
 const PLAN_PREFIX: &str = "race-planner:plan:";
+const GLANCE_PREFIX: &str = "race-planner:glance:";
 const TRASH_PREFIX: &str = "race-planner:trash:";
 const RECOVERY_PREFIX: &str = "race-planner:recovery:";
 
 /// The key of plan `id`.
 pub fn plan_key(id: &str) -> String {
     format!("{PLAN_PREFIX}{id}")
+}
+
+/// The key of the glance of plan `id` (what the first load shows of it).
+pub fn glance_key(id: &str) -> String {
+    format!("{GLANCE_PREFIX}{id}")
 }
 
 /// The key of plan `id` in the trash, deleted at `deleted_at_ms`. The time is
@@ -50,6 +57,8 @@ pub enum KeyKind {
     Meta,
     /// A plan, with its id.
     Plan(String),
+    /// A plan's glance, with the plan's id.
+    Glance(String),
     /// A trash entry: the plan's id and when it was deleted.
     Trash {
         /// The plan's id.
@@ -75,6 +84,8 @@ pub fn classify_key(key: &str) -> Option<KeyKind> {
         KeyKind::Meta
     } else if let Some(id) = key.strip_prefix(PLAN_PREFIX) {
         KeyKind::Plan(id.to_owned())
+    } else if let Some(id) = key.strip_prefix(GLANCE_PREFIX) {
+        KeyKind::Glance(id.to_owned())
     } else if let Some(id) = key.strip_prefix(TRASH_PREFIX) {
         match rest_split_time(id) {
             Some((id, at)) => KeyKind::Trash {

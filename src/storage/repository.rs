@@ -19,13 +19,15 @@ use crate::format::import::is_valid_id;
 use crate::format::migrate::read_newer_for_display;
 use crate::format::rules::{oldest_unexported_change, trash_days_left, trash_expired};
 use crate::format::stored::{
-    name_in_damaged_text, Index, IndexEntry, Meta, RecoveryDoc, STORED_DOC_VERSION,
+    name_in_damaged_text, Glance, Index, IndexEntry, Meta, RecoveryDoc, STORED_DOC_VERSION,
 };
 use crate::format::LoadError;
 
 use super::browser::{new_id, now_ms};
 use super::error::StorageError;
-use super::keys::{classify_key, plan_key, recovery_key, trash_key, KeyKind, INDEX_KEY, META_KEY};
+use super::keys::{
+    classify_key, glance_key, plan_key, recovery_key, trash_key, KeyKind, INDEX_KEY, META_KEY,
+};
 use super::store::{utf16_len, Store};
 
 /// A plan as loaded from storage.
@@ -177,21 +179,28 @@ pub fn load_all() -> Result<LoadAll, StorageError> {
                 // The key is the truth about the id.
                 plan.id = id.clone();
                 let mut notice = None;
+                let mut entry = IndexEntry::of(&plan).stored_as(&raw);
                 if report.migrated() {
                     let text = to_storage_json(&plan);
                     notice = Some(match store.set_verified(key, &text, Some(&raw)) {
-                        Ok(()) => format!(
-                            "Updated from data version {} to {}.",
-                            report.from_version, report.to_version
-                        ),
-                        Err(_) => format!(
-                            "Updated from data version {} to {}; it will be stored in the new \
-                             version at the next save.",
-                            report.from_version, report.to_version
-                        ),
+                        Ok(()) => {
+                            entry = entry.stored_as(&text);
+                            format!(
+                                "Updated from data version {} to {}.",
+                                report.from_version, report.to_version
+                            )
+                        }
+                        Err(_) => {
+                            entry = IndexEntry::of(&plan);
+                            format!(
+                                "Updated from data version {} to {}; it will be stored in the \
+                                 new version at the next save.",
+                                report.from_version, report.to_version
+                            )
+                        }
                     });
                 }
-                entries.push(IndexEntry::of(&plan));
+                entries.push(entry);
                 out.plans.push(StoredPlan {
                     plan,
                     read_only: false,
@@ -213,6 +222,7 @@ pub fn load_all() -> Result<LoadAll, StorageError> {
                     updated_at: shown.as_ref().map_or(0, |p| p.updated_at),
                     revision: shown.as_ref().map_or(0, |p| p.revision),
                     schema_version: found,
+                    text: String::new(),
                 });
                 match shown {
                     Some(mut plan) => {
@@ -242,6 +252,7 @@ pub fn load_all() -> Result<LoadAll, StorageError> {
                         updated_at: 0,
                         revision: 0,
                         schema_version: SCHEMA_VERSION,
+                        text: String::new(),
                     });
                 }
                 out.recovered.push(entry);
@@ -269,39 +280,111 @@ pub fn load_all() -> Result<LoadAll, StorageError> {
     Ok(out)
 }
 
-/// What the first load (feature `start`) reads: every stored plan in the current layout,
-/// read at once, and the plans kept aside earlier; it writes nothing. `None` when a
-/// stored plan needs more (an older layout to migrate, damaged text to keep aside, a
-/// newer version): [`load_all`], in the whole app, reads those and writes what they need.
-#[cfg(feature = "start")]
-pub fn load_current() -> Result<Option<LoadAll>, StorageError> {
+/// A plan as the first load lists it: its index entry and its glance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Glanced {
+    /// The plan's id, name, last change and revision, from the index.
+    pub entry: IndexEntry,
+    /// What the whole app last showed of it at that revision.
+    pub glance: Glance,
+}
+
+/// Everything [`load_glances`] found.
+#[derive(Debug, Clone, Default)]
+pub struct Glances {
+    /// The stored plans, as the index lists them, with their glances.
+    pub plans: Vec<Glanced>,
+    /// Damaged plans kept aside earlier.
+    pub recovered: Vec<RecoveryEntry>,
+}
+
+/// What the first load (feature `start`) reads: the index of plans and, for each, its
+/// glance made by the whole app of `build` from the plan stored now (never a plan
+/// itself), and the plans kept aside earlier; it writes nothing. `None` when that is
+/// not enough: a plan without a glance that describes it, a plan the index does not list
+/// (or the other way round), a plan stored by another version. [`load_all`], in the
+/// whole app, reads those plans and writes what they need.
+pub fn load_glances(build: &str) -> Result<Option<Glances>, StorageError> {
     let store = Store::open()?;
-    let mut out = LoadAll::default();
-    for key in &store.own_keys()? {
-        let Some(KeyKind::Plan(id)) = classify_key(key) else {
-            continue;
-        };
-        let Some(raw) = store.get(key)? else {
-            continue;
-        };
-        let Some(mut plan) = crate::format::document::read_current_plan_text(&raw) else {
+    let keys = store.own_keys()?;
+    let mut stored: Vec<String> = keys
+        .iter()
+        .filter_map(|k| match classify_key(k) {
+            Some(KeyKind::Plan(id)) => Some(id),
+            _ => None,
+        })
+        .collect();
+    let index = match store.get(INDEX_KEY)? {
+        Some(text) => match Index::from_json(&text) {
+            Some(index) => index,
+            None => return Ok(None),
+        },
+        None if stored.is_empty() => Index::default(),
+        None => return Ok(None),
+    };
+    let mut listed: Vec<String> = index.plans.iter().map(|e| e.id.clone()).collect();
+    sort_by(&mut stored, |a, b| a.cmp(b));
+    sort_by(&mut listed, |a, b| a.cmp(b));
+    if stored != listed {
+        return Ok(None);
+    }
+    let mut plans = Vec::with_capacity(index.plans.len());
+    for entry in index.plans {
+        if entry.schema_version != SCHEMA_VERSION {
+            return Ok(None);
+        }
+        let Some(text) = store.get(&plan_key(&entry.id))? else {
             return Ok(None);
         };
-        plan.id = id;
-        out.plans.push(StoredPlan {
-            plan,
-            read_only: false,
-            notice: None,
-        });
+        if !entry.is_stored_as(&text) {
+            return Ok(None);
+        }
+        let glance = store
+            .get(&glance_key(&entry.id))?
+            .and_then(|g| Glance::from_json(&g))
+            .filter(|g| g.describes(entry.revision, build));
+        let Some(glance) = glance else {
+            return Ok(None);
+        };
+        plans.push(Glanced { entry, glance });
     }
-    out.recovered = list_recovery_in(&store)?;
-    sort_by(&mut out.plans, |a, b| {
-        b.plan
-            .updated_at
-            .cmp(&a.plan.updated_at)
-            .then(a.plan.id.cmp(&b.plan.id))
-    });
-    Ok(Some(out))
+    Ok(Some(Glances {
+        plans,
+        recovered: list_recovery_in(&store)?,
+    }))
+}
+
+/// Whether the glance stored for plan `id` describes the plan stored at `revision`, as
+/// the whole app of `build` makes it.
+pub fn glance_is_current(id: &str, revision: u64, build: &str) -> Result<bool, StorageError> {
+    let store = Store::open()?;
+    Ok(store
+        .get(&glance_key(id))?
+        .and_then(|g| Glance::from_json(&g))
+        .is_some_and(|g| g.describes(revision, build)))
+}
+
+/// Writes the glance of plan `id`. It is a copy of what the whole app showed, so a
+/// failure loses nothing; it is written only while the plan is stored, and never in
+/// the room a plan needs (see [`save`], which removes glances when storage is full).
+pub fn save_glance(id: &str, glance: &Glance) -> Result<(), StorageError> {
+    let store = Store::open()?;
+    if store.get(&plan_key(id))?.is_none() {
+        return Ok(());
+    }
+    store.set(&glance_key(id), &glance.to_json())
+}
+
+/// Removes every glance, to make room for plans; returns how many were removed. The
+/// first load then hands over to the whole app, which makes them again.
+fn drop_glances(store: &Store) -> usize {
+    let Ok(keys) = store.own_keys() else {
+        return 0;
+    };
+    keys.iter()
+        .filter(|k| matches!(classify_key(k), Some(KeyKind::Glance(_))))
+        .filter(|k| store.remove(k).is_ok())
+        .count()
 }
 
 /// Loads one plan by id: `Ok(None)` when it is not stored. A damaged plan is
@@ -521,8 +604,14 @@ fn write_plan(
     stored.schema_version = SCHEMA_VERSION;
     let key = plan_key(&stored.id);
     let text = to_storage_json(&stored);
-    store.set_verified(&key, &text, previous)?;
-    let index = index_of(store).with(IndexEntry::of(&stored));
+    match store.set_verified(&key, &text, previous) {
+        // Glances are copies: they give up their room to a plan.
+        Err(StorageError::QuotaExceeded) if drop_glances(store) > 0 => {
+            store.set_verified(&key, &text, previous)?
+        }
+        written => written?,
+    }
+    let index = index_of(store).with(IndexEntry::of(&stored).stored_as(&text));
     if let Err(error) = store.set_doc(INDEX_KEY, &index) {
         let _ = store.restore(&key, previous);
         return Err(error);
@@ -694,6 +783,7 @@ pub fn delete_to_trash(id: &str, now: i64) -> Result<(), StorageError> {
     }
     // The plan is gone from its key; a stale index entry is repaired by load_all.
     let _ = remove_from_index(&store, id);
+    let _ = store.remove(&glance_key(id));
     note_change(&store);
     Ok(())
 }

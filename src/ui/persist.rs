@@ -4,6 +4,7 @@
 //! edit: plans stay in memory, a banner says what happened and offers an export.
 
 use crate::domain::plan::Plan;
+use crate::format::stored::{DrawnOverview, Glance, STORED_DOC_VERSION};
 use crate::format::{self, Resolution};
 use crate::storage::{self, ChangeEvent, StorageError};
 use crate::ui::download::download_text;
@@ -33,6 +34,10 @@ pub struct Persist {
     /// are saved, not on every keystroke (a large plan is costly to copy).
     live: StoredValue<Option<(String, RwSignal<Plan>)>>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// The Overview as last drawn, by plan id, with the `updated_at` of the plan it
+    /// shows: it goes into the plan's glance when that plan is stored.
+    #[cfg(not(feature = "start"))]
+    drawn: StoredValue<HashMap<String, (i64, DrawnOverview)>>,
     /// Plans that must not be saved (a newer app version wrote them), with why.
     pub read_only: RwSignal<HashMap<String, String>>,
     /// A conflict waiting for the user's choice.
@@ -57,6 +62,8 @@ impl Persist {
             pending: StoredValue::new(HashSet::new()),
             live: StoredValue::new(None),
             timer: StoredValue::new(None),
+            #[cfg(not(feature = "start"))]
+            drawn: StoredValue::new(HashMap::new()),
             read_only: RwSignal::new(HashMap::new()),
             conflict: RwSignal::new(None),
             available: RwSignal::new(true),
@@ -89,25 +96,32 @@ impl Persist {
         StoredValue::new_local((changes, hidden));
     }
 
+    #[cfg(feature = "start")]
     fn load(&self, state: AppState) {
-        #[cfg(not(feature = "start"))]
-        let loaded = storage::load_all();
-        // The first load reads plans in the current layout only: any other hands over.
-        #[cfg(feature = "start")]
-        let loaded = match storage::load_current() {
-            Ok(Some(all)) => Ok(all),
+        // The first load reads the plans' glances only: anything else hands over.
+        match storage::load_glances(&crate::ui::state::build_id()) {
+            Ok(Some(found)) => {
+                self.recovered.set(found.recovered);
+                state.glanced.set(found.plans);
+                let persist = *self;
+                set_timeout(move || persist.refresh_meta(), Duration::ZERO);
+            }
             Ok(None) => {
                 state.notify(
                     Level::Info,
                     "handover",
                     "Opening your plans",
-                    "Some of your plans need the editor to open them (they were saved by an earlier version, or need a repair): it is loading.",
+                    "Some of your plans need the editor to open them (they were saved by another version, or need a repair): it is loading.",
                 );
                 crate::ui::handover::now();
-                return;
             }
-            Err(error) => Err(error),
-        };
+            Err(error) => self.storage_fault(state, &error),
+        }
+    }
+
+    #[cfg(not(feature = "start"))]
+    fn load(&self, state: AppState) {
+        let loaded = storage::load_all();
         match loaded {
             Ok(all) => {
                 let mut plans = Vec::with_capacity(all.plans.len());
@@ -144,9 +158,16 @@ impl Persist {
                 self.read_only.set(read_only);
                 self.recovered.set(all.recovered);
                 state.plans.set(plans);
-                // Measuring storage reads every stored text: after the first paint.
+                // Measuring storage reads every stored text, and glances are written
+                // for the next first load: after the first paint.
                 let persist = *self;
-                set_timeout(move || persist.refresh_meta(), Duration::ZERO);
+                set_timeout(
+                    move || {
+                        persist.refresh_meta();
+                        persist.fill_glances(state);
+                    },
+                    Duration::ZERO,
+                );
             }
             Err(error) => self.storage_fault(state, &error),
         }
@@ -350,6 +371,73 @@ impl Persist {
                 p.revision = revision;
             }
         });
+        self.write_glance(state, id, revision);
+    }
+
+    /// Writes the glance of plan `id`, stored at `revision`, for the next first load:
+    /// Home's line about it, and its Overview if the one last drawn shows this version.
+    fn write_glance(&self, state: AppState, id: &str, revision: u64) {
+        let Some((locale, status, updated_at)) = state.plans.with_untracked(|ps| {
+            ps.iter().find(|p| p.id == id).map(|p| {
+                (
+                    p.profile.locale.clone(),
+                    crate::ui::state::plan_status(p),
+                    p.updated_at,
+                )
+            })
+        }) else {
+            return;
+        };
+        let overview = self.drawn.with_value(|d| {
+            d.get(id)
+                .filter(|(at, _)| *at == updated_at)
+                .map(|(_, o)| o.clone())
+        });
+        let glance = Glance {
+            schema_version: STORED_DOC_VERSION,
+            revision,
+            build: crate::ui::state::build_id(),
+            locale,
+            status,
+            overview,
+        };
+        // A copy of what was shown: failing to write it loses nothing.
+        let _ = storage::save_glance(id, &glance);
+    }
+
+    /// Writes a glance for every plan whose stored one does not describe it (saved by
+    /// another version of the app, or before glances).
+    fn fill_glances(&self, state: AppState) {
+        let build = crate::ui::state::build_id();
+        let stored: Vec<(String, u64)> = self
+            .revisions
+            .with_value(|r| r.iter().map(|(id, rev)| (id.clone(), *rev)).collect());
+        for (id, revision) in stored {
+            if self.read_only_reason(&id).is_some() {
+                continue;
+            }
+            if !storage::glance_is_current(&id, revision, &build).unwrap_or(true) {
+                self.write_glance(state, &id, revision);
+            }
+        }
+    }
+
+    /// The Overview of plan `id` was drawn from its version last changed at
+    /// `updated_at`: kept for its glance, and written now if that version is stored.
+    pub fn overview_drawn(&self, state: AppState, id: &str, updated_at: i64, drawn: DrawnOverview) {
+        self.drawn.update_value(|d| {
+            d.insert(id.to_owned(), (updated_at, drawn));
+        });
+        if self.pending.with_value(|p| p.contains(id)) || self.read_only_reason(id).is_some() {
+            return;
+        }
+        let stored = state
+            .plans
+            .with_untracked(|ps| ps.iter().any(|p| p.id == id && p.updated_at == updated_at));
+        let revision = self.revisions.with_value(|r| r.get(id).copied());
+        if let (true, Some(revision)) = (stored, revision) {
+            self.write_glance(state, id, revision);
+        }
     }
 
     /// Stores a plan that is new to this browser (created, duplicated, imported).

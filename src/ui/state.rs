@@ -43,11 +43,89 @@ pub enum Theme {
     Dark,
 }
 
+/// A plan as Home lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Listed {
+    pub id: String,
+    pub name: String,
+    pub updated_at: i64,
+    pub locale: String,
+    /// One line about where the plan stands.
+    pub status: String,
+}
+
+impl Listed {
+    /// How Home lists `plan`.
+    #[cfg(not(feature = "start"))]
+    pub fn of(plan: &Plan) -> Listed {
+        Listed {
+            id: plan.id.clone(),
+            name: plan.name.clone(),
+            updated_at: plan.updated_at,
+            locale: plan.profile.locale.clone(),
+            status: plan_status(plan),
+        }
+    }
+
+    /// How Home lists a stored plan from its glance (the first load).
+    #[cfg(feature = "start")]
+    fn glanced(g: &crate::storage::Glanced) -> Listed {
+        Listed {
+            id: g.entry.id.clone(),
+            name: g.entry.name.clone(),
+            updated_at: g.entry.updated_at,
+            locale: g.glance.locale.clone(),
+            status: g.glance.status.clone(),
+        }
+    }
+}
+
+/// One line about where a plan stands: its size, its monthly forecast, its actions.
+#[cfg(not(feature = "start"))]
+pub fn plan_status(plan: &Plan) -> String {
+    let touchpoints = plan.touchpoints().count();
+    if touchpoints == 0 && plan.strategy.initiatives.is_empty() {
+        return "Not started: add touchpoints and funnel rates".into();
+    }
+    let revenue = crate::domain::funnel::forward_funnel(plan)
+        .months
+        .first()
+        .map(|m| m.revenue)
+        .unwrap_or(0.0);
+    let actions = &plan.action.actions;
+    let done = actions
+        .iter()
+        .filter(|a| a.status == crate::domain::plan::ActionStatus::Done)
+        .count();
+    format!(
+        "{touchpoints} touchpoints · forecast {} a month · {done} of {} actions done",
+        crate::ui::format::money_whole(revenue, &plan.profile.locale, &plan.profile.currency),
+        actions.len()
+    )
+}
+
+/// The build of the whole app this page hands over to (`<meta name="race-planner-full">`,
+/// empty in a development build): what glances are made by and for.
+pub fn build_id() -> String {
+    document()
+        .query_selector("meta[name=\"race-planner-full\"]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default()
+}
+
 /// State shared by every screen (all fields are signals, so it is `Copy`).
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub route: RwSignal<Route>,
+    /// The plans, read and edited (the whole app; the first load reads none).
     pub plans: RwSignal<Vec<Plan>>,
+    /// The plans as Home lists them.
+    pub listed: Signal<Vec<Listed>>,
+    /// The stored plans' glances: all the first load reads of them.
+    #[cfg(feature = "start")]
+    pub glanced: RwSignal<Vec<crate::storage::Glanced>>,
     pub save_state: RwSignal<SaveState>,
     pub theme: RwSignal<Theme>,
     pub shortcuts_open: RwSignal<bool>,
@@ -79,9 +157,19 @@ pub struct Notice {
 impl AppState {
     /// Creates the state and loads the plans stored in this browser.
     pub fn start() -> AppState {
+        let plans = RwSignal::new(Vec::<Plan>::new());
+        #[cfg(not(feature = "start"))]
+        let listed = Memo::new(move |_| plans.with(|ps| ps.iter().map(Listed::of).collect()));
+        #[cfg(feature = "start")]
+        let glanced = RwSignal::new(Vec::new());
+        #[cfg(feature = "start")]
+        let listed = Memo::new(move |_| glanced.with(|g| g.iter().map(Listed::glanced).collect()));
         let state = AppState {
             route: RwSignal::new(Route::Home),
-            plans: RwSignal::new(Vec::new()),
+            plans,
+            listed: listed.into(),
+            #[cfg(feature = "start")]
+            glanced,
             save_state: RwSignal::new(SaveState::Idle),
             theme: RwSignal::new(Theme::System),
             shortcuts_open: RwSignal::new(false),

@@ -42,6 +42,17 @@ export async function createPlan(page, name, template = "blank") {
   await expect(page.getByRole("navigation", { name: "Plan" })).toBeVisible();
 }
 
+/** Waits until the Overview of the plan open in the whole app is kept for the next first
+ *  load (in the plan's glance, written once its sections are drawn); returns the plan's id. */
+export async function overviewKept(page) {
+  const id = decodeURIComponent((page.url().match(/#\/plan\/([^/]+)/) || [])[1] || "");
+  await page.waitForFunction(
+    (id) => (JSON.parse(localStorage.getItem(`race-planner:glance:${id}`) || "null") || {}).overview,
+    id,
+  );
+  return id;
+}
+
 /** Opens a screen of the open plan from its navigation and waits for its heading. */
 export async function go(page, name) {
   // The current screen's link is marked, so only follow links to other screens.

@@ -1,7 +1,7 @@
 // The first load shows Home and a plan's Overview on its own; the first action that
 // needs more loads the whole app, which takes over the page without losing what was
 // typed and carries out the action.
-import { test, expect, openApp, createPlan } from "./fixtures.mjs";
+import { test, expect, openApp, createPlan, go, overviewKept } from "./fixtures.mjs";
 
 /** Every URL the page requests from now on. */
 function requests(page) {
@@ -14,9 +14,12 @@ const wholeApp = (urls) => urls.filter((u) => u.includes("race-planner-full"));
 test("Home and a plan's Overview are shown by the first load alone; the plan settings load the whole app", async ({ page }) => {
   await openApp(page);
   await createPlan(page, "First load plan", "ecommerce_b2c");
+  await overviewKept(page);
   const urls = requests(page);
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  // The figures the whole app drew, from the first load alone.
+  await expect(page.locator(".kpi-tile[data-kpi=revenue] .kpi-value")).not.toHaveText("—");
   await page.getByRole("navigation", { name: "App" }).getByRole("link", { name: "Plans" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your plans" })).toBeVisible();
   await expect(page.getByText(/touchpoints · forecast/)).toBeVisible();
@@ -39,6 +42,45 @@ test("Home and a plan's Overview are shown by the first load alone; the plan set
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByRole("navigation", { name: "Plan" })).toContainText("First load plan");
   await expect(page.getByRole("button", { name: "Undo" })).toBeDisabled();
+});
+
+test("an Overview that no longer holds (the plan changed, or another month began) is drawn again by the whole app", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "Changing plan", "ecommerce_b2c");
+  const id = await overviewKept(page);
+  const revenue = page.locator(".kpi-tile[data-kpi=revenue] .kpi-value");
+  const before = await revenue.textContent();
+  // An edit on another screen: the kept Overview shows an older version of the plan.
+  await go(page, "Act");
+  const rate = page.locator("#f-funnel-act_rate");
+  await rate.fill("50");
+  await rate.blur();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" }).first()).toBeVisible();
+  let urls = requests(page);
+  // A new visit straight to the Overview (not the whole app moving to it).
+  const overview = page.url().replace(/act$/, "overview");
+  await page.goto("about:blank");
+  await page.goto(overview);
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await expect(revenue).not.toHaveText(before);
+  expect(wholeApp(urls).length).toBeGreaterThan(0);
+  const after = await revenue.textContent();
+  await overviewKept(page);
+  // Drawn on a day its figures no longer hold for: the first load does not show it.
+  await page.evaluate((id) => {
+    const key = `race-planner:glance:${id}`;
+    const glance = JSON.parse(localStorage.getItem(key));
+    glance.overview.html = glance.overview.html.replace("Key numbers", "Old numbers");
+    glance.overview.from = "2020-01-01";
+    glance.overview.until = "2020-01-31";
+    localStorage.setItem(key, JSON.stringify(glance));
+  }, id);
+  urls = requests(page);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: /^Key numbers/ })).toBeVisible();
+  await expect(page.getByText("Old numbers")).toHaveCount(0);
+  await expect(revenue).toHaveText(after);
+  expect(wholeApp(urls).length).toBeGreaterThan(0);
 });
 
 test("what was typed before the whole app arrived is kept, and Enter creates the plan", async ({ page }) => {

@@ -1,6 +1,5 @@
 //! Home: the plans in this browser, and how to start a new one.
 
-use crate::domain::plan::Plan;
 use crate::domain::sort::sort_by_key;
 use crate::domain::templates::Template;
 use crate::route::{Route, Screen};
@@ -13,20 +12,8 @@ use leptos::prelude::*;
 pub fn Home() -> impl IntoView {
     let state = expect_context::<AppState>();
     let sorted = Memo::new(move |_| {
-        let mut plans: Vec<(String, String, i64, String, String)> = state.plans.with(|ps| {
-            ps.iter()
-                .map(|p| {
-                    (
-                        p.id.clone(),
-                        p.name.clone(),
-                        p.updated_at,
-                        p.profile.locale.clone(),
-                        status_line(p),
-                    )
-                })
-                .collect()
-        });
-        sort_by_key(&mut plans, |p| std::cmp::Reverse(p.2));
+        let mut plans = state.listed.get();
+        sort_by_key(&mut plans, |p| std::cmp::Reverse(p.updated_at));
         plans
     });
     view! {
@@ -39,36 +26,13 @@ pub fn Home() -> impl IntoView {
         <Show when=move || !sorted.with(Vec::is_empty)
             fallback=|| view! { <p class="empty">"No plans yet. Name one above and start blank or from a template with realistic numbers."</p> }>
             <ul class="plan-list" aria-labelledby="plans-heading">
-                <For each=move || sorted.get() key=|p| (p.0.clone(), p.1.clone(), p.2, p.4.clone()) let:p>
-                    <PlanRow id=p.0 name=p.1 updated_at=p.2 locale=p.3 status=p.4/>
+                <For each=move || sorted.get() key=|p| (p.id.clone(), p.name.clone(), p.updated_at, p.status.clone()) let:p>
+                    <PlanRow id=p.id name=p.name updated_at=p.updated_at locale=p.locale status=p.status/>
                 </For>
             </ul>
         </Show>
         <Files/>
     }
-}
-
-/// One line about where a plan stands: its size, its monthly forecast, its actions.
-fn status_line(plan: &Plan) -> String {
-    let touchpoints = plan.touchpoints().count();
-    if touchpoints == 0 && plan.strategy.initiatives.is_empty() {
-        return "Not started: add touchpoints and funnel rates".into();
-    }
-    let revenue = crate::domain::funnel::forward_funnel(plan)
-        .months
-        .first()
-        .map(|m| m.revenue)
-        .unwrap_or(0.0);
-    let actions = &plan.action.actions;
-    let done = actions
-        .iter()
-        .filter(|a| a.status == crate::domain::plan::ActionStatus::Done)
-        .count();
-    format!(
-        "{touchpoints} touchpoints · forecast {} a month · {done} of {} actions done",
-        format::money_whole(revenue, &plan.profile.locale, &plan.profile.currency),
-        actions.len()
-    )
 }
 
 #[component]
@@ -261,7 +225,7 @@ fn Files() -> impl IntoView {
             <p class="muted">"Plans live only in this browser. Export a backup now and then; import a plan file or a backup to add its plans (nothing is replaced)."</p>
             <div class="btn-row">
                 <button type="button" class="btn" on:click=move |_| persist.export_all(state)
-                    disabled=move || state.plans.with(Vec::is_empty)>"Export all plans (backup)"</button>
+                    disabled=move || state.listed.with(Vec::is_empty)>"Export all plans (backup)"</button>
                 <label class="btn" for="import-file">"Import a plan or backup file…"</label>
                 <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_file/>
             </div>
@@ -280,7 +244,7 @@ fn BackupReminder() -> impl IntoView {
     let state = expect_context::<AppState>();
     let persist = state.persist;
     view! {
-        <Show when=move || persist.backup_due.get() && !state.plans.with(Vec::is_empty)>
+        <Show when=move || persist.backup_due.get() && !state.listed.with(Vec::is_empty)>
             <section class="banner banner-warn" aria-labelledby="reminder-heading">
                 <h2 id="reminder-heading">"Time for a backup"</h2>
                 <p>"Your plans have changed over the last 7 days and have not been exported. They live only in this browser: a backup file keeps them safe."</p>

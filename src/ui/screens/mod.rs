@@ -1,5 +1,5 @@
-//! One module per screen. The first load (feature `start`) has Home and the Overview;
-//! the whole app has them all.
+//! One module per screen. The first load (feature `start`) has Home, and shows the
+//! Overview as the whole app last drew it (`workspace`); the whole app has them all.
 
 #[cfg(not(feature = "start"))]
 pub mod actions;
@@ -11,6 +11,7 @@ pub mod not_found;
 pub mod odds;
 #[cfg(not(feature = "start"))]
 pub mod opportunity;
+#[cfg(not(feature = "start"))]
 pub mod overview;
 #[cfg(not(feature = "start"))]
 pub mod report;
@@ -18,6 +19,7 @@ pub mod report;
 pub mod scenarios;
 #[cfg(not(feature = "start"))]
 pub mod split;
+#[cfg(not(feature = "start"))]
 pub mod stage;
 #[cfg(not(feature = "start"))]
 pub mod strategy;

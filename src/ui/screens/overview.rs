@@ -4,18 +4,20 @@
 
 use crate::chart::scale::{coord, LinearScale};
 use crate::domain::budget::{self, BudgetLine};
-use crate::domain::evaluation::Evaluation;
+use crate::domain::evaluation::{holds_until, Evaluation};
 use crate::domain::kpi::{self, ratio};
 use crate::domain::measure::{self, ActualIndex};
 use crate::domain::money::Money;
 use crate::domain::period::Granularity;
+use crate::domain::period::{format_date, parse_date};
 use crate::domain::plan::{ActionStatus, Decision, Plan, Stage};
 use crate::domain::scoring;
 use crate::domain::sort::sort_by_key;
+use crate::format::stored::DrawnOverview;
 use crate::route::Screen;
 use crate::ui::format;
 use crate::ui::screens::stage::{screen_href, stage_screen, target_words};
-use crate::ui::state::Editor;
+use crate::ui::state::{today, AppState, Editor};
 use crate::ui::widgets::funnel_chart::{FunnelBar, FunnelChart, FunnelSteps};
 use crate::ui::widgets::kpi::{locale_currency, KpiCard};
 use leptos::prelude::*;
@@ -74,9 +76,11 @@ pub fn OverviewScreen() -> impl IntoView {
         }
     });
     let after = move |n: u8| move || drawn.get() >= n;
+    let root = NodeRef::<leptos::html::Div>::new();
+    keep_for_first_load(editor, root, drawn);
     let (funnel, gap, budget, lists) = (plan_id.clone(), plan_id.clone(), plan_id.clone(), plan_id);
     view! {
-        <div class="overview">
+        <div class="overview" node_ref=root>
             <h1>"Overview"</h1>
             <p class="lead">"Your plan at a glance: what the funnel forecasts, how far each stage is from the goal, where the money goes and what comes next."</p>
             <Show when=after(1)><KpiCards/></Show>
@@ -91,6 +95,53 @@ pub fn OverviewScreen() -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// Once every section is drawn, and again after each change of the plan, hands the
+/// drawn Overview to the plan's glance: the first load shows it as it is, without the
+/// plan, the KPI engine or this screen's code, for as long as its figures hold
+/// (`evaluation::holds_until`).
+fn keep_for_first_load(editor: Editor, root: NodeRef<leptos::html::Div>, drawn: RwSignal<u8>) {
+    let state = expect_context::<AppState>();
+    Effect::new(move |_| {
+        editor.plan.track();
+        editor.eval.track();
+        if drawn.get() < SECTIONS {
+            return;
+        }
+        // After the sections have followed the change; by then the screen may be gone.
+        request_animation_frame(move || {
+            let Some(el) = root.try_get_untracked().flatten() else {
+                return;
+            };
+            let today_text = today();
+            let Ok(day) = parse_date(&today_text) else {
+                return;
+            };
+            let Some(actuals) = editor.actuals.try_get_untracked() else {
+                return;
+            };
+            let Some(Some((id, updated_at, until))) = editor.plan.try_with_untracked(|p| {
+                editor.eval.try_with_untracked(|e| {
+                    (
+                        p.id.clone(),
+                        p.updated_at,
+                        holds_until(p, day, &actuals.index, e),
+                    )
+                })
+            }) else {
+                return;
+            };
+            let overview = DrawnOverview {
+                html: el.inner_html(),
+                from: today_text,
+                until: format_date(until),
+            };
+            state
+                .persist
+                .overview_drawn(state, &id, updated_at, overview);
+        });
+    });
 }
 
 #[component]

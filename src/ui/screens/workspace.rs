@@ -3,18 +3,75 @@
 #[cfg(not(feature = "start"))]
 use crate::domain::plan::Stage;
 use crate::route::{Route, Screen};
-use crate::ui::screens::overview::OverviewScreen;
 #[cfg(not(feature = "start"))]
 use crate::ui::screens::{
     actions::ActionsScreen, measure::MeasureScreen, odds::OddsScreen,
-    opportunity::OpportunityScreen, report::ReportScreen, scenarios::ScenariosScreen,
-    split::SplitScreen, stage::StageScreen, strategy::StrategyScreen,
+    opportunity::OpportunityScreen, overview::OverviewScreen, report::ReportScreen,
+    scenarios::ScenariosScreen, split::SplitScreen, stage::StageScreen, strategy::StrategyScreen,
 };
 use crate::ui::state::{AppState, Editor};
 use crate::ui::widgets::shortcuts::install_plan_shortcuts;
 use leptos::prelude::*;
 
+/// What a link to a plan that is not stored here shows.
+fn not_found() -> AnyView {
+    view! {
+        <h1>"Plan not found"</h1>
+        <p>"No plan with this link is stored in this browser. It may have been deleted (look in the "
+            <a href="#/trash">"Trash"</a>") or made in another browser."</p>
+        <p><a class="btn btn-primary" href="#/">"Go to your plans"</a></p>
+    }
+    .into_any()
+}
+
+/// The screen shown, following the URL while the plan stays open.
+fn current_screen(state: AppState, screen: Screen) -> Memo<Screen> {
+    Memo::new(move |_| match state.route.get() {
+        Route::Plan { screen, .. } => screen,
+        _ => screen,
+    })
+}
+
+/// The side navigation of a plan: its name, its screens, undo and redo, sharing.
+fn plan_nav(
+    id: &str,
+    name: Signal<String>,
+    current: Memo<Screen>,
+    editor: Option<Editor>,
+) -> impl IntoView {
+    let menu_open = RwSignal::new(false);
+    let nav_id = id.to_owned();
+    view! {
+        <nav class="side-nav" aria-label="Plan" data-open=move || menu_open.get().to_string()>
+            <p class="plan-name"><strong>{name}</strong></p>
+            <button type="button" class="btn btn-small menu-toggle" data-start aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|o| *o = !*o)>"Menu"</button>
+            <ol>
+                {Screen::ALL.into_iter().map(|s| {
+                    let href = Route::Plan { id: nav_id.clone(), screen: s }.to_fragment();
+                    view! {
+                        <li class=stage_class(s)>
+                            <a href=href on:click=move |_| menu_open.set(false)
+                                aria-current=move || (current.get() == s).then_some("page")>{s.label()}</a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <div class="btn-row">
+                <button type="button" class="btn btn-small" on:click=move |_| { if let Some(e) = editor { e.undo() } }
+                    disabled=move || editor.is_none_or(|e| !e.can_undo.get()) aria-keyshortcuts="Control+Z">"Undo"</button>
+                <button type="button" class="btn btn-small" on:click=move |_| { if let Some(e) = editor { e.redo() } }
+                    disabled=move || editor.is_none_or(|e| !e.can_redo.get()) aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
+            </div>
+            <div class="share">
+                <crate::ui::share::ShareLink/>
+            </div>
+        </nav>
+    }
+}
+
 /// Opens the plan with this id on one of its screens.
+#[cfg(not(feature = "start"))]
 #[component]
 pub fn Workspace(id: String, screen: Screen) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -22,13 +79,7 @@ pub fn Workspace(id: String, screen: Screen) -> impl IntoView {
         .plans
         .with_untracked(|ps| ps.iter().find(|p| p.id == id).cloned());
     let Some(plan) = plan else {
-        return view! {
-            <h1>"Plan not found"</h1>
-            <p>"No plan with this link is stored in this browser. It may have been deleted (look in the "
-                <a href="#/trash">"Trash"</a>") or made in another browser."</p>
-            <p><a class="btn btn-primary" href="#/">"Go to your plans"</a></p>
-        }
-        .into_any();
+        return not_found();
     };
     let editor = Editor::new(plan, state.persist.read_only_reason(&id));
     provide_context(editor);
@@ -59,46 +110,53 @@ pub fn Workspace(id: String, screen: Screen) -> impl IntoView {
         }
     });
 
-    let current = Memo::new(move |_| match state.route.get() {
-        Route::Plan { screen, .. } => screen,
-        _ => screen,
-    });
-    install_plan_shortcuts(editor, id.clone(), current.into());
-    let menu_open = RwSignal::new(false);
-    let nav_id = id.clone();
+    let current = current_screen(state, screen);
+    install_plan_shortcuts(Some(editor), id.clone(), current.into());
+    let name = Signal::derive(move || editor.plan.with(|p| p.name.clone()));
     view! {
         <div class="workspace">
-            <nav class="side-nav" aria-label="Plan" data-open=move || menu_open.get().to_string()>
-                <p class="plan-name"><strong>{move || editor.plan.with(|p| p.name.clone())}</strong></p>
-                <button type="button" class="btn btn-small menu-toggle" data-start aria-expanded=move || menu_open.get().to_string()
-                    on:click=move |_| menu_open.update(|o| *o = !*o)>"Menu"</button>
-                <ol>
-                    {Screen::ALL.into_iter().map(|s| {
-                        let href = Route::Plan { id: nav_id.clone(), screen: s }.to_fragment();
-                        view! {
-                            <li class=stage_class(s)>
-                                <a href=href on:click=move |_| menu_open.set(false)
-                                    aria-current=move || (current.get() == s).then_some("page")>{s.label()}</a>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ol>
-                <div class="btn-row">
-                    <button type="button" class="btn btn-small" on:click=move |_| editor.undo()
-                        disabled=move || !editor.can_undo.get() aria-keyshortcuts="Control+Z">"Undo"</button>
-                    <button type="button" class="btn btn-small" on:click=move |_| editor.redo()
-                        disabled=move || !editor.can_redo.get() aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
-                </div>
-                <div class="share">
-                    <crate::ui::share::ShareLink/>
-                </div>
-            </nav>
+            {plan_nav(&id, name, current, Some(editor))}
             <section class="screen" aria-live="off">
                 {move || editor.read_only.get().map(|why| view! {
                     <div class="banner banner-warn" role="status"><h2>"Read-only"</h2><p>{why}</p></div>
                 })}
                 <crate::ui::widgets::profile::PlanSettings/>
                 {move || screen_view(current.get())}
+            </section>
+        </div>
+    }
+    .into_any()
+}
+
+/// Opens the plan with this id as the first load can: its Overview as the whole app last
+/// drew it, while that still holds (`format::stored::Glance`). Any other screen, or an
+/// Overview to draw again, hands over to the whole app.
+#[cfg(feature = "start")]
+#[component]
+pub fn Workspace(id: String, screen: Screen) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let glanced = state
+        .glanced
+        .with_untracked(|g| g.iter().find(|g| g.entry.id == id).cloned());
+    let Some(glanced) = glanced else {
+        return not_found();
+    };
+    let current = current_screen(state, screen);
+    install_plan_shortcuts(None, id.clone(), current.into());
+    let overview = glanced
+        .glance
+        .overview_on(&crate::ui::state::today())
+        .map(str::to_owned);
+    let name = Signal::stored(glanced.entry.name);
+    view! {
+        <div class="workspace">
+            {plan_nav(&id, name, current, None)}
+            <section class="screen" aria-live="off">
+                <crate::ui::widgets::profile::PlanSettings/>
+                {move || match (current.get(), overview.clone()) {
+                    (Screen::Overview, Some(html)) => view! { <div class="overview" inner_html=html></div> }.into_any(),
+                    _ => view! { <crate::ui::handover::Elsewhere/> }.into_any(),
+                }}
             </section>
         </div>
     }
@@ -122,15 +180,6 @@ fn screen_view(screen: Screen) -> AnyView {
         Screen::Scenarios => view! { <ScenariosScreen/> }.into_any(),
         Screen::Odds => view! { <OddsScreen/> }.into_any(),
         Screen::Report => view! { <ReportScreen/> }.into_any(),
-    }
-}
-
-/// The first load shows the Overview; the other screens are the whole app's.
-#[cfg(feature = "start")]
-fn screen_view(screen: Screen) -> AnyView {
-    match screen {
-        Screen::Overview => view! { <OverviewScreen/> }.into_any(),
-        _ => view! { <crate::ui::handover::Elsewhere/> }.into_any(),
     }
 }
 

@@ -30,21 +30,23 @@ fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
 
 /// Installs the app-wide key handler: `?`, and (inside a plan) undo, redo and screen
 /// stepping. Call once inside the workspace so it can reach the editor.
-pub fn install_plan_shortcuts(editor: Editor, plan_id: String, screen: Signal<Screen>) {
+pub fn install_plan_shortcuts(editor: Option<Editor>, plan_id: String, screen: Signal<Screen>) {
     let state = expect_context::<AppState>();
     let handle = window_event_listener(ev::keydown, move |ev| {
         let ctrl = ev.ctrl_key() || ev.meta_key();
         let key = ev.key();
         if ctrl && !ev.alt_key() && (key == "z" || key == "Z") {
             ev.prevent_default();
-            if ev.shift_key() {
-                editor.redo();
-            } else {
-                editor.undo();
+            match editor {
+                Some(e) if ev.shift_key() => e.redo(),
+                Some(e) => e.undo(),
+                None => {}
             }
         } else if ctrl && (key == "y" || key == "Y") {
             ev.prevent_default();
-            editor.redo();
+            if let Some(e) = editor {
+                e.redo();
+            }
         } else if ev.alt_key()
             && (key == "ArrowLeft" || key == "ArrowRight")
             && !typing_in_a_field(&ev)
