@@ -199,7 +199,7 @@ impl Persist {
         self.read_only.with_untracked(|r| r.get(id).cloned())
     }
 
-    /// Another tab changed the stored plans: the first load reads them all again.
+    /// Another tab changed the stored plans: the first load reads the glances again.
     #[cfg(feature = "start")]
     fn on_other_tab(&self, state: AppState, _change: ChangeEvent) {
         self.load(state);
