@@ -83,6 +83,27 @@ test("an Overview that no longer holds (the plan changed, or another month began
   expect(wholeApp(urls).length).toBeGreaterThan(0);
 });
 
+test("an Overview shown by the first load follows a change made in another tab", async ({ page, context }) => {
+  await openApp(page);
+  await createPlan(page, "Two tabs", "ecommerce_b2c");
+  await overviewKept(page);
+  const other = await context.newPage();
+  await other.goto(page.url().replace(/overview$/, "act"));
+  await expect(other.getByRole("heading", { level: 1, name: "Act" })).toBeVisible();
+  const urls = requests(page);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  const revenue = page.locator(".kpi-tile[data-kpi=revenue] .kpi-value");
+  const before = await revenue.textContent();
+  expect(wholeApp(urls)).toEqual([]);
+  const rate = other.locator("#f-funnel-act_rate");
+  await rate.fill("50");
+  await rate.blur();
+  await expect(other.getByRole("status").filter({ hasText: "Saved" }).first()).toBeVisible();
+  await expect(revenue).not.toHaveText(before);
+  expect(wholeApp(urls).length).toBeGreaterThan(0);
+});
+
 test("what was typed before the whole app arrived is kept, and Enter creates the plan", async ({ page }) => {
   await openApp(page);
   await page.getByLabel("Start from").selectOption("saas_subscription");

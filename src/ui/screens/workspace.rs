@@ -143,17 +143,30 @@ pub fn Workspace(id: String, screen: Screen) -> impl IntoView {
     };
     let current = current_screen(state, screen);
     install_plan_shortcuts(None, id.clone(), current.into());
-    let overview = glanced
-        .glance
-        .overview_on(&crate::ui::state::today())
-        .map(str::to_owned);
-    let name = Signal::stored(glanced.entry.name);
+    // Another tab may store the plan again meanwhile: follow its glance.
+    let (name_id, overview_id) = (id.clone(), id.clone());
+    let name = Memo::new(move |_| {
+        state.glanced.with(|g| {
+            g.iter()
+                .find(|g| g.entry.id == name_id)
+                .map_or_else(|| glanced.entry.name.clone(), |g| g.entry.name.clone())
+        })
+    });
+    let overview = Memo::new(move |_| {
+        let today = crate::ui::state::today();
+        state.glanced.with(|g| {
+            g.iter()
+                .find(|g| g.entry.id == overview_id)
+                .and_then(|g| g.glance.overview_on(&today))
+                .map(str::to_owned)
+        })
+    });
     view! {
         <div class="workspace">
-            {plan_nav(&id, name, current, None)}
+            {plan_nav(&id, name.into(), current, None)}
             <section class="screen" aria-live="off">
                 <crate::ui::widgets::profile::PlanSettings/>
-                {move || match (current.get(), overview.clone()) {
+                {move || match (current.get(), overview.get()) {
                     (Screen::Overview, Some(html)) => view! { <div class="overview" inner_html=html></div> }.into_any(),
                     _ => view! { <crate::ui::handover::Elsewhere/> }.into_any(),
                 }}
