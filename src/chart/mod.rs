@@ -9,6 +9,19 @@ pub mod scale;
 pub mod scatter;
 pub mod trend;
 
+/// A rectangle in SVG user units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width, 0 or more.
+    pub width: f64,
+    /// Height, 0 or more.
+    pub height: f64,
+}
+
 /// A chart's size and the room left around its plot for axes and labels, in SVG user
 /// units.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -2,19 +2,7 @@
 //! tornado of the inputs that move an outcome most.
 
 use super::scale::{coord, nice_ticks, LinearScale};
-
-/// A rectangle in SVG units.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
-    /// Left edge.
-    pub x: f64,
-    /// Top edge.
-    pub y: f64,
-    /// Width, 0 or more.
-    pub width: f64,
-    /// Height, 0 or more.
-    pub height: f64,
-}
+use super::Rect;
 
 /// The plotting area of a chart inside its `viewBox` (0 0 width height).
 #[derive(Clone, Copy, Debug, PartialEq)]

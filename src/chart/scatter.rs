@@ -1,6 +1,8 @@
 //! Chart geometry: scatter plots with four quadrants, such as impact against effort.
 //! Values map linearly into a plot area; the split values divide it into quadrants.
 
+use super::Rect;
+
 /// One axis: the values it spans and where it splits into low and high.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Axis {
@@ -82,19 +84,6 @@ impl Quadrant {
             (false, true) => Quadrant::MoneyPits,
         }
     }
-}
-
-/// A rectangle in SVG user units.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
-    /// Left edge.
-    pub x: f64,
-    /// Top edge.
-    pub y: f64,
-    /// Width.
-    pub width: f64,
-    /// Height.
-    pub height: f64,
 }
 
 /// A plot area with an x (effort) and a y (impact) axis; y grows upwards.

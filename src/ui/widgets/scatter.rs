@@ -3,7 +3,8 @@
 //! numbers in a table beside it.
 
 use crate::chart::radar::round1;
-use crate::chart::scatter::{place_labels, ticks, Axis, Quadrant, Rect, ScatterFrame};
+use crate::chart::scatter::{place_labels, ticks, Axis, Quadrant, ScatterFrame};
+use crate::chart::Rect;
 use crate::ui::format;
 use leptos::prelude::*;
 
