@@ -1,7 +1,11 @@
 // The first load shows Home and a plan's Overview on its own; the first action that
 // needs more loads the whole app, which takes over the page without losing what was
 // typed and carries out the action.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { test, expect, openApp, createPlan, go, overviewKept } from "./fixtures.mjs";
+
+const PLAN_FILE = fileURLToPath(new URL("../fixtures/plan-split.json", import.meta.url));
 
 /** Every URL the page requests from now on. */
 function requests(page) {
@@ -102,6 +106,28 @@ test("an Overview shown by the first load follows a change made in another tab",
   await expect(other.getByRole("status").filter({ hasText: "Saved" }).first()).toBeVisible();
   await expect(revenue).not.toHaveText(before);
   expect(wholeApp(urls).length).toBeGreaterThan(0);
+});
+
+test("a plan's text that looks like markup stays text on the first load's Overview", async ({ page }) => {
+  const hostile = "<b>Trust</b> badges & <script>alert(1)</script><img src=x>";
+  const plan = JSON.parse(readFileSync(PLAN_FILE, "utf8"));
+  plan.plan.strategy.initiatives[0].title = hostile;
+  plan.plan.action.actions[0].title = hostile;
+  await openApp(page);
+  await page.getByLabel("Import a plan or backup file…").setInputFiles({
+    name: "hostile.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(plan)),
+  });
+  await page.locator(".plan-list a").first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await overviewKept(page);
+  const urls = requests(page);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Top initiatives" })).toBeVisible();
+  await expect(page.locator(".overview .top-title")).toHaveText([hostile, hostile]);
+  await expect(page.locator(".overview b, .overview script, .overview img")).toHaveCount(0);
+  expect(wholeApp(urls)).toEqual([]);
 });
 
 test("what was typed before the whole app arrived is kept, and Enter creates the plan", async ({ page }) => {
