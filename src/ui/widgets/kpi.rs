@@ -174,7 +174,9 @@ pub fn KpiCard(
     let aria = move || format!("{} {}", def.name, series_label.get());
     view! {
         <div class=stage_class data-kpi=def.id>
-            <p class="kpi-name">{def.name} " " <KpiInfo def=def inputs=inputs/></p>
+            // A div, not a p: the ⓘ is a <details>, which an HTML parser would not keep
+            // inside a p (the first load shows this card from its markup).
+            <div class="kpi-name">{def.name} " " <KpiInfo def=def inputs=inputs/></div>
             <p class="kpi-basis muted">{basis}</p>
             <p class="kpi-value num">{shown}</p>
             {move || missing().map(|m| view! { <p class="kpi-missing muted">{m}</p> })}
