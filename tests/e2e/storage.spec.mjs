@@ -221,6 +221,10 @@ test("a full storage keeps edits in memory, says so, and saves once there is roo
           try { localStorage.setItem(`junk-small-${round}-${size}-${i}`, "x".repeat(size)); } catch { break; }
         }
       }
+      // The last few characters: short keys with no value.
+      for (let i = 0; ; i++) {
+        try { localStorage.setItem(`junk-${round}${i}`, ""); } catch { break; }
+      }
     };
     // Full even after the app gives up the room of its glances (copies it can drop).
     fill(0);
