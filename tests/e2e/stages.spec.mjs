@@ -1,7 +1,7 @@
 // The four RACE stage screens: the WPCalc funnel typed in live (10,000 sessions →
 // 1,200 leads at 12 % → 300 customers at 25 % × $75 = $22,500), percent parsing and
 // field errors, the ⓘ formula, the reverse funnel and accessibility.
-import { test, expect, openApp, createPlan, expectNoSeriousViolations, go } from "./fixtures.mjs";
+import { test, expect, openApp, createPlan, expectNoSeriousViolations, go, importLargePlan } from "./fixtures.mjs";
 
 /** Types the WPCalc example into a blank plan. */
 async function wpcalc(page) {
@@ -54,6 +54,49 @@ test("the WPCalc funnel updates as the user types, up to revenue on the overview
   await go(page, "Overview");
   const revenue = page.locator(".kpi-tile").filter({ hasText: "Revenue" }).first();
   await expect(revenue.locator(".kpi-value")).toHaveText("$22,500");
+});
+
+test("typing a rate on the large plan changes its figures in place: the field stays put and no element is rebuilt", async ({ page }) => {
+  test.setTimeout(120_000);
+  await importLargePlan(page);
+  for (const [screen, id] of [["Act", "#f-funnel-act_rate"], ["Convert", "#f-funnel-convert_rate"]]) {
+    await go(page, screen);
+    const field = page.locator(id);
+    await field.fill("5");
+    const volume = page.locator(".strip-current .strip-volume");
+    const before = await volume.textContent();
+    const top = await field.evaluate((e) => e.getBoundingClientRect().top);
+    // Everything in the screen that is not a text change: an element added or removed,
+    // an attribute set (even to the same value).
+    await page.evaluate(() => {
+      window.__rebuilt = [];
+      window.__watch = new MutationObserver((records) => {
+        for (const r of records)
+          if (r.type !== "characterData") window.__rebuilt.push(`${r.type} ${r.attributeName || ""} on ${r.target.nodeName}.${r.target.className || ""}`);
+      });
+      window.__watch.observe(document.querySelector("main"), { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    for (const key of ["3", "Backspace", "7", "Backspace", "1"]) {
+      await page.keyboard.press(key);
+      expect(await field.evaluate((e) => e.getBoundingClientRect().top), `${screen}: the field moved after ${key}`).toBeCloseTo(top, 0);
+    }
+    await expect(field).toHaveValue("51");
+    await expect(volume).not.toHaveText(before);
+    expect(await page.evaluate(() => (window.__watch.disconnect(), window.__rebuilt)), `${screen}: elements rebuilt while typing`).toEqual([]);
+  }
+});
+
+test("Enter in a field keeps the page and what was typed", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "Enter");
+  await go(page, "Act");
+  const url = page.url();
+  const rate = page.getByRole("textbox", { name: "Session → lead rate", exact: true });
+  await rate.fill("12");
+  await rate.press("Enter");
+  await expect(rate).toHaveValue("12");
+  await expect(rate).toBeFocused();
+  expect(page.url()).toBe(url);
 });
 
 test("percent fields accept 2.5 and 2.5 %, and refuse abc and 150 without changing the KPIs", async ({ page }) => {

@@ -19,7 +19,9 @@ use crate::ui::state::Editor;
 use crate::ui::widgets::fields::{MoneyField, NumField, NumKind, OptNumField, TextField};
 use crate::ui::widgets::input_picker::range_text;
 use crate::ui::widgets::kpi::{format_kpi, format_unit, locale_currency, KpiInfo};
-use crate::ui::widgets::rows::{focus, Cell, Column, CompactRow, EachId, RowList, RowTable};
+use crate::ui::widgets::rows::{
+    focus, text_at, Cell, Column, CompactRow, EachId, RowList, RowTable,
+};
 use crate::ui::widgets::trend::StatusBadge;
 use leptos::prelude::*;
 
@@ -149,41 +151,69 @@ pub fn target_words(target: Option<f64>, source: Option<&TargetSource>, locale: 
     }
 }
 
+/// One step of the funnel strip, in words.
+#[derive(Clone, PartialEq)]
+struct StripStep {
+    volume: String,
+    rate: String,
+    target: String,
+    gap: Option<String>,
+}
+
 #[component]
 fn FunnelStrip(stage: Stage, plan_id: String) -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let flows = Memo::new(move |_| editor.eval.with(|e| e.flows.clone()));
     let lc = locale_currency();
-    let items = move || {
+    // The four steps stay on screen; an edit changes their words only.
+    let steps = Memo::new(move |_| {
         let (locale, currency) = lc.get();
-        flows
-            .get()
-            .into_iter()
-            .map(|f| {
-                let current = f.stage == stage;
-                let class = format!(
-                    "strip-step stage-{}{}",
-                    f.stage.slug(),
-                    if current { " strip-current" } else { "" }
-                );
-                let href = screen_href(&plan_id, stage_screen(f.stage));
-                let target = target_words(f.target, f.source.as_ref(), &locale);
-                let gap = f.gap.map(|g| {
-                    format!("Gap: {}", gap_words(g, &locale, Unit::Count, &currency, true))
-                });
-                view! {
-                    <li class=class aria-current=current.then_some("step")>
-                        <a href=href class="strip-name">{f.stage.name()}<span class="visually-hidden">" stage"</span></a>
-                        <span class="strip-volume num">{format::count(f.forecast, &locale)}</span>
-                        <span class="strip-measure">{f.measure} " / month"</span>
-                        <span class="strip-rate">{format!("{} {}", format::percent(f.rate, &locale), f.rate_name)}</span>
-                        <span class="strip-target">{target}</span>
-                        {gap.map(|g| view! { <span class="strip-gap">{g}</span> })}
-                    </li>
-                }
-            })
-            .collect_view()
-    };
+        editor.eval.with(|e| {
+            e.flows
+                .iter()
+                .map(|f| StripStep {
+                    volume: format::count(f.forecast, &locale),
+                    rate: format!("{} {}", format::percent(f.rate, &locale), f.rate_name),
+                    target: target_words(f.target, f.source.as_ref(), &locale),
+                    gap: f.gap.map(|g| {
+                        format!(
+                            "Gap: {}",
+                            gap_words(g, &locale, Unit::Count, &currency, true)
+                        )
+                    }),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let measures = editor
+        .eval
+        .with_untracked(|e| e.flows.iter().map(|f| f.measure).collect::<Vec<_>>());
+    let items = measures
+        .into_iter()
+        .enumerate()
+        .zip(Stage::ALL)
+        .map(|((i, measure), s)| {
+            let current = s == stage;
+            let class = format!(
+                "strip-step stage-{}{}",
+                s.slug(),
+                if current { " strip-current" } else { "" }
+            );
+            let href = screen_href(&plan_id, stage_screen(s));
+            let has_gap = Memo::new(move |_| steps.with(|v| v.get(i).is_some_and(|t| t.gap.is_some())));
+            view! {
+                <li class=class aria-current=current.then_some("step")>
+                    <a href=href class="strip-name">{s.name()}<span class="visually-hidden">" stage"</span></a>
+                    <span class="strip-volume num">{text_at(steps, i, |t| t.volume.clone())}</span>
+                    <span class="strip-measure">{measure} " / month"</span>
+                    <span class="strip-rate">{text_at(steps, i, |t| t.rate.clone())}</span>
+                    <span class="strip-target">{text_at(steps, i, |t| t.target.clone())}</span>
+                    <Show when=move || has_gap.get()>
+                        <span class="strip-gap">{text_at(steps, i, |t| t.gap.clone().unwrap_or_default())}</span>
+                    </Show>
+                </li>
+            }
+        })
+        .collect_view();
     let month = move || {
         editor.eval.with(|e| {
             e.period
@@ -378,13 +408,13 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
     let forecast = move || {
         lc.with(|(l, c)| format_kpi(def, value.with(|v| v.as_ref().and_then(|v| v.value)), l, c))
     };
-    let missing = move || {
+    let missing = Memo::new(move |_| {
         value.with(|v| {
             v.as_ref()
                 .filter(|v| !v.missing.is_empty())
                 .map(|v| format!("Needs {}", v.missing.join(", ")))
         })
-    };
+    });
     let kind = target_kind(def);
     let unit_hint = (def.unit == Unit::Money).then(|| {
         editor
@@ -407,28 +437,21 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
         }
     };
     let has_goal = Memo::new(move |_| editor.plan.with(|p| p.goal_for(def.id).is_some()));
-    let benchmarks = {
+    // The user's value beside the benchmarks: today's (the baseline) when typed, else the
+    // forecast.
+    let yours = {
         let id = id.clone();
-        move || {
-            let rows = crate::domain::benchmarks::for_kpi(def.id);
-            if rows.is_empty() {
-                return None;
-            }
-            // The user's value: today's (the baseline) when typed, else the forecast.
-            let (yours, when) = match editor.plan.with(|p| p.baseline_of(&id)) {
+        Memo::new(move |_| {
+            let (v, when) = match editor.plan.with(|p| p.baseline_of(&id)) {
                 Some(v) => (Some(v), "today"),
                 None => (value.with(|v| v.as_ref().and_then(|v| v.value)), "forecast"),
             };
-            let (locale, currency) = lc.get();
-            Some(benchmark_view(
-                def,
-                rows,
-                yours.filter(|v| v.is_finite()),
-                when,
-                &locale,
-                &currency,
-            ))
-        }
+            (v.filter(|v| v.is_finite()), when)
+        })
+    };
+    let benchmarks = {
+        let rows = crate::domain::benchmarks::for_kpi(def.id);
+        (!rows.is_empty()).then(|| benchmark_view(def, rows, yours, lc))
     };
     let (id_t, id_b, id_r) = (id.clone(), id.clone(), id.clone());
     let (id_tg, id_bg) = (id.clone(), id.clone());
@@ -457,12 +480,21 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
             }
         });
     };
-    let status = move || {
-        let (locale, _) = lc.get();
-        check.get().map(|c| {
-            let words = check_words(&c, &locale);
-            view! { <p class="goal-check">{words} " " <StatusBadge status=c.status/></p> }
+    let has_check = Memo::new(move |_| check.with(Option::is_some));
+    let check_text = move || {
+        lc.with(|(locale, _)| {
+            check.with(|c| {
+                c.as_ref()
+                    .map(|c| check_words(c, locale))
+                    .unwrap_or_default()
+            })
         })
+    };
+    let check_status = Signal::derive(move || check.with(|c| c.as_ref().and_then(|c| c.status)));
+    let status = view! {
+        <Show when=move || has_check.get()>
+            <p class="goal-check">{check_text} " " <StatusBadge status=check_status/></p>
+        </Show>
     };
     let target_field = move || {
         let label = target_label();
@@ -481,8 +513,8 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
     view! {
         <div class=format!("card stage-border stage-{}", stage.slug()) data-kpi=def.id>
             <h3 class="kpi-name">{def.name} " " <KpiInfo def=def inputs=inputs/></h3>
-            <p>{move || editor.eval.with(|e| e.period.map_or("Forecast".to_string(), |p| format!("Forecast, {p}")))} ": " <strong class="num">{forecast}</strong></p>
-            {move || missing().map(|m| view! { <p class="muted missing">{m}</p> })}
+            <p class="kpi-forecast">{move || editor.eval.with(|e| e.period.map_or("Forecast".to_string(), |p| format!("Forecast, {p}")))} ": " <strong class="num">{forecast}</strong></p>
+            {move || missing.get().map(|m| view! { <p class="muted missing">{m}</p> })}
             {benchmarks}
             {target_field}
             {status}
@@ -561,51 +593,72 @@ fn comparison_words(b: &Benchmark, c: &Comparison, locale: &str) -> String {
     format!("Yours is {place}{side}.")
 }
 
-/// The benchmarks of a KPI beside the user's value: one line, or a "How this compares"
-/// disclosure when there are several.
+/// The benchmarks of a KPI beside the user's value (and whether it is today's or the
+/// forecast): one line, or a "How this compares" disclosure when there are several. Built
+/// once; a change of the value changes its words only.
 fn benchmark_view(
-    def: &KpiDef,
+    def: &'static KpiDef,
     rows: &'static [Benchmark],
-    yours: Option<f64>,
-    when: &str,
-    locale: &str,
-    currency: &str,
+    yours: Memo<(Option<f64>, &'static str)>,
+    lc: Memo<(String, String)>,
 ) -> AnyView {
-    let your_text = yours.map(|v| {
-        format!(
-            "Your {} {} ({when}).",
-            format_kpi(def, Some(v), locale, currency),
-            def.name.to_lowercase()
-        )
-    });
-    let line = |b: &'static Benchmark| {
-        let comparable = b.currency.is_none_or(|c| c.eq_ignore_ascii_case(currency));
-        let compared = yours
-            .filter(|_| comparable)
-            .and_then(|v| compare(b, v))
-            .map(|c| format!(" {}", comparison_words(b, &c, locale)));
-        let other_currency = (!comparable).then(|| {
-            format!(
-                " (in {}, not compared with your {currency})",
-                b.currency.unwrap_or_default()
-            )
-        });
+    let your_text = move || {
+        let (value, when) = yours.get();
+        lc.with(|(locale, currency)| {
+            value.map(|v| {
+                format!(
+                    "Your {} {} ({when}).",
+                    format_kpi(def, Some(v), locale, currency),
+                    def.name.to_lowercase()
+                )
+            })
+        })
+    };
+    let comparable = move |b: &Benchmark| {
+        lc.with(|(_, currency)| b.currency.is_none_or(|c| c.eq_ignore_ascii_case(currency)))
+    };
+    let line = move |b: &'static Benchmark| {
+        let compared = move || {
+            let value = yours.with(|(v, _)| *v).filter(|_| comparable(b));
+            lc.with(|(locale, _)| {
+                value
+                    .and_then(|v| compare(b, v))
+                    .map(|c| format!(" {}", comparison_words(b, &c, locale)))
+                    .unwrap_or_default()
+            })
+        };
+        let other_currency = move || {
+            lc.with(|(_, currency)| {
+                if comparable(b) {
+                    String::new()
+                } else {
+                    format!(
+                        " (in {}, not compared with your {currency})",
+                        b.currency.unwrap_or_default()
+                    )
+                }
+            })
+        };
+        let figures = move || lc.with(|(locale, _)| benchmark_figures(b, locale));
         view! {
-            <span class="bench-sector">{b.sector}</span>": "{benchmark_figures(b, locale)}" ("
+            <span class="bench-sector">{b.sector}</span>": "{figures}" ("
             <a href=b.url target="_blank" rel="noopener">{b.source}</a>
             {format!(", {}, {})", b.date, b.sample)}{other_currency}"."{compared}
         }
     };
     if let [only] = rows {
         view! {
-            <p class="muted bench">{your_text.map(|t| format!("{t} "))}{line(only)}</p>
+            <p class="muted bench">{move || your_text().map(|t| format!("{t} ")).unwrap_or_default()}{line(only)}</p>
         }
         .into_any()
     } else {
+        let has_value = Memo::new(move |_| yours.with(|(v, _)| v.is_some()));
         view! {
             <details class="bench muted">
                 <summary>"How this compares"</summary>
-                {your_text.map(|t| view! { <p>{t}</p> })}
+                <Show when=move || has_value.get()>
+                    <p>{move || your_text().unwrap_or_default()}</p>
+                </Show>
                 <ul>{rows.iter().map(|b| view! { <li>{line(b)}</li> }).collect_view()}</ul>
             </details>
         }
@@ -1251,27 +1304,74 @@ fn WhatDoINeed(stage: Stage) -> impl IntoView {
         })
     };
     let select_id = format!("need-goal-{}", stage.slug());
-    let summary = move || {
+    // What the goal needs, in words, once per edit: the list, the table's rows and the
+    // banner stay on screen and only their text follows.
+    let needs = Memo::new(move |_| {
         let (locale, currency) = lc.get();
-        result.get().map(|r| {
-            let cnt = |v: Option<f64>| format::opt(v, |x| format::count(x, &locale));
-            let rows = vec![
-                ("Revenue per month", format::opt(r.revenue, |x| format::money_whole(x, &locale, &currency))),
-                ("Orders (first and repeat)", cnt(r.orders)),
-                ("New customers", cnt(r.customers)),
-                ("Leads", cnt(r.leads)),
-                ("Sessions", cnt(r.sessions)),
-                ("Session → customer rate (whole funnel)", format::opt(r.whole_funnel_rate, |x| format::percent(x, &locale))),
-            ];
-            let blocked = r.blocked.clone();
-            let gaps = r.stages.clone();
-            view! {
+        result.with(|r| {
+            r.as_ref().map_or_else(Vec::new, |r| {
+                let cnt = |v: Option<f64>| format::opt(v, |x| format::count(x, &locale));
+                vec![
+                    format::opt(r.revenue, |x| format::money_whole(x, &locale, &currency)),
+                    cnt(r.orders),
+                    cnt(r.customers),
+                    cnt(r.leads),
+                    cnt(r.sessions),
+                    format::opt(r.whole_funnel_rate, |x| format::percent(x, &locale)),
+                ]
+            })
+        })
+    });
+    let gaps = Memo::new(move |_| {
+        let (locale, currency) = lc.get();
+        result.with(|r| {
+            r.as_ref().map_or_else(Vec::new, |r| {
+                let cnt = |v: Option<f64>| format::opt(v, |x| format::count(x, &locale));
+                let gap = |v: Option<f64>| {
+                    format::opt(v, |x| gap_words(x, &locale, Unit::Count, &currency, false))
+                };
+                r.stages
+                    .iter()
+                    .map(|g| {
+                        [
+                            format!("{} ({})", g.stage.name(), g.measure),
+                            cnt(g.needed),
+                            format::count(g.forecast, &locale),
+                            gap(g.gap_vs_forecast),
+                            cnt(g.baseline),
+                            gap(g.gap_vs_baseline),
+                        ]
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let gap_stages = Memo::new(move |_| {
+        result.with(|r| {
+            r.as_ref().map_or_else(Vec::new, |r| {
+                r.stages.iter().map(|g| g.stage).collect::<Vec<_>>()
+            })
+        })
+    });
+    let blocked = Memo::new(move |_| result.with(|r| r.as_ref().and_then(|r| r.blocked.clone())));
+    let has_result = Memo::new(move |_| result.with(Option::is_some));
+    const NEEDS: [&str; 6] = [
+        "Revenue per month",
+        "Orders (first and repeat)",
+        "New customers",
+        "Leads",
+        "Sessions",
+        "Session → customer rate (whole funnel)",
+    ];
+    let summary = move || {
+        view! {
+            <Show when=move || has_result.get()>
                 <dl class="need-list">
-                    {rows.into_iter().map(|(k, v)| view! {
-                        <div class="need-item"><dt>{k}</dt><dd class="num">{v}</dd></div>
+                    {NEEDS.iter().enumerate().map(|(i, k)| view! {
+                        <div class="need-item"><dt>{*k}</dt><dd class="num">{text_at(needs, i, Clone::clone)}</dd></div>
                     }).collect_view()}
                 </dl>
-                {blocked.map(|b| view! { <p class="banner banner-warn" role="status">{format!("This goal {b}. Set that rate or value above (or on its stage's screen) to see what you need.")}</p> })}
+                {move || blocked.get().map(|b| view! { <p class="banner banner-warn" role="status">{format!("This goal {b}. Set that rate or value above (or on its stage's screen) to see what you need.")}</p> })}
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Needs and gaps, table">
                     <table class="gaps">
                         <caption>"Needed per month for this goal, against the forecast and today"</caption>
@@ -1284,17 +1384,16 @@ fn WhatDoINeed(stage: Stage) -> impl IntoView {
                             <th scope="col" class="num">"Gap vs today"</th>
                         </tr></thead>
                         <tbody>
-                            {gaps.into_iter().map(|g| {
-                                let gap_f = format::opt(g.gap_vs_forecast, |x| gap_words(x, &locale, Unit::Count, &currency, false));
-                                let gap_b = format::opt(g.gap_vs_baseline, |x| gap_words(x, &locale, Unit::Count, &currency, false));
+                            {move || gap_stages.get().into_iter().enumerate().map(|(i, s)| {
+                                let cell = move |c: usize| text_at(gaps, i, move |row| row[c].clone());
                                 view! {
-                                    <tr class:current-stage=g.stage == stage>
-                                        <th scope="row">{format!("{} ({})", g.stage.name(), g.measure)}</th>
-                                        <td class="num">{cnt(g.needed)}</td>
-                                        <td class="num">{format::count(g.forecast, &locale)}</td>
-                                        <td class="num">{gap_f}</td>
-                                        <td class="num">{cnt(g.baseline)}</td>
-                                        <td class="num">{gap_b}</td>
+                                    <tr class:current-stage=s == stage>
+                                        <th scope="row">{cell(0)}</th>
+                                        <td class="num">{cell(1)}</td>
+                                        <td class="num">{cell(2)}</td>
+                                        <td class="num">{cell(3)}</td>
+                                        <td class="num">{cell(4)}</td>
+                                        <td class="num">{cell(5)}</td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -1302,8 +1401,8 @@ fn WhatDoINeed(stage: Stage) -> impl IntoView {
                     </table>
                 </div>
                 <p class="muted">"“short” means the goal needs more than the forecast (or today) gives; people are rounded up."</p>
-            }
-        })
+            </Show>
+        }
     };
     view! {
         <section aria-labelledby="need-h" class="card need">

@@ -257,7 +257,7 @@ fn text_field_core(
     };
     let has_unit = unit.is_some();
     view! {
-        <div class="field">
+        <form class="field" novalidate on:submit=stay>
             <label for=id.clone()>{label}</label>
             {hint.map(|h| view! { <span class="hint" id=hint_id.clone()>{h}</span> })}
             {move || error.get().map(|e| view! { <span class="field-error" id=error_id.clone()>{e}</span> })}
@@ -272,9 +272,17 @@ fn text_field_core(
                     on:input=on_input/>
                 {unit.map(|u| view! { <span class="unit" aria-hidden="true">{u}</span> })}
             </div>
-        </div>
+        </form>
     }
     .into_any()
+}
+
+/// A field is a form of its own, which is never sent (Enter does nothing): a browser's
+/// form filling looks at every field of the form a typed-in field belongs to, and at
+/// every field outside any form for one that is outside too. On a screen of dozens of
+/// fields that was a millisecond of each keystroke.
+fn stay(ev: leptos::ev::SubmitEvent) {
+    ev.prevent_default();
 }
 
 /// What a number field shows: the text as typed while it has the focus, grouped for
@@ -415,12 +423,12 @@ fn text_input_core(
         .into_any()
     };
     view! {
-        <div class="field">
+        <form class="field" novalidate on:submit=stay>
             <label for=id>{label}</label>
             {hint.clone().map(|h| view! { <span class="hint" id=hint_id.clone()>{h}</span> })}
             {move || error.get().map(|e| view! { <span class="field-error">{e}</span> })}
             {field}
-        </div>
+        </form>
     }
     .into_any()
 }

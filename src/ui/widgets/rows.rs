@@ -69,6 +69,17 @@ impl RowList {
     }
 }
 
+/// The text of item `i` of a list memo, for views whose elements stay while their text
+/// follows the plan: an edit then changes text nodes only, never rebuilds elements (and
+/// their attributes) around a figure that changed. Empty when the list is shorter.
+pub fn text_at<T: Send + Sync + 'static>(
+    list: Memo<Vec<T>>,
+    i: usize,
+    pick: impl Fn(&T) -> String + Send + Sync + 'static,
+) -> impl Fn() -> String + Send + Sync + 'static {
+    move || list.with(|l| l.get(i).map(&pick).unwrap_or_default())
+}
+
 /// Moves keyboard focus to the element with this id, if it is in the page.
 pub fn focus(element_id: &str) {
     if let Some(el) = document()
