@@ -15,7 +15,6 @@ use super::kpi::{self, finite, KpiValue};
 use super::measure::{self, ActualIndex, Status};
 use super::period::{Date, Period};
 use super::plan::{Plan, Stage};
-use super::scoring::{self, RankedInitiative};
 
 /// What a goal's check compares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -74,19 +73,12 @@ pub struct Evaluation {
     pub steps: Vec<FunnelStep>,
     /// Every tracked KPI with a goal, checked.
     pub checks: Vec<GoalCheck>,
-    /// Every initiative's score and rank, best first (see `scoring::rank`).
-    pub ranking: Vec<RankedInitiative>,
 }
 
 impl Evaluation {
     /// A KPI's value in the reference month.
     pub fn kpi(&self, id: &str) -> Option<&KpiValue> {
         self.kpis.iter().find(|v| v.id == id)
-    }
-
-    /// An initiative's score and rank.
-    pub fn initiative(&self, id: &str) -> Option<&RankedInitiative> {
-        self.ranking.iter().find(|r| r.id == id)
     }
 
     /// A KPI's goal check.
@@ -191,6 +183,5 @@ pub fn evaluate_plan_with(plan: &Plan, today: Option<Date>, index: &ActualIndex)
         flows,
         steps,
         checks,
-        ranking: scoring::rank(plan),
     }
 }

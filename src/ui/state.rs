@@ -4,6 +4,7 @@
 use crate::domain::evaluation::{evaluate_plan_with, Evaluation};
 use crate::domain::measure::IndexedActuals;
 use crate::domain::plan::Plan;
+use crate::domain::scoring::{rank, RankedInitiative};
 use crate::format::history::History;
 use crate::route::Route;
 use crate::ui::persist::Persist;
@@ -318,6 +319,10 @@ pub struct Editor {
     pub resets: RwSignal<u64>,
     /// Every derived number of the plan, computed once per edit for every view.
     pub eval: Memo<Evaluation>,
+    /// Every initiative's score and rank, best first. Apart from the evaluation: only the
+    /// Strategy screen reads it, and a memo no view reads is not computed, so an edit on
+    /// another screen does not rank every initiative again.
+    pub ranking: Memo<Vec<RankedInitiative>>,
     /// The plan's actuals, indexed once for as long as they do not change.
     pub actuals: Memo<Arc<IndexedActuals>>,
     /// The plan's locale, which number fields group their digits by.
@@ -339,6 +344,7 @@ impl Editor {
         Editor {
             plan,
             eval,
+            ranking: Memo::new(move |_| plan.with(rank)),
             locale: Memo::new(move |_| plan.with(|p| p.profile.locale.clone())),
             actuals,
             read_only: RwSignal::new(read_only),

@@ -403,9 +403,12 @@ fn InitiativeRow(id: String, list: RowList) -> impl IntoView {
     let ranked = Memo::new({
         let id = id.clone();
         move |_| {
-            editor
-                .eval
-                .with(|e| e.initiative(&id).map(|r| (r.rank, r.score)))
+            editor.ranking.with(|ranking| {
+                ranking
+                    .iter()
+                    .find(|r| r.id == id)
+                    .map(|r| (r.rank, r.score))
+            })
         }
     });
     let variants = Memo::new(move |_| editor.plan.with(|p| p.variants));
