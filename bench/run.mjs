@@ -327,6 +327,10 @@ async function typing(page, input, base) {
   await cdp.send("Performance.enable");
   await input.click();
   await input.fill(base);
+  // The field in the middle of the window, where one looks while typing. (A click
+  // scrolls it only just into view, at the window's bottom edge, where headless
+  // Chromium may leave the field's own change unpainted.)
+  await input.evaluate((e) => e.scrollIntoView({ block: "center" }));
   await sleep(1000);
   await page.evaluate(() => window.__bench.startRaf());
   // Script time with nothing typed, over the same rAF loop: subtracted below.
@@ -367,6 +371,10 @@ async function typing(page, input, base) {
     if (k >= 0) worst[k] = Math.max(worst[k] ?? 0, e.duration);
   }
   const reported = worst.filter((d) => d != null).length;
+  // A keystroke that waited more than a second for its paint was not painted at all
+  // (nothing the compositor drew changed): the figures would not mean what they say.
+  const unpainted = worst.filter((d) => d != null && d > 1000).length;
+  if (unpainted) log(`warning: ${unpainted} of ${KEYS} keystrokes were not painted within a second`);
   // Unreported keystrokes count as 0 (below 16 ms) in the ranking; a percentile that
   // lands on one is reported as "< 16".
   const ranked = worst.map((d) => d ?? 0);
@@ -383,6 +391,7 @@ async function typing(page, input, base) {
     p95_ms: pct(95),
     max_ms: reported ? round(Math.max(...ranked), 0) : "<16",
     reported_at_or_over_16ms: reported,
+    unpainted_over_1s: unpainted,
     script_ms_per_keystroke: round(script / KEYS, 2),
     main_thread_task_ms_per_keystroke: round(task / KEYS, 2),
   };
@@ -732,7 +741,7 @@ function docsTable(r) {
   );
   L.push("");
   L.push(
-    `**Typing**: ${KEYS} keystrokes (a digit, then Backspace), one every ${KEY_GAP_MS} ms, with a requestAnimationFrame loop ` +
+    `**Typing**: ${KEYS} keystrokes (a digit, then Backspace) into a field in the middle of the window, one every ${KEY_GAP_MS} ms, with a requestAnimationFrame loop ` +
       "running. Keystroke → next paint is from Event Timing, which reports only events of 16 ms or more, in steps of 8 ms " +
       '("<16": the percentile fell on a keystroke it did not report). Script and main-thread time per keystroke are ' +
       "Chromium's own counters less the same page idling, the debounced autosave after the last keystroke included:",
@@ -909,7 +918,7 @@ async function main() {
     lighthouse: "mobile preset (default), simulated throttling; the Overview run uses a copy (caches removed) of a profile where the large plan was imported through the app, with --disable-storage-reset",
     interactive: "navigation start → the first frame showing the page's heading (or the bare page's button) painted → a setTimeout(0) after that ran",
     screen_switch: "the click event's timestamp → the task after the frame that first shows the new screen's h1 with the link's fragment",
-    typing: `${KEYS} keystrokes alternating a digit (keyboard.type) and Backspace (keyboard.press), ${KEY_GAP_MS} ms apart; Event Timing durationThreshold 16 ms; the longest entry per keystroke; CDP Performance.getMetrics ScriptDuration less the idle rate`,
+    typing: `${KEYS} keystrokes alternating a digit (keyboard.type) and Backspace (keyboard.press), ${KEY_GAP_MS} ms apart, the field scrolled to the middle of the window; Event Timing durationThreshold 16 ms; the longest entry per keystroke; CDP Performance.getMetrics ScriptDuration less the idle rate`,
     import: "the file input's change event → the task after the frame that first shows the import result",
     csv_import: "bench/csv-import.mjs: one page; Papa Parse 5 parse(text, { skipEmptyLines: true }) on the page's thread; the app's import worker from posting the bytes (transferred) to receiving the preview and then the monthly values for the suggested mapping",
   };
