@@ -56,7 +56,7 @@ test("the WPCalc funnel updates as the user types, up to revenue on the overview
   await expect(revenue.locator(".kpi-value")).toHaveText("$22,500");
 });
 
-test("typing a rate on the large plan changes its figures in place: the field stays put and no element is rebuilt", async ({ page }) => {
+test("typing a rate on the large plan changes its figures in place: the field and the columns stay put and no element is rebuilt", async ({ page }) => {
   test.setTimeout(120_000);
   await importLargePlan(page);
   for (const [screen, id] of [["Act", "#f-funnel-act_rate"], ["Convert", "#f-funnel-convert_rate"]]) {
@@ -66,6 +66,10 @@ test("typing a rate on the large plan changes its figures in place: the field st
     const volume = page.locator(".strip-current .strip-volume");
     const before = await volume.textContent();
     const top = await field.evaluate((e) => e.getBoundingClientRect().top);
+    // The columns of "What do I need?" stay where they are while its figures change.
+    const columns = () => page.locator("table.gaps thead th").evaluateAll((ths) => ths.map((th) => Math.round(th.getBoundingClientRect().left)));
+    const columnsBefore = await columns();
+    expect(columnsBefore).toHaveLength(6);
     // Everything in the screen that is not a text change: an element added or removed,
     // an attribute set (even to the same value).
     await page.evaluate(() => {
@@ -79,6 +83,7 @@ test("typing a rate on the large plan changes its figures in place: the field st
     for (const key of ["3", "Backspace", "7", "Backspace", "1"]) {
       await page.keyboard.press(key);
       expect(await field.evaluate((e) => e.getBoundingClientRect().top), `${screen}: the field moved after ${key}`).toBeCloseTo(top, 0);
+      expect(await columns(), `${screen}: the needs table's columns moved after ${key}`).toEqual(columnsBefore);
     }
     await expect(field).toHaveValue("51");
     await expect(volume).not.toHaveText(before);
