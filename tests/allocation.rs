@@ -345,7 +345,7 @@ fn plan() -> Plan {
 #[test]
 fn points_come_from_the_touchpoints_spend_and_volume_actuals() {
     let mut p = plan();
-    p.actuals = vec![
+    *p.actuals = vec![
         actual("spend", month(1), 1000.0, Some("search")),
         actual("sessions", month(1), 800.0, Some("search")),
         // Two rows for one period add up.
@@ -375,7 +375,7 @@ fn weekly_points_are_monthly_rates_and_offline_counts_contacts() {
     let Some(w) = Period::week(2026, 3) else {
         panic!("no week");
     };
-    p.actuals = vec![
+    *p.actuals = vec![
         actual("spend", w, 700.0, Some("stand")),
         actual("offline_contacts", w, 14.0, Some("stand")),
         actual("sessions", w, 999.0, Some("stand")),

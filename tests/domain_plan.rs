@@ -382,3 +382,38 @@ fn decisions_and_sources_keep_their_file_form() {
         }
     );
 }
+
+#[test]
+fn copies_of_a_plan_share_its_actuals_until_one_changes_them() {
+    let actual = |value: f64| Actual {
+        measure: "sessions".into(),
+        period: Period::month(2026, 3).unwrap(),
+        value,
+        source: Source::Typed,
+        touchpoint: None,
+    };
+    let mut plan = Plan::new("p-1", "Shared", 0, "2026-03-01");
+    plan.actuals.push(actual(100.0));
+    let kept = plan.clone();
+    // A change to one copy leaves the other as it was.
+    plan.actuals[0].value = 250.0;
+    plan.actuals.push(actual(300.0));
+    assert_eq!(kept.actuals.len(), 1);
+    assert_eq!(kept.actuals[0].value, 100.0);
+    assert_eq!(plan.actuals.len(), 2);
+    assert_ne!(plan, kept);
+    // Lists built apart are equal when their items are.
+    let mut again = Plan::new("p-1", "Shared", 0, "2026-03-01");
+    again.actuals.push(actual(100.0));
+    assert_eq!(again.actuals, kept.actuals);
+    again.actuals[0].value = 101.0;
+    assert_ne!(again.actuals, kept.actuals);
+    // Written and read as a plain list.
+    let json = serde_json::to_string(&plan.actuals).unwrap();
+    assert!(
+        json.starts_with(r#"[{"measure":"sessions","period":"2026-03","value":250.0"#),
+        "{json}"
+    );
+    let read: SharedList<Actual> = serde_json::from_str(&json).unwrap();
+    assert_eq!(read, plan.actuals);
+}

@@ -21,7 +21,7 @@ use super::funnel::{self, FunnelMonth};
 use super::goal;
 use super::kpi::{self, finite, KpiDef, Unit};
 use super::period::{parse_date, Date, DaySpan, Granularity, Period};
-use super::plan::{Actual, Denominator, Plan, Stage};
+use super::plan::{Actual, Denominator, Plan, SharedList, Stage};
 
 /// Attainment at or above which a KPI is on track (95 % of its paced target).
 pub const ON_TRACK_MIN: f64 = 0.95;
@@ -233,7 +233,7 @@ pub struct ActualIndex {
 /// A plan's actuals with their index, kept for as long as the actuals stay the same:
 /// an edit elsewhere in the plan does not rebuild the index.
 pub struct IndexedActuals {
-    actuals: Vec<Actual>,
+    actuals: SharedList<Actual>,
     /// The index of the actuals.
     pub index: ActualIndex,
 }
@@ -241,15 +241,17 @@ pub struct IndexedActuals {
 impl IndexedActuals {
     /// The index of `actuals`: `previous`, and `false`, when it was built from the same
     /// actuals; else a new index, and `true`.
+    /// Free when the plan still shares its list with the index (an edit elsewhere);
+    /// otherwise the lists are compared item by item.
     pub fn refresh(
         previous: Option<std::sync::Arc<Self>>,
-        actuals: &[Actual],
+        actuals: &SharedList<Actual>,
     ) -> (std::sync::Arc<Self>, bool) {
         match previous {
-            Some(previous) if previous.actuals == actuals => (previous, false),
+            Some(previous) if previous.actuals == *actuals => (previous, false),
             _ => (
                 std::sync::Arc::new(IndexedActuals {
-                    actuals: actuals.to_vec(),
+                    actuals: actuals.clone(),
                     index: ActualIndex::new(actuals),
                 }),
                 true,

@@ -1580,6 +1580,66 @@ pub struct Actual {
     pub touchpoint: Option<String>,
 }
 
+/// A list that copies of a plan share until one of them changes it (copy on write):
+/// copying a plan, or asking whether two copies hold the same list, costs nothing
+/// however long the list. It reads and changes like a `Vec`, and is written to a file
+/// as one.
+#[derive(Clone, Debug)]
+pub struct SharedList<T>(std::sync::Arc<Vec<T>>);
+
+impl<T> Default for SharedList<T> {
+    fn default() -> Self {
+        SharedList(std::sync::Arc::new(Vec::new()))
+    }
+}
+
+impl<'a, T> IntoIterator for &'a SharedList<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<T> std::ops::Deref for SharedList<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
+impl<T: Clone> std::ops::DerefMut for SharedList<T> {
+    /// The list to change: this copy's own, copied first if another shares it.
+    fn deref_mut(&mut self) -> &mut Vec<T> {
+        std::sync::Arc::make_mut(&mut self.0)
+    }
+}
+
+impl<T: PartialEq> PartialEq for SharedList<T> {
+    /// The same list (at once, for copies that share it) or lists of equal items.
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl<T> From<Vec<T>> for SharedList<T> {
+    fn from(items: Vec<T>) -> Self {
+        SharedList(std::sync::Arc::new(items))
+    }
+}
+
+impl<T: Serialize> Serialize for SharedList<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.as_slice().serialize(serializer)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for SharedList<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::deserialize(deserializer).map(SharedList::from)
+    }
+}
+
 /// A whole RACE plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -1612,8 +1672,9 @@ pub struct Plan {
     pub strategy: Strategy,
     /// The 90-day plan.
     pub action: ActionPlan,
-    /// Measured values.
-    pub actuals: Vec<Actual>,
+    /// Measured values (years of weekly figures on a large plan): shared by the copies
+    /// of the plan that undo and saving keep, until an edit changes them.
+    pub actuals: SharedList<Actual>,
     /// Id of the goal (objective) the plan is built around: where "What do I need?"
     /// starts. `None`: the first revenue goal, else the first new-customers goal.
     pub main_goal: Option<String>,
@@ -1660,7 +1721,7 @@ impl Plan {
                 start_date: start_date.to_string(),
                 ..ActionPlan::default()
             },
-            actuals: Vec::new(),
+            actuals: SharedList::default(),
             main_goal: None,
             scenarios: Vec::new(),
             ranges: Vec::new(),
