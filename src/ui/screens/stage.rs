@@ -755,14 +755,23 @@ const TOUCHPOINT_COLUMNS: &[Column] = &[
 fn Touchpoints(stage: Stage) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let list = RowList::new("tp");
-    // Every row's text, computed once per change of the plan.
-    let rows = Memo::new(move |_| {
+    // What the rows show, copied once per edit: an edit elsewhere in the plan (a
+    // keystroke in a funnel field) leaves it the same, and the rows are not formatted again.
+    let source = Memo::new(move |_| {
         editor.plan.with(|p| {
-            let (digits, locale, currency) =
-                (p.currency_digits(), &p.profile.locale, &p.profile.currency);
-            p.stages
-                .get(stage)
-                .touchpoints
+            (
+                p.currency_digits(),
+                p.profile.locale.clone(),
+                p.profile.currency.clone(),
+                p.stages.get(stage).touchpoints.clone(),
+            )
+        })
+    });
+    // Every row's text, computed once per change of the stage's touchpoints.
+    let rows = Memo::new(move |_| {
+        source.with(|(digits, locale, currency, touchpoints)| {
+            let digits = *digits;
+            touchpoints
                 .iter()
                 .map(|t| TpSummary {
                     id: t.id.clone(),
