@@ -240,9 +240,9 @@ pub struct IndexedActuals {
 
 impl IndexedActuals {
     /// The index of `actuals`: `previous`, and `false`, when it was built from the same
-    /// actuals; else a new index, and `true`.
-    /// Free when the plan still shares its list with the index (an edit elsewhere);
-    /// otherwise the lists are compared item by item.
+    /// actuals; else a new index, and `true`. Free when the plan still shares its list
+    /// with the index (after an edit elsewhere); otherwise the lists are compared item
+    /// by item.
     pub fn refresh(
         previous: Option<std::sync::Arc<Self>>,
         actuals: &SharedList<Actual>,
