@@ -108,3 +108,42 @@ test("a tile's status agrees with the figure it shows", async ({ page }) => {
   await expect(clv.locator(".kpi-missing")).toContainText("Needs");
   await expect(page.locator('.kpi-tile[data-kpi="ltv_cac"] .kpi-value')).toHaveText("—");
 });
+
+test("what a goal needs counts the offline touchpoints' customers apart from the online funnel", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "Offline share", "ecommerce_b2c");
+  await go(page, "Convert");
+  const goal = page.getByRole("textbox", { name: /^Revenue: goal per month/ });
+  await goal.fill("5000000");
+  const item = (name) => page.locator(".need-list .need-item").filter({ has: page.getByText(name, { exact: true }) }).locator("dd");
+  await expect(item("Revenue per month")).toHaveText("$5,000,000");
+  // (textContent: the section may be out of view, where the browser skips its rendering.)
+  // The customers a goal needs are the offline touchpoints' forecast plus the online rest.
+  await expect(item("New customers from offline touchpoints")).toBeVisible();
+  const total = amount(await item("New customers").textContent());
+  const offline = amount(await item("New customers from offline touchpoints").textContent());
+  const online = amount(await item("New customers needed online").textContent());
+  expect(offline).toBeGreaterThan(0);
+  expect(online).toBeGreaterThan(0);
+  expect(Math.abs(offline + online - total)).toBeLessThanOrEqual(1);
+  // The session → customer rate is the online funnel's, and says so.
+  await expect(page.locator(".need-list dt", { hasText: "Session → customer rate (online)" })).toHaveCount(1);
+  await expect(page.getByText(/needs no online leads or sessions/)).toHaveCount(0);
+  // A goal the offline customers cover alone needs no leads or sessions, and says why.
+  await goal.fill("1");
+  await expect(item("Sessions")).toHaveText("0");
+  await expect(item("Leads")).toHaveText("0");
+  await expect(page.getByText(/offline touchpoints bring enough new customers for this goal on their own/)).toBeVisible();
+});
+
+test("a plan without offline touchpoints shows no offline lines in what a goal needs", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "Online only");
+  await go(page, "Convert");
+  await page.getByLabel("KPI to track").selectOption("revenue");
+  await page.getByRole("button", { name: "Add KPI" }).click();
+  await page.getByRole("textbox", { name: /^Revenue: goal per month/ }).fill("10000");
+  await expect(page.locator(".need-list .need-item").filter({ hasText: "Sessions" })).toBeVisible();
+  await expect(page.locator(".need-list .need-item").filter({ hasText: "offline" })).toBeHidden();
+  await expect(page.locator(".need-list .need-item").filter({ hasText: "needed online" })).toBeHidden();
+});

@@ -1324,6 +1324,8 @@ fn WhatDoINeed(stage: Stage) -> impl IntoView {
                     format::opt(r.revenue, |x| format::money_whole(x, &locale, &currency)),
                     cnt(r.orders),
                     cnt(r.customers),
+                    format::count(r.offline_customers, &locale),
+                    cnt(r.online_customers),
                     cnt(r.leads),
                     cnt(r.sessions),
                     format::opt(r.whole_funnel_rate, |x| format::percent(x, &locale)),
@@ -1364,22 +1366,42 @@ fn WhatDoINeed(stage: Stage) -> impl IntoView {
     });
     let blocked = Memo::new(move |_| result.with(|r| r.as_ref().and_then(|r| r.blocked.clone())));
     let has_result = Memo::new(move |_| result.with(Option::is_some));
-    const NEEDS: [&str; 6] = [
-        "Revenue per month",
-        "Orders (first and repeat)",
-        "New customers",
-        "Leads",
-        "Sessions",
-        "Session → customer rate (whole funnel)",
+    // Offline touchpoints bring customers of their own: the online funnel needs only the
+    // rest, so its two lines show when there are any.
+    let offline =
+        Memo::new(move |_| result.with(|r| r.as_ref().map_or(0.0, |r| r.offline_customers)));
+    let covered_offline = Memo::new(move |_| {
+        result.with(|r| {
+            r.as_ref()
+                .is_some_and(|r| r.offline_customers > 0.0 && r.online_customers == Some(0.0))
+        })
+    });
+    const NEEDS: [(&str, bool); 8] = [
+        ("Revenue per month", false),
+        ("Orders (first and repeat)", false),
+        ("New customers", false),
+        ("New customers from offline touchpoints", true),
+        ("New customers needed online", true),
+        ("Leads", false),
+        ("Sessions", false),
+        ("Session → customer rate (online)", false),
     ];
     let summary = move || {
         view! {
             <Show when=move || has_result.get()>
                 <dl class="need-list">
-                    {NEEDS.iter().enumerate().map(|(i, k)| view! {
-                        <div class="need-item"><dt>{*k}</dt><dd class="num">{text_at(needs, i, Clone::clone)}</dd></div>
+                    {NEEDS.iter().enumerate().map(|(i, (k, offline_only))| {
+                        let offline_only = *offline_only;
+                        view! {
+                            <div class="need-item" hidden=move || offline_only && offline.get() <= 0.0>
+                                <dt>{*k}</dt><dd class="num">{text_at(needs, i, Clone::clone)}</dd>
+                            </div>
+                        }
                     }).collect_view()}
                 </dl>
+                <Show when=move || covered_offline.get()>
+                    <p class="muted" role="status">"The plan's offline touchpoints bring enough new customers for this goal on their own, so it needs no online leads or sessions."</p>
+                </Show>
                 {move || blocked.get().map(|b| view! { <p class="banner banner-warn" role="status">{format!("This goal {b}. Set that rate or value above (or on its stage's screen) to see what you need.")}</p> })}
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Needs and gaps, table">
                     <table class="gaps">
