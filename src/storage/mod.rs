@@ -31,8 +31,9 @@ pub use events::{change_for, flush_on_hide, on_plan_changed, ChangeEvent, Listen
 pub use repository::{
     backup_reminder_due, delete_from_trash, delete_to_trash, discard_recovery, glance_is_current,
     is_available, last_export_at, list_plans, list_recovery, list_trash, load, load_all,
-    load_glances, purge_expired_trash, record_export, resolve_conflict, restore_from_trash, save,
-    save_glance, save_new, snooze_backup_reminder, storage_estimate, stored_ids, Glanced, Glances,
-    LoadAll, NewerPlan, RecoveryEntry, StorageUsage, StoredPlan, TrashItem, APPROX_QUOTA_CHARS,
+    load_glances, plans_stored_as_indexed, purge_expired_trash, record_export, resolve_conflict,
+    restore_from_trash, save, save_glance, save_new, snooze_backup_reminder, storage_estimate,
+    stored_ids, Glanced, Glances, LoadAll, NewerPlan, RecoveryEntry, StorageUsage, StoredPlan,
+    TrashItem, APPROX_QUOTA_CHARS,
 };
 pub use settings::{set_theme, theme};

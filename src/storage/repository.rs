@@ -299,11 +299,13 @@ pub struct Glances {
 }
 
 /// What the first load (feature `start`) reads: the index of plans and, for each, its
-/// glance made by the whole app of `build` from the plan stored now (never a plan
-/// itself), and the plans kept aside earlier; it writes nothing. `None` when that is
-/// not enough: a plan without a glance that describes it, a plan the index does not list
-/// (or the other way round), a plan stored by another version. [`load_all`], in the
-/// whole app, reads those plans and writes what they need.
+/// glance made by the whole app of `build` at the revision the index lists (never a
+/// plan itself), and the plans kept aside earlier; it writes nothing. `None` when that
+/// is not enough: a plan without a glance that describes it, a plan the index does not
+/// list (or the other way round), a plan stored by another version. [`load_all`], in
+/// the whole app, reads those plans and writes what they need. Whether each plan's text
+/// is still the one the index describes is [`plans_stored_as_indexed`]: reading every
+/// plan is most of the work, so the first load asks it once its page is shown.
 pub fn load_glances(build: &str) -> Result<Option<Glances>, StorageError> {
     let store = Store::open()?;
     let keys = store.own_keys()?;
@@ -333,12 +335,6 @@ pub fn load_glances(build: &str) -> Result<Option<Glances>, StorageError> {
         if entry.schema_version != SCHEMA_VERSION {
             return Ok(None);
         }
-        let Some(text) = store.get(&plan_key(&entry.id))? else {
-            return Ok(None);
-        };
-        if !entry.is_stored_as(&text) {
-            return Ok(None);
-        }
         let glance = store
             .get(&glance_key(&entry.id))?
             .and_then(|g| Glance::from_json(&g))
@@ -352,6 +348,32 @@ pub fn load_glances(build: &str) -> Result<Option<Glances>, StorageError> {
         plans,
         recovered: list_recovery_in(&store)?,
     }))
+}
+
+/// Whether every plan the index lists is stored with the text the index describes: false
+/// when one was changed by anything but the app (damaged, another version) or is gone.
+pub fn plans_stored_as_indexed() -> Result<bool, StorageError> {
+    let store = Store::open()?;
+    let index = match store.get(INDEX_KEY)? {
+        Some(text) => match Index::from_json(&text) {
+            Some(index) => index,
+            None => return Ok(false),
+        },
+        // No plans yet: nothing to compare.
+        None => {
+            let keys = store.own_keys()?;
+            return Ok(!keys
+                .iter()
+                .any(|k| matches!(classify_key(k), Some(KeyKind::Plan(_)))));
+        }
+    };
+    for entry in &index.plans {
+        match store.get(&plan_key(&entry.id))? {
+            Some(text) if entry.is_stored_as(&text) => {}
+            _ => return Ok(false),
+        }
+    }
+    Ok(true)
 }
 
 /// Whether the glance stored for plan `id` describes the plan stored at `revision`, as

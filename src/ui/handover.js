@@ -221,3 +221,12 @@ function watch(unmount) {
 
 // The first load calls these through `racePlannerHandover` (see handover.rs).
 globalThis.racePlannerHandover = { handOver, watch };
+
+// The browser reads every stored plan into the page on its first look at localStorage:
+// tens of milliseconds for a large plan. Looking now, while the app's code downloads,
+// makes that a task of its own instead of part of the app's start.
+try {
+  void localStorage.length;
+} catch {
+  // Storage turned off: the app says so when it starts.
+}

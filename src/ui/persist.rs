@@ -105,18 +105,31 @@ impl Persist {
                 state.glanced.set(found.plans);
                 let persist = *self;
                 set_timeout(move || persist.refresh_meta(), Duration::ZERO);
-            }
-            Ok(None) => {
-                state.notify(
-                    Level::Info,
-                    "handover",
-                    "Opening your plans",
-                    "Some of your plans need the editor to open them (they were saved by another version, or need a repair): it is loading.",
+                // The plans themselves are read once the page is shown, in a task of its
+                // own: one changed behind the index is opened by the whole app.
+                set_timeout(
+                    move || match storage::plans_stored_as_indexed() {
+                        Ok(true) => {}
+                        Ok(false) => Self::needs_whole_app(state),
+                        Err(error) => persist.storage_fault(state, &error),
+                    },
+                    Duration::ZERO,
                 );
-                crate::ui::handover::now();
             }
+            Ok(None) => Self::needs_whole_app(state),
             Err(error) => self.storage_fault(state, &error),
         }
+    }
+
+    #[cfg(feature = "start")]
+    fn needs_whole_app(state: AppState) {
+        state.notify(
+            Level::Info,
+            "handover",
+            "Opening your plans",
+            "Some of your plans need the editor to open them (they were saved by another version, or need a repair): it is loading.",
+        );
+        crate::ui::handover::now();
     }
 
     #[cfg(not(feature = "start"))]

@@ -183,3 +183,44 @@ test("when the whole app cannot be loaded the page says so, keeps what was typed
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 412, height: 823 } });
+
+  test("the first load moves nothing on the page as the app replaces the loading message", async ({ page }) => {
+    // Every layout shift from the start of the page, as the browser measures it.
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await openApp(page);
+    await createPlan(page, "Steady plan", "ecommerce_b2c");
+    await overviewKept(page);
+    const overview = page.url();
+    for (const [url, heading] of [[overview, "Overview"], [overview.replace(/#.*$/, "#/"), "Your plans"]]) {
+      await page.goto("about:blank");
+      await page.goto(url);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => window.__shifts)).toEqual([]);
+    }
+  });
+});
+
+test("a plan changed behind the app's back is opened by the whole app, not shown from its kept Overview", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "Changed behind", "ecommerce_b2c");
+  const id = await overviewKept(page);
+  // The stored plan's text changes, but not the list of plans nor the kept Overview.
+  await page.evaluate((id) => {
+    const key = `race-planner:plan:${id}`;
+    localStorage.setItem(key, localStorage.getItem(key).replace('"Changed behind"', '"Changed elsewhere"'));
+  }, id);
+  const urls = requests(page);
+  await page.goto("about:blank");
+  await page.goto(`./#/plan/${encodeURIComponent(id)}/overview`);
+  await expect(page.getByRole("navigation", { name: "Plan" })).toContainText("Changed elsewhere");
+  expect(wholeApp(urls).length).toBeGreaterThan(0);
+});
