@@ -308,14 +308,7 @@ pub struct Glances {
 /// plan is most of the work, so the first load asks it once its page is shown.
 pub fn load_glances(build: &str) -> Result<Option<Glances>, StorageError> {
     let store = Store::open()?;
-    let keys = store.own_keys()?;
-    let mut stored: Vec<String> = keys
-        .iter()
-        .filter_map(|k| match classify_key(k) {
-            Some(KeyKind::Plan(id)) => Some(id),
-            _ => None,
-        })
-        .collect();
+    let mut stored = plan_ids(&store)?;
     let index = match store.get(INDEX_KEY)? {
         Some(text) => match Index::from_json(&text) {
             Some(index) => index,
@@ -360,12 +353,7 @@ pub fn plans_stored_as_indexed() -> Result<bool, StorageError> {
             None => return Ok(false),
         },
         // No plans yet: nothing to compare.
-        None => {
-            let keys = store.own_keys()?;
-            return Ok(!keys
-                .iter()
-                .any(|k| matches!(classify_key(k), Some(KeyKind::Plan(_)))));
-        }
+        None => return Ok(plan_ids(&store)?.is_empty()),
     };
     for entry in &index.plans {
         match store.get(&plan_key(&entry.id))? {
@@ -695,7 +683,11 @@ pub fn save_new(plan: &Plan) -> Result<u64, StorageError> {
 
 /// The ids of every stored plan (for giving imported plans free ids).
 pub fn stored_ids() -> Result<HashSet<String>, StorageError> {
-    let store = Store::open()?;
+    Ok(plan_ids(&Store::open()?)?.into_iter().collect())
+}
+
+/// The ids of the plans stored in `store`, in the order of their keys.
+fn plan_ids(store: &Store) -> Result<Vec<String>, StorageError> {
     Ok(store
         .own_keys()?
         .into_iter()

@@ -1368,8 +1368,8 @@ fn WhatDoINeed(stage: Stage) -> impl IntoView {
     let has_result = Memo::new(move |_| result.with(Option::is_some));
     // Offline touchpoints bring customers of their own: the online funnel needs only the
     // rest, so its two lines show when there are any.
-    let offline =
-        Memo::new(move |_| result.with(|r| r.as_ref().map_or(0.0, |r| r.offline_customers)));
+    let has_offline =
+        Memo::new(move |_| result.with(|r| r.as_ref().is_some_and(|r| r.offline_customers > 0.0)));
     let covered_offline = Memo::new(move |_| {
         result.with(|r| {
             r.as_ref()
@@ -1393,7 +1393,7 @@ fn WhatDoINeed(stage: Stage) -> impl IntoView {
                     {NEEDS.iter().enumerate().map(|(i, (k, offline_only))| {
                         let offline_only = *offline_only;
                         view! {
-                            <div class="need-item" hidden=move || offline_only && offline.get() <= 0.0>
+                            <div class="need-item" hidden=move || offline_only && !has_offline.get()>
                                 <dt>{*k}</dt><dd class="num">{text_at(needs, i, Clone::clone)}</dd>
                             </div>
                         }
