@@ -5,7 +5,7 @@
 // docs/performance.md. Slowness never fails it: only a broken setup does.
 //
 //   node bench/run.mjs --work DIR
-//   node bench/run.mjs --docs-only    (the docs table again from bench/results.json)
+//   node bench/run.mjs --docs-only    (the summary and the docs table again from bench/results.json)
 //
 // DIR holds app/ (the app's release build), bare/ (bench/bare-leptos built the same
 // way), blank/ (bench/blank), large-plan.json (cargo run --example large-plan),
@@ -391,6 +391,9 @@ async function typing(page, input, base) {
     p95_ms: pct(95),
     max_ms: reported ? round(Math.max(...ranked), 0) : "<16",
     reported_at_or_over_16ms: reported,
+    // Reported as 24 ms or more: painted 20 ms or more after the key (Event Timing
+    // rounds to 8 ms), past the p95 line when more than 5 % are.
+    reported_at_or_over_24ms: ranked.filter((d) => d >= 24).length,
     unpainted_over_1s: unpainted,
     script_ms_per_keystroke: round(script / KEYS, 2),
     main_thread_task_ms_per_keystroke: round(task / KEYS, 2),
@@ -461,6 +464,28 @@ async function browserFigures(browser, site, largePlan, planName) {
     log(`typing on the ${screen} screen`);
     const page = await openAt(screen);
     out.typing[key] = { screen, field: what, ...(await typing(page, await field(page, ...sel), "5")) };
+    await page.close();
+  }
+  // The same screen's own cost: a plain input with no handler, put where the act rate
+  // field is, so that a keystroke changes nothing but its text. What the act rate
+  // measures above it is the app's work per keystroke (parsing, the plan's evaluation,
+  // the figures it repaints).
+  log("typing into a plain input on the Act screen");
+  {
+    const page = await openAt("Act");
+    const act = await field(page, ...ACT);
+    await act.evaluate((e) => {
+      const plain = document.createElement("input");
+      plain.id = "bench-plain-input";
+      plain.className = e.className;
+      plain.setAttribute("aria-label", "plain input");
+      e.closest(".field").after(plain);
+    });
+    out.typing.act_screen_plain_input = {
+      screen: "Act",
+      field: "a plain input with no handler, next to the act rate field",
+      ...(await typing(page, page.locator("#bench-plain-input"), "5")),
+    };
     await page.close();
   }
 
@@ -747,17 +772,20 @@ function docsTable(r) {
       "Chromium's own counters less the same page idling, the debounced autosave after the last keystroke included:",
   );
   L.push("");
-  L.push("| field | p50 | p95 | worst | keystrokes ≥ 16 ms | script per keystroke | main thread per keystroke |");
-  L.push("|---|---:|---:|---:|---:|---:|---:|");
+  L.push("| field | p50 | p95 | worst | keystrokes ≥ 16 ms | keystrokes ≥ 24 ms | script per keystroke | main thread per keystroke |");
+  L.push("|---|---:|---:|---:|---:|---:|---:|---:|");
   for (const [k, label] of [
     ["bare_leptos", "bare Leptos page, text input"],
+    ["act_screen_plain_input", "large plan, Act: a plain input with no handler (the screen's own cost)"],
     ["act_rate", "large plan, Act: act rate"],
     ["convert_rate", "large plan, Convert: online conversion"],
     ["act_rate_after_screen_switches", `large plan, Act: act rate, after the ${r.memory_over_screen_switches.switches} screen switches`],
   ]) {
     const x = r.typing[k];
+    if (!x) continue;
     L.push(
       `| ${label} | ${ms(x.p50_ms)} | ${ms(x.p95_ms)} | ${ms(x.max_ms)} | ${x.reported_at_or_over_16ms} of ${x.keystrokes} | ` +
+        `${x.reported_at_or_over_24ms ?? "n/a"} of ${x.keystrokes} | ` +
         `${ms(x.script_ms_per_keystroke)} | ${ms(x.main_thread_task_ms_per_keystroke)} |`,
     );
   }
@@ -816,7 +844,12 @@ function summary(r) {
   out.push(
     `typing on the large plan: script ${ms(t.act_rate.script_ms_per_keystroke)} (Act) and ${ms(t.convert_rate.script_ms_per_keystroke)} ` +
       `(Convert) per keystroke against ${ms(t.bare_leptos.script_ms_per_keystroke)} on the bare Leptos page; keystroke → paint ` +
-      `p95 ${ms(t.act_rate.p95_ms)} and ${ms(t.convert_rate.p95_ms)} against ${ms(t.bare_leptos.p95_ms)}`,
+      `p95 ${ms(t.act_rate.p95_ms)} and ${ms(t.convert_rate.p95_ms)} against ${ms(t.bare_leptos.p95_ms)} on the bare page` +
+      (t.act_screen_plain_input
+        ? ` and ${ms(t.act_screen_plain_input.p95_ms)} for a plain input on the Act screen; keystrokes reported at 24 ms or more ` +
+          `after the key: ${t.act_rate.reported_at_or_over_24ms} (Act), ${t.act_screen_plain_input.reported_at_or_over_24ms} ` +
+          `(plain input on Act), ${t.bare_leptos.reported_at_or_over_24ms} (bare Leptos page) of ${t.act_rate.keystrokes}`
+        : ""),
   );
   const mem = r.memory_over_screen_switches;
   out.push(
@@ -930,7 +963,11 @@ async function main() {
 }
 
 if (IS_MAIN && DOCS_ONLY) {
-  updateDocs(docsTable(JSON.parse(readFileSync(join(ROOT, "bench/results.json"), "utf8"))));
-  log("regenerated the figures in docs/performance.md from bench/results.json");
+  const results = JSON.parse(readFileSync(join(ROOT, "bench/results.json"), "utf8"));
+  // The summary's wording may have changed since the run: written again from its figures.
+  results.summary = summary(results);
+  writeFileSync(join(ROOT, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  updateDocs(docsTable(results));
+  log("regenerated the summary and the figures in docs/performance.md from bench/results.json");
 } else if (IS_MAIN) await main();
 export { instrument, watchReady, engineFigures };
