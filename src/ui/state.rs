@@ -284,6 +284,44 @@ impl AppState {
     }
 }
 
+/// The body of [`Editor::select`].
+fn select_plan<T: PartialEq + Send + Sync + 'static>(
+    plan: RwSignal<Plan>,
+    selectors: StoredValue<Selectors>,
+    pick: impl Fn(&Plan) -> T + Send + Sync + 'static,
+) -> ReadSignal<T> {
+    let first = plan.with_untracked(&pick);
+    select(selectors, |s| &mut s.of_plan, first, pick)
+}
+
+/// Registers a selector of `A` (the plan or its evaluation) with the editor's selectors:
+/// a signal of what `pick` takes from it, set by each change only when that changed,
+/// and removed with the view that asked for it.
+fn select<A: 'static, T: PartialEq + Send + Sync + 'static>(
+    selectors: StoredValue<Selectors>,
+    list: fn(&mut Selectors) -> &mut Registered<A>,
+    first: T,
+    pick: impl Fn(&A) -> T + Send + Sync + 'static,
+) -> ReadSignal<T> {
+    let (value, set) = signal(first);
+    let update = move |a: &A| {
+        let fresh = pick(a);
+        if value.try_with_untracked(|v| *v != fresh) == Some(true) {
+            set.set(fresh);
+        }
+    };
+    let id = selectors
+        .try_update_value(|s| {
+            s.next += 1;
+            let id = s.next;
+            list(s).push((id, Box::new(update)));
+            id
+        })
+        .unwrap_or_default();
+    on_cleanup(move || _ = selectors.try_update_value(|s| s.remove(id)));
+    value
+}
+
 /// The milliseconds since the Unix epoch, from the browser's clock.
 pub fn now_ms() -> i64 {
     crate::storage::now_ms()
@@ -326,7 +364,29 @@ pub struct Editor {
     /// The plan's actuals, indexed once for as long as they do not change.
     pub actuals: Memo<Arc<IndexedActuals>>,
     /// The plan's locale, which number fields group their digits by.
-    pub locale: Memo<String>,
+    pub locale: ReadSignal<String>,
+    /// The plan's locale and currency, which figures are formatted with.
+    pub locale_currency: ReadSignal<(String, String)>,
+    /// The parts of the plan that views show, updated by each change ([`Editor::select`]).
+    selectors: StoredValue<Selectors>,
+}
+
+/// Selectors of `A`, each with the number that removes it.
+type Registered<A> = Vec<(u64, Box<dyn Fn(&A) + Send + Sync>)>;
+
+/// The selectors of an editor.
+#[derive(Default)]
+struct Selectors {
+    next: u64,
+    of_plan: Registered<Plan>,
+    of_eval: Registered<Evaluation>,
+}
+
+impl Selectors {
+    fn remove(&mut self, id: u64) {
+        self.of_plan.retain(|(n, _)| *n != id);
+        self.of_eval.retain(|(n, _)| *n != id);
+    }
 }
 
 impl Editor {
@@ -341,11 +401,18 @@ impl Editor {
             let actuals = actuals.get();
             plan.with(|p| evaluate_plan_with(p, day, &actuals.index))
         });
+        let selectors = StoredValue::new(Selectors::default());
+        let locale = select_plan(plan, selectors, |p| p.profile.locale.clone());
+        let locale_currency = select_plan(plan, selectors, |p| {
+            (p.profile.locale.clone(), p.profile.currency.clone())
+        });
         Editor {
             plan,
             eval,
             ranking: Memo::new(move |_| plan.with(rank)),
-            locale: Memo::new(move |_| plan.with(|p| p.profile.locale.clone())),
+            locale,
+            locale_currency,
+            selectors,
             actuals,
             read_only: RwSignal::new(read_only),
             history: StoredValue::new(History::new(crate::format::history::DEFAULT_HISTORY_LIMIT)),
@@ -358,7 +425,43 @@ impl Editor {
     /// Replaces the plan with one changed elsewhere (another tab, a conflict choice).
     pub fn replace(&self, plan: Plan) {
         self.plan.set(plan);
+        self.run_selectors();
         self.resets.update(|n| *n += 1);
+    }
+
+    /// A part of the plan that a view shows, as a signal that changes only when that part
+    /// does. Each change of the plan recomputes it at once, in the change itself. A memo
+    /// of the plan would compute the same, but each change would first reach everything
+    /// that depends on the memo, to have it ask whether the memo changed: on a stage
+    /// screen of the large plan, a keystroke woke some 320 views to change about 30
+    /// figures. `pick` reads the plan only (no signals). It is removed with the view
+    /// that asked for it.
+    pub fn select<T: PartialEq + Send + Sync + 'static>(
+        &self,
+        pick: impl Fn(&Plan) -> T + Send + Sync + 'static,
+    ) -> ReadSignal<T> {
+        select_plan(self.plan, self.selectors, pick)
+    }
+
+    /// A part of the plan's evaluation, as [`Editor::select`] has a part of the plan: a
+    /// KPI's value, which most keystrokes leave as it is.
+    pub fn select_eval<T: PartialEq + Send + Sync + 'static>(
+        &self,
+        pick: impl Fn(&Evaluation) -> T + Send + Sync + 'static,
+    ) -> ReadSignal<T> {
+        let first = self.eval.with_untracked(&pick);
+        select(self.selectors, |s| &mut s.of_eval, first, pick)
+    }
+
+    fn run_selectors(&self) {
+        self.selectors.with_value(|s| {
+            self.plan
+                .with_untracked(|p| s.of_plan.iter().for_each(|(_, update)| update(p)));
+            if !s.of_eval.is_empty() {
+                self.eval
+                    .with_untracked(|e| s.of_eval.iter().for_each(|(_, update)| update(e)));
+            }
+        });
     }
 
     /// Applies an edit. `key` names the field, so that a run of keystrokes in one
@@ -387,6 +490,7 @@ impl Editor {
             change(p);
             p.updated_at = now;
         });
+        self.run_selectors();
         self.sync_flags();
     }
 

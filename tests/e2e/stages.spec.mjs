@@ -127,6 +127,32 @@ test("percent fields accept 2.5 and 2.5 %, and refuse abc and 150 without changi
   await expect(leads).toHaveText("1,200");
 });
 
+test("a refused value stays in its field with its message while another field is edited; undo shows the plan's value again", async ({ page }) => {
+  await wpcalc(page);
+  const rate = page.getByRole("textbox", { name: "Lead → customer rate", exact: true });
+  const aov = page.getByRole("textbox", { name: "Average order value (AOV)", exact: true });
+  const revenue = page.locator('tr[data-kpi="revenue"] td');
+  await rate.fill("20");
+  await expect(revenue).toHaveText("$18,000");
+  await rate.fill("abc");
+  await expect(rate).toHaveAttribute("aria-invalid", "true");
+
+  // Another field takes an edit, and the KPIs follow it; the refused text is not lost.
+  await aov.fill("80");
+  await expect(revenue).toHaveText("$19,200");
+  await expect(rate).toHaveValue("abc");
+  await expect(rate).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#f-funnel-convert_rate-error")).toBeVisible();
+
+  // Undo takes the AOV back; every field shows the plan's values, and the message goes.
+  await page.getByRole("navigation", { name: "Plan" }).getByRole("button", { name: "Undo" }).click();
+  await expect(revenue).toHaveText("$18,000");
+  await expect(aov).toHaveValue("75.00");
+  await expect(rate).toHaveValue("20");
+  await expect(rate).toHaveAttribute("aria-invalid", "false");
+  await expect(page.locator("#f-funnel-convert_rate-error")).toHaveCount(0);
+});
+
 test("the ⓘ of a derived KPI shows its formula and the inputs it used", async ({ page }) => {
   await wpcalc(page);
   await go(page, "Act");

@@ -214,12 +214,8 @@ fn FunnelStrip(stage: Stage, plan_id: String) -> impl IntoView {
             }
         })
         .collect_view();
-    let month = move || {
-        editor.eval.with(|e| {
-            e.period
-                .map_or("the first month".to_string(), |p| p.to_string())
-        })
-    };
+    let period = editor.select_eval(|e| e.period);
+    let month = move || period.with(|p| p.map_or("the first month".to_string(), |p| p.to_string()));
     view! {
         <nav class="funnel-strip" aria-label=move || format!("The funnel, {}", month())>
             <ol>{items}</ol>
@@ -232,22 +228,20 @@ fn Objectives(stage: Stage, plan_id: String) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let lc = locale_currency();
     let href = screen_href(&plan_id, Screen::Opportunity);
-    let list = Memo::new(move |_| {
-        editor.plan.with(|p| {
-            p.objectives_for(stage)
-                .into_iter()
-                .map(|o| {
-                    (
-                        o.id.clone(),
-                        o.description.clone(),
-                        o.kpi.clone(),
-                        o.target,
-                        o.deadline.clone(),
-                        o.smart_gaps(),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
+    let list = editor.select(move |p| {
+        p.objectives_for(stage)
+            .into_iter()
+            .map(|o| {
+                (
+                    o.id.clone(),
+                    o.description.clone(),
+                    o.kpi.clone(),
+                    o.target,
+                    o.deadline.clone(),
+                    o.smart_gaps(),
+                )
+            })
+            .collect::<Vec<_>>()
     });
     let empty_href = href.clone();
     view! {
@@ -318,7 +312,7 @@ fn set_baseline(p: &mut Plan, stage: Stage, id: &str, value: Option<f64>) {
 #[component]
 fn StageKpis(stage: Stage) -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let tracked = Memo::new(move |_| editor.plan.with(|p| p.tracked_kpis(stage)));
+    let tracked = editor.select(move |p| p.tracked_kpis(stage));
     let choice = RwSignal::new(String::new());
     let available = move || {
         let t = tracked.get();
@@ -400,8 +394,8 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
         return view! { <p class="card">{format!("Unknown KPI “{id}”")}</p> }.into_any();
     };
     let lc = locale_currency();
-    let value = Memo::new(move |_| editor.eval.with(|e| e.kpi(def.id).cloned()));
-    let check = Memo::new(move |_| editor.eval.with(|e| e.check(def.id).cloned()));
+    let value = editor.select_eval(move |e| e.kpi(def.id).cloned());
+    let check = editor.select_eval(move |e| e.check(def.id).cloned());
     let inputs = Signal::derive(move || {
         value.with(|v| v.as_ref().map(|v| v.inputs.clone()).unwrap_or_default())
     });
@@ -415,18 +409,17 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
                 .map(|v| format!("Needs {}", v.missing.join(", ")))
         })
     });
+    let period = editor.select_eval(|e| e.period);
     let kind = target_kind(def);
     let unit_hint = (def.unit == Unit::Money).then(|| {
         editor
             .plan
             .with_untracked(|p| format!("In {}", p.profile.currency))
     });
-    let deadline = Memo::new(move |_| {
-        editor.plan.with(|p| {
-            p.goal_for(def.id)
-                .and_then(|g| g.deadline.clone())
-                .filter(|d| !d.is_empty())
-        })
+    let deadline = editor.select(move |p| {
+        p.goal_for(def.id)
+            .and_then(|g| g.deadline.clone())
+            .filter(|d| !d.is_empty())
     });
     let target_label = move || {
         let by = deadline.get().map_or(String::new(), |d| format!(" by {d}"));
@@ -436,13 +429,14 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
             format!("{}: goal{by}", def.name)
         }
     };
-    let has_goal = Memo::new(move |_| editor.plan.with(|p| p.goal_for(def.id).is_some()));
+    let has_goal = editor.select(move |p| p.goal_for(def.id).is_some());
     // The user's value beside the benchmarks: today's (the baseline) when typed, else the
     // forecast.
     let yours = {
         let id = id.clone();
+        let baseline = editor.select(move |p| p.baseline_of(&id));
         Memo::new(move |_| {
-            let (v, when) = match editor.plan.with(|p| p.baseline_of(&id)) {
+            let (v, when) = match baseline.get() {
                 Some(v) => (Some(v), "today"),
                 None => (value.with(|v| v.as_ref().and_then(|v| v.value)), "forecast"),
             };
@@ -513,7 +507,7 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
     view! {
         <div class=format!("card stage-border stage-{}", stage.slug()) data-kpi=def.id>
             <h3 class="kpi-name">{def.name} " " <KpiInfo def=def inputs=inputs/></h3>
-            <p class="kpi-forecast">{move || editor.eval.with(|e| e.period.map_or("Forecast".to_string(), |p| format!("Forecast, {p}")))} ": " <strong class="num">{forecast}</strong></p>
+            <p class="kpi-forecast">{move || period.get().map_or("Forecast".to_string(), |p| format!("Forecast, {p}"))} ": " <strong class="num">{forecast}</strong></p>
             {move || missing.get().map(|m| view! { <p class="muted missing">{m}</p> })}
             {benchmarks}
             {target_field}
@@ -600,7 +594,7 @@ fn benchmark_view(
     def: &'static KpiDef,
     rows: &'static [Benchmark],
     yours: Memo<(Option<f64>, &'static str)>,
-    lc: Memo<(String, String)>,
+    lc: ReadSignal<(String, String)>,
 ) -> AnyView {
     let your_text = move || {
         let (value, when) = yours.get();
@@ -757,15 +751,13 @@ fn Touchpoints(stage: Stage) -> impl IntoView {
     let list = RowList::new("tp");
     // What the rows show, copied once per edit: an edit elsewhere in the plan (a
     // keystroke in a funnel field) leaves it the same, and the rows are not formatted again.
-    let source = Memo::new(move |_| {
-        editor.plan.with(|p| {
-            (
-                p.currency_digits(),
-                p.profile.locale.clone(),
-                p.profile.currency.clone(),
-                p.stages.get(stage).touchpoints.clone(),
-            )
-        })
+    let source = editor.select(move |p| {
+        (
+            p.currency_digits(),
+            p.profile.locale.clone(),
+            p.profile.currency.clone(),
+            p.stages.get(stage).touchpoints.clone(),
+        )
     });
     // Every row's text, computed once per change of the stage's touchpoints.
     let rows = Memo::new(move |_| {
@@ -864,7 +856,7 @@ fn TouchpointEditor(stage: Stage, id: String, list: RowList) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let tp = {
         let id = id.clone();
-        Memo::new(move |_| editor.plan.with(|p| p.touchpoint(&id).cloned()))
+        editor.select(move |p| p.touchpoint(&id).cloned())
     };
     let name = move || tp.with(|t| t.as_ref().map(|t| t.name.clone()).unwrap_or_default());
     let place = Memo::new(move |_| tp.with(|t| t.as_ref().map(|t| t.place).unwrap_or_default()));
@@ -947,12 +939,10 @@ fn TouchpointEditor(stage: Stage, id: String, list: RowList) -> impl IntoView {
     };
     let delivered = {
         let id = id.clone();
-        Memo::new(move |_| {
-            editor.plan.with(|p| {
-                let t = p.touchpoint(&id)?;
-                let lc = (p.profile.locale.as_str(), p.profile.currency.as_str());
-                Some(delivery_words(t, stage, p.currency_digits(), lc, false))
-            })
+        editor.select(move |p| {
+            let t = p.touchpoint(&id)?;
+            let lc = (p.profile.locale.as_str(), p.profile.currency.as_str());
+            Some(delivery_words(t, stage, p.currency_digits(), lc, false))
         })
     };
     let volume = move || {
@@ -1086,37 +1076,35 @@ fn TouchpointEditor(stage: Stage, id: String, list: RowList) -> impl IntoView {
 fn Matrix(stage: Stage) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let lc = locale_currency();
-    let cells = Memo::new(move |_| {
-        editor.plan.with(|p| {
-            let digits = p.currency_digits();
-            Media::ALL
-                .into_iter()
-                .map(|m| {
-                    let row: Vec<(Vec<String>, f64, Vec<String>)> = Place::ALL
-                        .into_iter()
-                        .map(|pl| {
-                            let tps: Vec<&Touchpoint> = p
-                                .stages
-                                .get(stage)
-                                .touchpoints
-                                .iter()
-                                .filter(|t| t.media == m && t.place == pl)
-                                .collect();
-                            let names = tps.iter().map(|t| t.name.clone()).collect();
-                            let budget = Money::saturating_sum(tps.iter().map(|t| t.budget))
-                                .to_major(digits);
-                            let mut kpis: Vec<String> = tps
-                                .iter()
-                                .filter_map(|t| kpi::find(&t.kpi).map(|d| d.name.to_string()))
-                                .collect();
-                            kpis.dedup();
-                            (names, budget, kpis)
-                        })
-                        .collect();
-                    (m, row)
-                })
-                .collect::<Vec<_>>()
-        })
+    let cells = editor.select(move |p| {
+        let digits = p.currency_digits();
+        Media::ALL
+            .into_iter()
+            .map(|m| {
+                let row: Vec<(Vec<String>, f64, Vec<String>)> = Place::ALL
+                    .into_iter()
+                    .map(|pl| {
+                        let tps: Vec<&Touchpoint> = p
+                            .stages
+                            .get(stage)
+                            .touchpoints
+                            .iter()
+                            .filter(|t| t.media == m && t.place == pl)
+                            .collect();
+                        let names = tps.iter().map(|t| t.name.clone()).collect();
+                        let budget =
+                            Money::saturating_sum(tps.iter().map(|t| t.budget)).to_major(digits);
+                        let mut kpis: Vec<String> = tps
+                            .iter()
+                            .filter_map(|t| kpi::find(&t.kpi).map(|d| d.name.to_string()))
+                            .collect();
+                        kpis.dedup();
+                        (names, budget, kpis)
+                    })
+                    .collect();
+                (m, row)
+            })
+            .collect::<Vec<_>>()
     });
     view! {
         <section aria-labelledby="matrix-h">
@@ -1164,34 +1152,47 @@ fn FunnelInputs(stage: Stage) -> impl IntoView {
     let lc = locale_currency();
     let (fields, moneys) = stage_fields(stage);
     let show_all = RwSignal::new(false);
-    let values = Memo::new(move |_| {
-        editor.eval.with(|e| {
-            e.kpis
-                .iter()
-                .filter(|v| kpi::find(v.id).is_some_and(|d| d.stage == Some(stage)))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+    let values = editor.select_eval(move |e| {
+        e.kpis
+            .iter()
+            .filter(|v| kpi::find(v.id).is_some_and(|d| d.stage == Some(stage)))
+            .cloned()
+            .collect::<Vec<_>>()
     });
+    let period = editor.select_eval(|e| e.period);
     // A field shows when the plan's formulas use it, when it holds a value, or on request.
+    let used_fields = editor.select(move |p| {
+        let defaults = crate::domain::plan::FunnelInputs::default();
+        fields
+            .iter()
+            .map(|f| f.applies(&p.variants) || f.get(&p.funnel) != f.get(&defaults))
+            .collect::<Vec<_>>()
+    });
+    let used_moneys = editor.select(move |p| {
+        moneys
+            .iter()
+            .map(|m| m.applies(&p.variants) || money_get(*m, p) != Money::ZERO)
+            .collect::<Vec<_>>()
+    });
     let shown_fields = Memo::new(move |_| {
         let all = show_all.get();
-        editor.plan.with(|p| {
-            let defaults = crate::domain::plan::FunnelInputs::default();
+        used_fields.with(|used| {
             fields
                 .iter()
-                .copied()
-                .filter(|f| all || f.applies(&p.variants) || f.get(&p.funnel) != f.get(&defaults))
+                .zip(used)
+                .filter(|(_, used)| all || **used)
+                .map(|(f, _)| *f)
                 .collect::<Vec<_>>()
         })
     });
     let shown_moneys = Memo::new(move |_| {
         let all = show_all.get();
-        editor.plan.with(|p| {
+        used_moneys.with(|used| {
             moneys
                 .iter()
-                .copied()
-                .filter(|m| all || m.applies(&p.variants) || money_get(*m, p) != Money::ZERO)
+                .zip(used)
+                .filter(|(_, used)| all || **used)
+                .map(|(m, _)| *m)
                 .collect::<Vec<_>>()
         })
     });
@@ -1232,7 +1233,7 @@ fn FunnelInputs(stage: Stage) -> impl IntoView {
                     </button>
                 </p>
             </Show>
-            <h3>{move || editor.eval.with(|e| format!("Derived {} KPIs{}", stage.name(), e.period.map_or(String::new(), |p| format!(", {p}"))))}</h3>
+            <h3>{move || period.with(|p| format!("Derived {} KPIs{}", stage.name(), p.map_or(String::new(), |p| format!(", {p}"))))}</h3>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Derived KPIs, table">
                 <table class="st-derived">
                     <caption class="visually-hidden">{format!("{} KPIs computed from the plan", stage.name())}</caption>
@@ -1267,23 +1268,21 @@ fn WhatDoINeed(stage: Stage) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let lc = locale_currency();
     // The goals "What do I need?" can start from; the main goal first.
-    let goals = Memo::new(move |_| {
-        editor.plan.with(|p| {
-            let main = p.main_goal().map(|g| g.id.clone());
-            let mut list: Vec<(String, String, bool)> = p
-                .opportunity
-                .objectives
-                .iter()
-                .filter(|o| o.is_reversible())
-                .map(|o| {
-                    let name = kpi::find(&o.kpi).map_or("", |d| d.name);
-                    let is_main = main.as_deref() == Some(o.id.as_str());
-                    (o.id.clone(), name.to_string(), is_main)
-                })
-                .collect();
-            sort_by_key(&mut list, |(_, _, m)| !*m);
-            list
-        })
+    let goals = editor.select(move |p| {
+        let main = p.main_goal().map(|g| g.id.clone());
+        let mut list: Vec<(String, String, bool)> = p
+            .opportunity
+            .objectives
+            .iter()
+            .filter(|o| o.is_reversible())
+            .map(|o| {
+                let name = kpi::find(&o.kpi).map_or("", |d| d.name);
+                let is_main = main.as_deref() == Some(o.id.as_str());
+                (o.id.clone(), name.to_string(), is_main)
+            })
+            .collect();
+        sort_by_key(&mut list, |(_, _, m)| !*m);
+        list
     });
     let picked = RwSignal::new(None::<String>);
     let chosen = Memo::new(move |_| {
@@ -1293,9 +1292,10 @@ fn WhatDoINeed(stage: Stage) -> impl IntoView {
             .filter(|id| list.iter().any(|(g, _, _)| g == id))
             .or_else(|| list.first().map(|(g, _, _)| g.clone()))
     });
+    let month = editor.select_eval(|e| e.month);
     let result = Memo::new(move |_| {
         let id = chosen.get()?;
-        let month = editor.eval.with(|e| e.month);
+        let month = month.get();
         editor.plan.with(|p| {
             let goal = goal_of(p, p.objective(&id)?)?;
             Some(reverse_funnel_in(p, goal, &month))
@@ -1471,23 +1471,21 @@ fn RangeNotes(stage: Stage) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let plan_id = editor.plan.with_untracked(|p| p.id.clone());
     let href = StoredValue::new(screen_href(&plan_id, Screen::Odds));
-    let notes = Memo::new(move |_| {
-        editor.plan.with(|p| {
-            let (locale, currency) = (&p.profile.locale, &p.profile.currency);
-            p.ranges
-                .iter()
-                .filter(|r| r.input.stage(p) == Some(stage))
-                .map(|r| {
-                    (
-                        r.input.label(p),
-                        format!(
-                            "range {}",
-                            range_text(r.input.kind(), r.low, r.high, locale, currency)
-                        ),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
+    let notes = editor.select(move |p| {
+        let (locale, currency) = (&p.profile.locale, &p.profile.currency);
+        p.ranges
+            .iter()
+            .filter(|r| r.input.stage(p) == Some(stage))
+            .map(|r| {
+                (
+                    r.input.label(p),
+                    format!(
+                        "range {}",
+                        range_text(r.input.kind(), r.low, r.high, locale, currency)
+                    ),
+                )
+            })
+            .collect::<Vec<_>>()
     });
     view! {
         <Show when=move || !notes.with(Vec::is_empty)>

@@ -112,7 +112,7 @@ pub fn Workspace(id: String, screen: Screen) -> impl IntoView {
 
     let current = current_screen(state, screen);
     install_plan_shortcuts(Some(editor), id.clone(), current.into());
-    let name = Signal::derive(move || editor.plan.with(|p| p.name.clone()));
+    let name = Signal::from(editor.select(|p| p.name.clone()));
     view! {
         <div class="workspace">
             {plan_nav(&id, name, current, Some(editor))}

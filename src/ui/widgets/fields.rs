@@ -203,15 +203,16 @@ fn text_field_core(
     let error = RwSignal::new(None::<String>);
     let focused = RwSignal::new(false);
 
-    // Follow the plan when it changes elsewhere (undo, another tab), unless the user is typing here.
+    // Follow the plan when this field's value changes elsewhere (undo, another tab, another
+    // field), unless the user is typing here. An edit of another value leaves the field,
+    // and any text it has not taken, as it is.
     {
         let show = show.clone();
+        let value = editor.select(move |p| show(p));
         Effect::new(move |last_reset: Option<u64>| {
             let reset = editor.resets.get();
-            let shown = editor.plan.with(|p| show(p));
+            let shown = value.get();
             let follow = !focused.get_untracked() || last_reset.is_some_and(|r| r != reset);
-            // Most edits change other fields: setting an unchanged text would still
-            // rewrite the input, so a keystroke would touch every field on the screen.
             if follow && text.with_untracked(|t| *t != shown) {
                 text.set(shown);
             }
@@ -395,7 +396,7 @@ fn text_input_core(
     let id = format!("f-{key}");
     let hint_id = format!("{id}-hint");
     let error = RwSignal::new(None::<String>);
-    let value = Memo::new(move |_| editor.plan.with(|p| get(p)));
+    let value = editor.select(move |p| get(p));
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         if required && text.trim().is_empty() {

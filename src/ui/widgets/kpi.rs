@@ -48,13 +48,8 @@ pub fn goal_words(def: &KpiDef, c: &GoalCheck, locale: &str, currency: &str) -> 
 }
 
 /// The plan's locale and currency, following the open plan.
-pub fn locale_currency() -> Memo<(String, String)> {
-    let editor = expect_context::<Editor>();
-    Memo::new(move |_| {
-        editor
-            .plan
-            .with(|p| (p.profile.locale.clone(), p.profile.currency.clone()))
-    })
+pub fn locale_currency() -> ReadSignal<(String, String)> {
+    expect_context::<Editor>().locale_currency
 }
 
 /// The ⓘ popover of a KPI: what it tells, its formula, what it is divided by, the

@@ -57,7 +57,7 @@ fn choice_view(
     let editor = expect_context::<Editor>();
     let id = format!("f-{key}");
     let hint_id = format!("{id}-hint");
-    let current = Memo::new(move |_| editor.plan.with(|p| get(p)));
+    let current = editor.select(move |p| get(p));
     let on_change = move |ev: leptos::ev::Event| {
         if let Ok(i) = event_target_value(&ev).parse::<usize>() {
             let set = set.clone();
@@ -100,7 +100,7 @@ fn settings_fields() {}
 fn settings_fields() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let date_error = RwSignal::new(None::<String>);
-    let start = Memo::new(move |_| editor.plan.with(|p| p.profile.start_date.clone()));
+    let start = editor.select(|p| p.profile.start_date.clone());
     let on_date = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         match parse_date(&text) {
