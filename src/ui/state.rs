@@ -294,9 +294,9 @@ fn select_plan<T: PartialEq + Send + Sync + 'static>(
     select(selectors, |s| &mut s.of_plan, first, pick)
 }
 
-/// Registers a selector of `A` (the plan or its evaluation) with the editor's selectors:
-/// a signal of what `pick` takes from it, set by each change only when that changed,
-/// and removed with the view that asked for it.
+/// A selector of `A` (the plan or its evaluation): a signal of what `pick` takes from
+/// it, set by each change only when that changed, and removed with the view that asked
+/// for it. Only the closure is built per call; the rest is shared.
 fn select<A: 'static, T: PartialEq + Send + Sync + 'static>(
     selectors: StoredValue<Selectors>,
     list: fn(&mut Selectors) -> &mut Registered<A>,
@@ -304,22 +304,40 @@ fn select<A: 'static, T: PartialEq + Send + Sync + 'static>(
     pick: impl Fn(&A) -> T + Send + Sync + 'static,
 ) -> ReadSignal<T> {
     let (value, set) = signal(first);
-    let update = move |a: &A| {
-        let fresh = pick(a);
-        if value.try_with_untracked(|v| *v != fresh) == Some(true) {
-            set.set(fresh);
-        }
-    };
+    register(
+        selectors,
+        list,
+        Box::new(move |a: &A| set_if_changed(value, set, pick(a))),
+    );
+    value
+}
+
+#[inline(never)]
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(
+    value: ReadSignal<T>,
+    set: WriteSignal<T>,
+    fresh: T,
+) {
+    if value.try_with_untracked(|v| *v != fresh) == Some(true) {
+        set.set(fresh);
+    }
+}
+
+#[inline(never)]
+fn register<A: 'static>(
+    selectors: StoredValue<Selectors>,
+    list: fn(&mut Selectors) -> &mut Registered<A>,
+    update: Box<dyn Fn(&A) + Send + Sync>,
+) {
     let id = selectors
         .try_update_value(|s| {
             s.next += 1;
             let id = s.next;
-            list(s).push((id, Box::new(update)));
+            list(s).push((id, update));
             id
         })
         .unwrap_or_default();
     on_cleanup(move || _ = selectors.try_update_value(|s| s.remove(id)));
-    value
 }
 
 /// The milliseconds since the Unix epoch, from the browser's clock.
