@@ -33,7 +33,11 @@ pub struct Persist {
     /// The plan open in the editor, by id: its edits reach the list of plans when they
     /// are saved, not on every keystroke (a large plan is costly to copy).
     live: StoredValue<Option<(String, RwSignal<Plan>)>>,
+    /// The debounced save's timer, while one is set, and when the save is due (ms since
+    /// the epoch).
     timer: StoredValue<Option<TimeoutHandle>>,
+    #[cfg(not(feature = "start"))]
+    due: StoredValue<i64>,
     /// The Overview as last drawn, by plan id, with the `updated_at` of the plan it
     /// shows: it goes into the plan's glance when that plan is stored.
     #[cfg(not(feature = "start"))]
@@ -62,6 +66,8 @@ impl Persist {
             pending: StoredValue::new(HashSet::new()),
             live: StoredValue::new(None),
             timer: StoredValue::new(None),
+            #[cfg(not(feature = "start"))]
+            due: StoredValue::new(0),
             #[cfg(not(feature = "start"))]
             drawn: StoredValue::new(HashMap::new()),
             read_only: RwSignal::new(HashMap::new()),
@@ -273,16 +279,40 @@ impl Persist {
 impl Persist {
     /// Notes that a plan changed and saves it after a pause in typing.
     pub fn schedule_save(&self, state: AppState, id: &str) {
-        self.pending.update_value(|p| {
-            p.insert(id.to_string());
-        });
-        state.save_state.set(crate::ui::state::SaveState::Pending);
-        if let Some(Some(t)) = self.timer.try_update_value(Option::take) {
-            t.clear();
+        if self.pending.with_value(|p| !p.contains(id)) {
+            self.pending.update_value(|p| {
+                p.insert(id.to_string());
+            });
         }
+        let pending = crate::ui::state::SaveState::Pending;
+        if state.save_state.with_untracked(|s| *s != pending) {
+            state.save_state.set(pending);
+        }
+        // One timer for a run of keystrokes: each edit moves the save's time, and a
+        // timer that fires before it waits for the rest (rather than a timer cleared
+        // and set again on every keystroke).
+        self.due
+            .set_value(now_ms() + SAVE_DEBOUNCE.as_millis() as i64);
+        if self.timer.with_value(Option::is_none) {
+            self.arm(state, SAVE_DEBOUNCE);
+        }
+    }
+
+    fn arm(&self, state: AppState, wait: Duration) {
         let persist = *self;
-        let handle = set_timeout_with_handle(move || persist.flush(state), SAVE_DEBOUNCE).ok();
+        let handle = set_timeout_with_handle(move || persist.on_timer(state), wait).ok();
         self.timer.set_value(handle);
+    }
+
+    fn on_timer(&self, state: AppState) {
+        let _ = self.timer.try_set_value(None);
+        let Some(due) = self.due.try_get_value() else {
+            return;
+        };
+        match u64::try_from(due - now_ms()) {
+            Ok(left) if left > 0 => self.arm(state, Duration::from_millis(left)),
+            _ => self.flush(state),
+        }
     }
 
     /// Notes that the editor's plan changed: it is copied into the list of plans and

@@ -65,6 +65,33 @@ test("edits are saved when the tab is hidden, before the pause ends", async ({ p
   expect(JSON.parse(stored).profile.sector).toBe("Flushed on hide");
 });
 
+test("typing is saved once it pauses for 400 ms, not while the keys keep coming", async ({ page, context }) => {
+  await openApp(page);
+  await createPlan(page, "Typed in bursts");
+  const id = planId(page);
+  await context.clock.install();
+  await page.reload();
+  await openSettings(page);
+  await page.clock.pauseAt(Date.now() + 60_000);
+  const stored = () => page.evaluate((id) => JSON.parse(localStorage.getItem(`race-planner:plan:${id}`)).profile.sector, id);
+  const before = await stored();
+  const sector = page.getByLabel("Sector");
+  await sector.fill("");
+  // Four keys 300 ms apart: over a second of typing, never a pause of 400 ms.
+  for (const key of "Gear") {
+    await sector.press(key);
+    await page.clock.runFor(300);
+    expect(await stored()).toBe(before);
+  }
+  await expect(page.getByRole("status").filter({ hasText: "Saving…" }).first()).toBeVisible();
+  await page.clock.runFor(90);
+  expect(await stored()).toBe(before);
+  // 400 ms after the last key.
+  await page.clock.runFor(20);
+  await expect.poll(stored).toBe("Gear");
+  await saved(page);
+});
+
 test("an edit made just before leaving the plan is saved and listed", async ({ page, context }) => {
   await openApp(page);
   await createPlan(page, "Left at once");

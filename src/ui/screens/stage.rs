@@ -6,7 +6,7 @@
 
 use crate::domain::benchmarks::{compare, Benchmark, Comparison, Position};
 use crate::domain::evaluation::{CheckBasis, GoalCheck};
-use crate::domain::funnel::{goal_of, reverse_funnel_in, TargetSource};
+use crate::domain::funnel::{goal_of, reverse_funnel_in, StageFlow, TargetSource};
 use crate::domain::kpi::{self, KpiDef, Unit};
 use crate::domain::money::Money;
 use crate::domain::plan::{
@@ -151,39 +151,20 @@ pub fn target_words(target: Option<f64>, source: Option<&TargetSource>, locale: 
     }
 }
 
-/// One step of the funnel strip, in words.
-#[derive(Clone, PartialEq)]
-struct StripStep {
-    volume: String,
-    rate: String,
-    target: String,
-    gap: Option<String>,
-}
-
 #[component]
 fn FunnelStrip(stage: Stage, plan_id: String) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let lc = locale_currency();
-    // The four steps stay on screen; an edit changes their words only.
-    let steps = Memo::new(move |_| {
-        let (locale, currency) = lc.get();
-        editor.eval.with(|e| {
-            e.flows
-                .iter()
-                .map(|f| StripStep {
-                    volume: format::count(f.forecast, &locale),
-                    rate: format!("{} {}", format::percent(f.rate, &locale), f.rate_name),
-                    target: target_words(f.target, f.source.as_ref(), &locale),
-                    gap: f.gap.map(|g| {
-                        format!(
-                            "Gap: {}",
-                            gap_words(g, &locale, Unit::Count, &currency, true)
-                        )
-                    }),
-                })
-                .collect::<Vec<_>>()
+    // The four steps stay on screen and each of their figures is a selector of its own,
+    // so that an edit signals only the words it changed. The plan's selectors, the
+    // locale among them, are brought up to date before those of its evaluation.
+    let words = move |i: usize, say: fn(&StageFlow, &str, &str) -> String| {
+        editor.select_eval(move |e| {
+            e.flows.get(i).map_or_else(String::new, |f| {
+                lc.with_untracked(|(locale, currency)| say(f, locale, currency))
+            })
         })
-    });
+    };
     let measures = editor
         .eval
         .with_untracked(|e| e.flows.iter().map(|f| f.measure).collect::<Vec<_>>());
@@ -199,16 +180,27 @@ fn FunnelStrip(stage: Stage, plan_id: String) -> impl IntoView {
                 if current { " strip-current" } else { "" }
             );
             let href = screen_href(&plan_id, stage_screen(s));
-            let has_gap = Memo::new(move |_| steps.with(|v| v.get(i).is_some_and(|t| t.gap.is_some())));
+            let volume = words(i, |f, locale, _| format::count(f.forecast, locale));
+            let rate = words(i, |f, locale, _| {
+                format!("{} {}", format::percent(f.rate, locale), f.rate_name)
+            });
+            let target = words(i, |f, locale, _| {
+                target_words(f.target, f.source.as_ref(), locale)
+            });
+            let gap = words(i, |f, locale, currency| {
+                f.gap.map_or_else(String::new, |g| {
+                    format!("Gap: {}", gap_words(g, locale, Unit::Count, currency, true))
+                })
+            });
             view! {
                 <li class=class aria-current=current.then_some("step")>
                     <a href=href class="strip-name">{s.name()}<span class="visually-hidden">" stage"</span></a>
-                    <span class="strip-volume num">{text_at(steps, i, |t| t.volume.clone())}</span>
+                    <span class="strip-volume num">{volume}</span>
                     <span class="strip-measure">{measure} " / month"</span>
-                    <span class="strip-rate">{text_at(steps, i, |t| t.rate.clone())}</span>
-                    <span class="strip-target">{text_at(steps, i, |t| t.target.clone())}</span>
-                    <Show when=move || has_gap.get()>
-                        <span class="strip-gap">{text_at(steps, i, |t| t.gap.clone().unwrap_or_default())}</span>
+                    <span class="strip-rate">{rate}</span>
+                    <span class="strip-target">{target}</span>
+                    <Show when=move || gap.with(|g| !g.is_empty())>
+                        <span class="strip-gap">{gap}</span>
                     </Show>
                 </li>
             }
