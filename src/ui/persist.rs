@@ -33,11 +33,11 @@ pub struct Persist {
     /// The plan open in the editor, by id: its edits reach the list of plans when they
     /// are saved, not on every keystroke (a large plan is costly to copy).
     live: StoredValue<Option<(String, RwSignal<Plan>)>>,
-    /// The debounced save's timer, while one is set, and when the save is due (ms since
-    /// the epoch).
+    /// The debounced save's timer, while one is set, and when the save is due (on the
+    /// page's monotonic clock, which a change of the computer's time does not move).
     timer: StoredValue<Option<TimeoutHandle>>,
     #[cfg(not(feature = "start"))]
-    due: StoredValue<i64>,
+    due: StoredValue<f64>,
     /// The Overview as last drawn, by plan id, with the `updated_at` of the plan it
     /// shows: it goes into the plan's glance when that plan is stored.
     #[cfg(not(feature = "start"))]
@@ -67,7 +67,7 @@ impl Persist {
             live: StoredValue::new(None),
             timer: StoredValue::new(None),
             #[cfg(not(feature = "start"))]
-            due: StoredValue::new(0),
+            due: StoredValue::new(0.0),
             #[cfg(not(feature = "start"))]
             drawn: StoredValue::new(HashMap::new()),
             read_only: RwSignal::new(HashMap::new()),
@@ -292,7 +292,7 @@ impl Persist {
         // timer that fires before it waits for the rest (rather than a timer cleared
         // and set again on every keystroke).
         self.due
-            .set_value(now_ms() + SAVE_DEBOUNCE.as_millis() as i64);
+            .set_value(monotonic_ms() + SAVE_DEBOUNCE.as_millis() as f64);
         if self.timer.with_value(Option::is_none) {
             self.arm(state, SAVE_DEBOUNCE);
         }
@@ -309,9 +309,11 @@ impl Persist {
         let Some(due) = self.due.try_get_value() else {
             return;
         };
-        match u64::try_from(due - now_ms()) {
-            Ok(left) if left > 0 => self.arm(state, Duration::from_millis(left)),
-            _ => self.flush(state),
+        let left = (due - monotonic_ms()).ceil();
+        if left > 0.0 {
+            self.arm(state, Duration::from_millis(left as u64));
+        } else {
+            self.flush(state);
         }
     }
 
@@ -642,6 +644,15 @@ impl Persist {
 /// The first load (feature `start`) writes nothing: the actions that would are held back
 /// and handed to the whole app (`ui::handover`) before they get here, so these stand-ins
 /// are never reached; if one is, the whole app takes over.
+/// Milliseconds on the page's monotonic clock (`performance.now()`), or since the epoch
+/// where a page has no such clock.
+#[cfg(not(feature = "start"))]
+fn monotonic_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
 #[cfg(feature = "start")]
 impl Persist {
     /// A plan shown here was replaced by another tab's version: nothing to save.

@@ -90,6 +90,13 @@ test("typing is saved once it pauses for 400 ms, not while the keys keep coming"
   await page.clock.runFor(20);
   await expect.poll(stored).toBe("Gear");
   await saved(page);
+
+  // The computer's clock set back an hour while typing (a time zone fix, a manual
+  // change): the save still comes after the pause, not an hour later.
+  await sector.press("s");
+  await page.clock.setSystemTime(Date.now() - 3_600_000);
+  await page.clock.runFor(410);
+  await expect.poll(stored).toBe("Gears");
 });
 
 test("an edit made just before leaving the plan is saved and listed", async ({ page, context }) => {
