@@ -641,9 +641,6 @@ impl Persist {
     }
 }
 
-/// The first load (feature `start`) writes nothing: the actions that would are held back
-/// and handed to the whole app (`ui::handover`) before they get here, so these stand-ins
-/// are never reached; if one is, the whole app takes over.
 /// Milliseconds on the page's monotonic clock (`performance.now()`), or since the epoch
 /// where a page has no such clock.
 #[cfg(not(feature = "start"))]
@@ -653,6 +650,9 @@ fn monotonic_ms() -> f64 {
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
+/// The first load (feature `start`) writes nothing: the actions that would are held back
+/// and handed to the whole app (`ui::handover`) before they get here, so these stand-ins
+/// are never reached; if one is, the whole app takes over.
 #[cfg(feature = "start")]
 impl Persist {
     /// A plan shown here was replaced by another tab's version: nothing to save.
