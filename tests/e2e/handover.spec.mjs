@@ -33,6 +33,12 @@ test("Home and a plan's Overview are shown by the first load alone; the plan set
   // The theme needs nothing more either.
   await page.getByRole("button", { name: /^Theme:/ }).click();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  // Nor does a figure's ⓘ.
+  await page.getByLabel("How Revenue is computed").click();
+  await expect(page.locator(".kpi-tile[data-kpi=revenue] .info-body")).toBeVisible();
+  await expect(page.locator(".kpi-tile[data-kpi=revenue] .info-body")).toContainText("first-order revenue + repeat revenue");
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".kpi-tile[data-kpi=revenue] .info-body")).toBeHidden();
   expect(urls.some((u) => /race-planner-[0-9a-f]+_bg\.wasm/.test(u))).toBe(true);
   expect(wholeApp(urls)).toEqual([]);
 

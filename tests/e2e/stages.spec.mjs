@@ -163,6 +163,47 @@ test("the ⓘ of a derived KPI shows its formula and the inputs it used", async 
   await expect(body).toContainText("12 %");
 });
 
+/** Opens every ⓘ named `label` in turn (the first `most`) and checks that its explanation
+ *  shows whole: nothing it sits in (a card, a section drawn only when in view, a table
+ *  that scrolls sideways) cuts off any corner of it. */
+async function expectWholeExplanations(page, label, most) {
+  const toggles = page.getByLabel(label);
+  const n = Math.min(await toggles.count(), most);
+  expect(n).toBeGreaterThan(0);
+  for (let i = 0; i < n; i++) {
+    const toggle = toggles.nth(i);
+    await toggle.scrollIntoViewIfNeeded();
+    await toggle.click();
+    const body = toggle.locator("xpath=following-sibling::*[contains(@class, 'info-body')]");
+    await expect(body).toBeVisible();
+    const cut = await body.evaluate((el) => {
+      el.scrollIntoView({ block: "nearest", inline: "nearest" });
+      const r = el.getBoundingClientRect();
+      const corners = [[r.left + 3, r.top + 3], [r.right - 3, r.top + 3], [r.left + 3, r.bottom - 3], [r.right - 3, r.bottom - 3]];
+      return corners.filter(([x, y]) => !el.contains(document.elementFromPoint(x, y))).map((p) => p.map(Math.round));
+    });
+    expect(cut, `corners of "${await toggle.getAttribute("aria-label")}" hidden`).toEqual([]);
+    await page.keyboard.press("Escape");
+    if (await body.isVisible()) await toggle.click();
+    await expect(body).toBeHidden();
+  }
+}
+
+test("an ⓘ shows its whole explanation, over the card, section or table that holds it", async ({ page }) => {
+  await importLargePlan(page);
+  await go(page, "Act");
+  // The KPI cards of the stage, three to a row, and the derived-KPI table.
+  await expectWholeExplanations(page, /^How .* is computed$/, 12);
+  await go(page, "Measure");
+  await expectWholeExplanations(page, /^How .* is measured$/, 6);
+  // On a phone, where an explanation is wider than the room on either side of its ⓘ.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expectWholeExplanations(page, /^How .* is measured$/, 2);
+  await page.getByRole("button", { name: "Menu", exact: true }).click();
+  await go(page, "Act");
+  await expectWholeExplanations(page, /^How .* is computed$/, 12);
+});
+
 test("what do I need? works back from the plan's revenue goal, rounding people up", async ({ page }) => {
   await wpcalc(page);
   await go(page, "Convert");

@@ -16,6 +16,7 @@ use crate::ui::format;
 use crate::ui::state::{now_ms, today, Editor};
 use crate::ui::widgets::fields::NumberText;
 use crate::ui::widgets::gantt::stage_class;
+use crate::ui::widgets::info::Info;
 use crate::ui::widgets::trend::{kpi_text, StatusBadge, TableWrap, TrendChart};
 use leptos::prelude::*;
 
@@ -506,17 +507,14 @@ fn KpiCard(
         <section class=format!("card stage-border kpi-card {}", stage_class(stage)) aria-labelledby=labelled_by>
             <div class="kpi-card-head">
                 <h3 id=heading_id><span class="stage-accent">{stage.name()}</span>" · "{def.name}</h3>
-                <details class="info">
-                    <summary aria-label=format!("How {} is measured", def.name)>"i"</summary>
-                    <div class="info-body">
-                        <p><strong>"Formula: "</strong><span class="formula">{def.formula}</span></p>
-                        {(!def.variants.is_empty()).then(|| view! { <p><strong>"Variants: "</strong>{def.variants}</p> })}
-                        <p>{def.explanation}" "{direction}</p>
-                        <p>{pacing_text}</p>
-                        <p>{thresholds.clone()}</p>
-                        <p><strong>"Inputs: "</strong>{move || format!("actual {} vs paced target {} ({} of the period elapsed)", value(|k| k.actual), value(|k| k.paced_target), elapsed())}</p>
-                    </div>
-                </details>
+                <Info label=format!("How {} is measured", def.name)>
+                    <p><strong>"Formula: "</strong><span class="formula">{def.formula}</span></p>
+                    {(!def.variants.is_empty()).then(|| view! { <p><strong>"Variants: "</strong>{def.variants}</p> })}
+                    <p>{def.explanation}" "{direction}</p>
+                    <p>{pacing_text}</p>
+                    <p>{thresholds.clone()}</p>
+                    <p><strong>"Inputs: "</strong>{move || format!("actual {} vs paced target {} ({} of the period elapsed)", value(|k| k.actual), value(|k| k.paced_target), elapsed())}</p>
+                </Info>
             </div>
             <dl class="kpi-figures">
                 <div><dt>"Target"</dt><dd class="num">{move || value(|k| k.target)}</dd></div>

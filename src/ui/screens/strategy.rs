@@ -14,6 +14,7 @@ use crate::ui::format;
 use crate::ui::screens::opportunity::stage_class;
 use crate::ui::state::{now_ms, Editor};
 use crate::ui::widgets::fields::{CheckedNumField, MoneyField, NumField, NumKind, TextField};
+use crate::ui::widgets::info::Info;
 use crate::ui::widgets::rows::{focus, Cell, CompactRow, EachId, RowList, ShowMore};
 use crate::ui::widgets::scatter::{ImpactEffortChart, ScatterData, ScatterPoint};
 use leptos::prelude::*;
@@ -431,13 +432,10 @@ fn InitiativeRow(id: String, list: RowList) -> impl IntoView {
     };
     let score = view! {
         <span class="score-value">{score_text}</span>
-        <details class="info">
-            <summary aria-label=move || format!("How the score of {} is computed", title.get())>"i"</summary>
-            <div class="info-body">
-                <p class="formula">{move || formula(&variants.get())}</p>
-                <p>"Inputs: " {text(|r| r.inputs.clone())}</p>
-            </div>
-        </details>
+        <Info label=Signal::derive(move || format!("How the score of {} is computed", title.get()))>
+            <p class="formula">{move || formula(&variants.get())}</p>
+            <p>"Inputs: " {text(|r| r.inputs.clone())}</p>
+        </Info>
     };
     let cells = vec![
         Cell::View("col-stage", stage.into_any()),

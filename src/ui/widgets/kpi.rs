@@ -7,6 +7,7 @@ use crate::domain::kpi::{KpiDef, KpiValue, Unit};
 use crate::domain::measure::Status;
 use crate::ui::format;
 use crate::ui::state::Editor;
+use crate::ui::widgets::info::Info;
 use crate::ui::widgets::sparkline::Sparkline;
 use leptos::prelude::*;
 
@@ -62,18 +63,14 @@ pub fn KpiInfo(
     #[prop(into)]
     inputs: Signal<String>,
 ) -> impl IntoView {
-    let label = format!("How {} is computed", def.name);
     view! {
-        <details class="info">
-            <summary aria-label=label>"i"</summary>
-            <div class="info-body">
-                <p><strong>{def.name}</strong>": " {def.explanation}</p>
-                <p>"Formula: " <span class="formula">{def.formula}</span></p>
-                {(!def.denominator.is_empty()).then(|| view! { <p>"Divided by: " {def.denominator}</p> })}
-                {(!def.variants.is_empty()).then(|| view! { <p>"Variant: " {def.variants}</p> })}
-                <p>"This plan: " <span class="formula">{move || inputs.get()}</span></p>
-            </div>
-        </details>
+        <Info label=format!("How {} is computed", def.name)>
+            <p><strong>{def.name}</strong>": " {def.explanation}</p>
+            <p>"Formula: " <span class="formula">{def.formula}</span></p>
+            {(!def.denominator.is_empty()).then(|| view! { <p>"Divided by: " {def.denominator}</p> })}
+            {(!def.variants.is_empty()).then(|| view! { <p>"Variant: " {def.variants}</p> })}
+            <p>"This plan: " <span class="formula">{move || inputs.get()}</span></p>
+        </Info>
     }
 }
 

@@ -8,6 +8,7 @@ pub mod csv_import;
 pub mod fields;
 pub mod funnel_chart;
 pub mod gantt;
+pub mod info;
 pub mod input_picker;
 pub mod kpi;
 pub mod profile;
