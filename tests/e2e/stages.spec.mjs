@@ -204,6 +204,35 @@ test("an ⓘ shows its whole explanation, over the card, section or table that h
   await expectWholeExplanations(page, /^How .* is computed$/, 12);
 });
 
+test("a focused field at the edge of its section shows its whole focus ring", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "Focus ring");
+  await go(page, "Act");
+  const field = page.locator("#f-funnel-act_rate");
+  await field.focus();
+  const box = await field.boundingBox();
+  const section = await field.evaluate((el) => el.closest("section").getBoundingClientRect().left);
+  // The field starts where its section does, so the ring's left side lies outside it.
+  expect(Math.abs(box.x - section)).toBeLessThan(1);
+  const ring = await field.evaluate((el) => getComputedStyle(el).outlineColor);
+  // The pixels just left of the field, where the ring's left side is drawn (3 px wide, 2 px off).
+  const shot = await page.screenshot({ clip: { x: box.x - 5, y: box.y + box.height / 2 - 2, width: 3, height: 4 } });
+  const pixels = await page.evaluate(async (png) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${png}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    [canvas.width, canvas.height] = [img.width, img.height];
+    const g = canvas.getContext("2d");
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, img.width, img.height).data;
+    const out = [];
+    for (let i = 0; i < d.length; i += 4) out.push(`rgb(${d[i]}, ${d[i + 1]}, ${d[i + 2]})`);
+    return out;
+  }, shot.toString("base64"));
+  expect(pixels.filter((p) => p === ring).length, `the ring's colour ${ring} left of the field, got ${pixels}`).toBeGreaterThan(pixels.length / 2);
+});
+
 test("what do I need? works back from the plan's revenue goal, rounding people up", async ({ page }) => {
   await wpcalc(page);
   await go(page, "Convert");
