@@ -51,7 +51,11 @@ impl Plan {
             .map(|k| k.kpi.clone())
             .collect();
         for o in &self.opportunity.objectives {
-            if kpi::find(&o.kpi).is_some() && o.kpi_stage() == stage && !ids.contains(&o.kpi) {
+            // A goal's stage is its KPI's, looked up once ([`Objective::kpi_stage`]).
+            let Some(def) = kpi::find(&o.kpi) else {
+                continue;
+            };
+            if def.stage.unwrap_or(o.stage) == stage && !ids.contains(&o.kpi) {
                 ids.push(o.kpi.clone());
             }
         }
