@@ -53,8 +53,10 @@ function firstLoadFiles(dir) {
     const text = readFileSync(join(dir, file), "utf8");
     const refs = [];
     if (file.endsWith(".html")) {
-      // Attributes (href, src) and the quoted URLs of inline loader scripts.
+      // Attributes (href, src) and the quoted URLs of inline loader scripts; a minified
+      // page leaves attribute values without quotes (href=/a.css).
       for (const m of text.matchAll(/["']([^"'\s<>]+\.[a-z0-9]+(?:[?#][^"'\s<>]*)?)["']/gi)) refs.push(m[1]);
+      for (const m of text.matchAll(/\b(?:href|src)=([^\s"'<>`=]+)/gi)) refs.push(m[1]);
     } else if (file.endsWith(".js") || file.endsWith(".mjs")) {
       // Static imports only: `import x from "./a.js"`, `import "./a.js"`, `export … from`.
       for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+)["']/g)) refs.push(m[1]);
