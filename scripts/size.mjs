@@ -137,6 +137,13 @@ function main(argv) {
   }
   const dir = args[0] || "dist";
   const sizes = measureBuild(dir);
+  // The app's page loads its wasm, its JS glue and its CSS: a first load without one of
+  // them means the references in index.html were not found, and the check would pass
+  // on a figure too small.
+  for (const ext of ["wasm", "js", "css"]) {
+    if (!sizes.files.some((f) => f.firstLoad && f.file.endsWith(`.${ext}`)))
+      throw new Error(`no .${ext} file found in the first load of ${dir}: index.html's references were not read`);
+  }
   console.log(formatTable(sizes).join("\n"));
   console.log("");
   const used = sizes.firstLoad.gzip;
