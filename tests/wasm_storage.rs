@@ -409,6 +409,26 @@ fn a_full_storage_refuses_the_save_and_keeps_the_previous_version() {
 }
 
 #[wasm_bindgen_test]
+fn the_storage_estimate_counts_what_the_quota_counts() {
+    clean();
+    // The browser's quota counts UTF-16 code units of keys and values: "é" and "€"
+    // are one each (two and three bytes of UTF-8), "😀" two (four bytes).
+    let own_key = keys::plan_key("p1");
+    let own_value = "é€😀".repeat(1_000);
+    set(&own_key, &own_value);
+    let other_key = format!("{JUNK_PREFIX}other");
+    set(&other_key, "€€");
+    let usage = storage::storage_estimate().unwrap();
+    assert_eq!(
+        usage.used_chars,
+        own_key.len() as u64 + 4_000,
+        "the app's key and its value, in UTF-16 code units"
+    );
+    assert!(usage.others_chars >= other_key.len() as u64 + 2);
+    clean();
+}
+
+#[wasm_bindgen_test]
 fn an_index_that_does_not_fit_puts_the_plan_back() {
     clean();
     let mut p = plan("p1", "Short name");

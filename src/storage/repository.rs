@@ -1033,7 +1033,7 @@ pub fn storage_estimate() -> Result<StorageUsage, StorageError> {
     let mut used = 0u64;
     let mut others = 0u64;
     for key in store.all_keys()? {
-        let size = utf16_len(&key) + store.get(&key)?.map_or(0, |v| utf16_len(&v));
+        let size = utf16_len(&key) + store.stored_len(&key)?.unwrap_or(0);
         if classify_key(&key).is_some() {
             used += size;
         } else {

@@ -11,10 +11,23 @@
 use gloo_storage::{LocalStorage, Storage as _};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::error::StorageError;
 use super::keys::PREFIX;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The same localStorage, read without copying what it holds.
+    #[wasm_bindgen(js_name = Storage)]
+    type StorageText;
+
+    /// `Storage.getItem`, the browser's string kept as it is (web-sys copies it into
+    /// the module's memory at once).
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_as_js(this: &StorageText, key: &str) -> Result<Option<js_sys::JsString>, JsValue>;
+}
 
 /// An open localStorage.
 pub(crate) struct Store {
@@ -74,7 +87,22 @@ impl Store {
 
     /// The text stored under `key`, if any.
     pub(crate) fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        self.raw.get_item(key).map_err(|e| js_error(&e))
+        self.get_js(key).map(|text| text.map(String::from))
+    }
+
+    /// The text stored under `key` as the browser's string, not copied.
+    fn get_js(&self, key: &str) -> Result<Option<js_sys::JsString>, StorageError> {
+        self.raw
+            .unchecked_ref::<StorageText>()
+            .get_item_as_js(key)
+            .map_err(|e| js_error(&e))
+    }
+
+    /// The length in UTF-16 code units (what the browser's quota counts) of the text
+    /// stored under `key`, if any, without copying the text: a plan of megabytes is
+    /// measured in no time.
+    pub(crate) fn stored_len(&self, key: &str) -> Result<Option<u64>, StorageError> {
+        Ok(self.get_js(key)?.map(|text| u64::from(text.length())))
     }
 
     /// Stores `value` under `key`. The browser replaces a value whole or not at
