@@ -54,7 +54,16 @@ for (const variant of VARIANTS) {
       const most = variant.width <= 360 && MAX_HEIGHT_360[file];
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       if (most && height > most) problems.push(`${file}: ${height}px tall at 360 px, more than ${most}px`);
+      // Sections away from the window are not drawn (content-visibility: auto) and would
+      // be blank in a capture of the whole page: draw them for it, as scrolling would.
+      await page.evaluate(() => {
+        for (const el of document.querySelectorAll("*"))
+          if (getComputedStyle(el).contentVisibility === "auto") el.style.contentVisibility = "visible";
+      });
       await page.screenshot({ path: `screenshots/${file}-${variant.name}.png`, fullPage: true });
+      await page.evaluate(() => {
+        for (const el of document.querySelectorAll("*")) if (el.style.contentVisibility) el.style.contentVisibility = "";
+      });
     };
     for (const [slug, heading] of SCREENS) await visit(`#/plan/${id}/${slug}`, slug, heading);
     await visit("#/", "home", "Your plans");
