@@ -224,30 +224,74 @@ impl Persist {
         self.load(state);
     }
 
+    /// Another tab stored `theirs` at the very revision this tab saved, with other
+    /// content: both saves started from the same revision, within the moment it takes a
+    /// write to reach the other tab, and theirs landed last. What this tab saved is no
+    /// longer stored, so the user chooses, as in any conflict (rather than this tab
+    /// quietly showing theirs).
+    #[cfg(not(feature = "start"))]
+    fn crossed(&self, state: AppState, id: &str, theirs: &Plan) -> bool {
+        if self.revisions.with_value(|r| r.get(id).copied()) != Some(theirs.revision) {
+            return false;
+        }
+        // The list holds the plan as this tab last saved or loaded it (the editor's
+        // later edits reach it when they are saved).
+        let last_saved_here_differs = state.plans.with_untracked(|ps| {
+            ps.iter()
+                .find(|p| p.id == id)
+                .is_some_and(|p| !format::conflict::same_content(p, theirs))
+        });
+        if !last_saved_here_differs {
+            return false;
+        }
+        // Mine: with the edits not yet saved. The choice saves it; the autosave must not
+        // write it over theirs first.
+        self.take_live(state);
+        self.pending.update_value(|p| {
+            p.remove(id);
+        });
+        let Some(mine) = state
+            .plans
+            .with_untracked(|ps| ps.iter().find(|p| p.id == id).cloned())
+        else {
+            return false;
+        };
+        self.conflict.set(Some(Conflict {
+            mine,
+            theirs: theirs.clone(),
+        }));
+        state.save_state.set(crate::ui::state::SaveState::Pending);
+        true
+    }
+
     #[cfg(not(feature = "start"))]
     fn on_other_tab(&self, state: AppState, change: ChangeEvent) {
         match change {
             ChangeEvent::PlanSaved { id } => {
+                let Ok(Some(stored)) = storage::load(&id) else {
+                    return;
+                };
+                if self.crossed(state, &id, &stored.plan) {
+                    return;
+                }
                 if self.pending.with_value(|p| p.contains(&id)) {
                     // Edited here too: the next save finds the conflict and asks.
                     return;
                 }
-                if let Ok(Some(stored)) = storage::load(&id) {
-                    let revision = stored.plan.revision;
-                    state
-                        .plans
-                        .update(|ps| match ps.iter_mut().find(|p| p.id == id) {
-                            Some(slot) => *slot = stored.plan.clone(),
-                            None => ps.push(stored.plan.clone()),
-                        });
-                    self.revisions.update_value(|r| {
-                        r.insert(id.clone(), revision);
+                let revision = stored.plan.revision;
+                state
+                    .plans
+                    .update(|ps| match ps.iter_mut().find(|p| p.id == id) {
+                        Some(slot) => *slot = stored.plan.clone(),
+                        None => ps.push(stored.plan.clone()),
                     });
-                    self.external_change.update(|(i, n)| {
-                        *i = id;
-                        *n += 1;
-                    });
-                }
+                self.revisions.update_value(|r| {
+                    r.insert(id.clone(), revision);
+                });
+                self.external_change.update(|(i, n)| {
+                    *i = id;
+                    *n += 1;
+                });
             }
             ChangeEvent::PlanDeleted { id } => {
                 if !self.pending.with_value(|p| p.contains(&id)) {

@@ -23,6 +23,18 @@ async function saved(page) {
   await expect(page.getByRole("status").filter({ hasText: "Saved" }).first()).toBeVisible();
 }
 
+/** A save of another tab that crossed this tab's last one: the plan as this tab saved
+ *  it, at the same revision, with `from` replaced by `to`, written by a bare page of the
+ *  same site (what the other tab's save would have written). Returns that page. */
+async function crossedSave(page, context, from, to) {
+  const key = `race-planner:plan:${planId(page)}`;
+  const other = await context.newPage();
+  await other.goto(new URL("icon.svg", page.url()).href);
+  const text = await page.evaluate((key) => localStorage.getItem(key), key);
+  await other.evaluate(([key, text, from, to]) => localStorage.setItem(key, text.replace(from, to)), [key, text, from, to]);
+  return { other, key, text };
+}
+
 async function exportPlanFile(page, name) {
   await page.getByRole("navigation", { name: "App" }).getByRole("link", { name: "Plans" }).click();
   const download = page.waitForEvent("download");
@@ -150,6 +162,13 @@ test("two tabs editing one plan are asked to choose, and keep both loses nothing
   await expect
     .poll(() => page.evaluate((id) => localStorage.getItem(`race-planner:plan:${id}`), planId(page)))
     .toContain("Mine from tab one");
+  // A tab sees another tab's write only once the browser has passed it on, a few
+  // milliseconds later: tab two's save waits until it can. (Before that, both saves
+  // start from the same revision and cross, which the next test covers; which tab then
+  // asks depends on which write the browser stores last.)
+  await expect
+    .poll(() => other.evaluate((id) => localStorage.getItem(`race-planner:plan:${id}`), planId(page)))
+    .toContain("Mine from tab one");
   await other.clock.runFor(1_000);
   const dialog = other.getByRole("dialog", { name: "This plan was changed in another tab" });
   await expect(dialog).toBeVisible();
@@ -164,6 +183,52 @@ test("two tabs editing one plan are asked to choose, and keep both loses nothing
   await other.getByRole("link", { name: "Contested plan", exact: true }).click();
   await openSettings(other);
   await expect(other.getByLabel("Sector")).toHaveValue("Mine from tab one");
+});
+
+test("saves of two tabs that cross are a conflict too, not one tab's edits silently gone", async ({ page, context }) => {
+  await openApp(page);
+  await createPlan(page, "Crossed plan");
+  await setSector(page, "Mine from tab one");
+  await saved(page);
+  // Two tabs that save within a few milliseconds both start from the same revision:
+  // neither sees the other's write before its own. Here the other tab's save lands
+  // second, so what this tab wrote is gone from storage.
+  const { other, key, text: mine } = await crossedSave(page, context, "Mine from tab one", "Mine from tab two");
+  const dialog = page.getByRole("dialog", { name: "This plan was changed in another tab" });
+  await expect(dialog).toBeVisible();
+  await expect(page.getByLabel("Sector")).toHaveValue("Mine from tab one");
+  await dialog.getByRole("button", { name: "Keep mine" }).click();
+  await expect(dialog).toBeHidden();
+  await saved(page);
+  const stored = JSON.parse(await other.evaluate((key) => localStorage.getItem(key), key));
+  expect(JSON.stringify(stored)).toContain("Mine from tab one");
+  expect(JSON.stringify(stored)).not.toContain("Mine from tab two");
+  expect(stored.plan?.revision ?? stored.revision).toBeGreaterThan(JSON.parse(mine).plan?.revision ?? JSON.parse(mine).revision);
+});
+
+test("a crossed save while an edit waits to be saved offers that edit as mine", async ({ page, context }) => {
+  await openApp(page);
+  await createPlan(page, "Crossed while typing");
+  await setSector(page, "Saved in tab one");
+  await saved(page);
+  // The autosave is held: the edit below waits to be saved when the other tab's save
+  // lands on the revision this tab saved last.
+  await context.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await page.getByLabel("Sector").fill("Typed in tab one, not saved yet");
+  const { other, key } = await crossedSave(page, context, "Saved in tab one", "Saved in tab two");
+  const dialog = page.getByRole("dialog", { name: "This plan was changed in another tab" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Keep mine" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel("Sector")).toHaveValue("Typed in tab one, not saved yet");
+  // The held autosave finds nothing left to write, and asks nothing more.
+  await page.clock.runFor(2_000);
+  await expect(dialog).toBeHidden();
+  await saved(page);
+  const stored = await other.evaluate((key) => localStorage.getItem(key), key);
+  expect(stored).toContain("Typed in tab one, not saved yet");
+  expect(stored).not.toContain("Saved in tab two");
 });
 
 test("export then import reproduces the plan exactly", async ({ page, browser }) => {
