@@ -30,6 +30,28 @@ test("each stage opens with its purpose and the funnel strip", async ({ page }) 
   await expect(page.getByRole("heading", { level: 1, name: "Convert" })).toBeVisible();
 });
 
+test("the Convert strip names the new customers that offline contacts bring", async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, "Shop and street", "local_business");
+  await go(page, "Convert");
+  const step = page.locator(".strip-current");
+  const offline = step.locator(".strip-offline");
+  // Beside "12 % lead → customer rate", more new customers than 12 % of the leads: the
+  // strip says where the others come from.
+  await expect(offline).toHaveText(/^incl\. [\d,]+ from offline contacts$/);
+  await page.getByRole("textbox", { name: "Offline contact → customer rate", exact: true }).fill("0");
+  await expect(offline).toHaveCount(0);
+  await page.getByRole("textbox", { name: "Offline contact → customer rate", exact: true }).fill("10");
+  await expect(offline).toHaveText(/^incl\. [\d,]+ from offline contacts$/);
+  // The other stages count no offline part; each screen's strip shows Convert's.
+  for (const name of ["Reach", "Act", "Engage"]) {
+    await go(page, name);
+    await expect(page.locator(".strip-current .strip-offline")).toHaveCount(0);
+    await expect(page.locator(".strip-offline")).toHaveCount(1);
+    await expect(page.locator(".stage-convert .strip-offline")).toHaveText(/from offline contacts$/);
+  }
+});
+
 test("the WPCalc funnel updates as the user types, up to revenue on the overview", async ({ page }) => {
   await openApp(page);
   await createPlan(page, "WPCalc");

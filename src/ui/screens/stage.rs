@@ -184,6 +184,17 @@ fn FunnelStrip(stage: Stage, plan_id: String) -> impl IntoView {
             let rate = words(i, |f, locale, _| {
                 format!("{} {}", format::percent(f.rate, locale), f.rate_name)
             });
+            // Convert's new customers include those of offline contacts, which do not
+            // come through the lead → customer rate shown above: say how many.
+            let offline = editor.select_eval(move |e| {
+                let n = e.month.offline_customers;
+                if s != Stage::Convert || n <= 0.0 {
+                    return String::new();
+                }
+                lc.with_untracked(|(locale, _)| {
+                    format!("incl. {} from offline contacts", format::count(n, locale))
+                })
+            });
             let target = words(i, |f, locale, _| {
                 target_words(f.target, f.source.as_ref(), locale)
             });
@@ -198,6 +209,9 @@ fn FunnelStrip(stage: Stage, plan_id: String) -> impl IntoView {
                     <span class="strip-volume num">{volume}</span>
                     <span class="strip-measure">{measure} " / month"</span>
                     <span class="strip-rate">{rate}</span>
+                    <Show when=move || offline.with(|o| !o.is_empty())>
+                        <span class="strip-rate strip-offline">{offline}</span>
+                    </Show>
                     <span class="strip-target">{target}</span>
                     <Show when=move || gap.with(|g| !g.is_empty())>
                         <span class="strip-gap">{gap}</span>
