@@ -266,7 +266,7 @@ fn evaluate_uses_the_plan_variants() {
     let clv = |p: &Plan| evaluate(p).into_iter().find(|v| v.id == "clv").unwrap();
     plan.variants.clv = ClvVariant::Subscription;
     close(clv(&plan).value, 15_000.0);
-    assert!(clv(&plan).inputs.contains("subscription"));
+    assert!(clv(&plan).inputs.words.contains("subscription"));
     plan.variants.clv = ClvVariant::Simple;
     close(clv(&plan).value, 1_500.0);
     plan.variants.clv = ClvVariant::Margin;

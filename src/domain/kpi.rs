@@ -2,6 +2,7 @@
 //! evaluation of all KPIs for a plan's forecast month.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 use super::funnel::{self, Forecast, FunnelMonth, Traffic};
 use super::input::trim_number;
@@ -534,38 +535,86 @@ pub struct KpiValue {
     /// The value in the KPI's unit, `None` when it cannot be computed.
     pub value: Option<f64>,
     /// The inputs used, or why there is no value.
-    pub inputs: String,
+    pub inputs: Explained,
     /// What the plan lacks for a value (inputs at 0), by name; empty when it has a value
     /// or when the KPI is not modelled.
     pub missing: Vec<&'static str>,
 }
 
-/// A number for the ⓘ panel: grouped thousands, at most two decimals.
-fn show(v: f64) -> String {
-    let text = trim_number(v, 2);
-    let (sign, body) = match text.strip_prefix('-') {
-        Some(b) => ("-", b),
-        None => ("", text.as_str()),
-    };
-    let (int, frac) = match body.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (body, None),
-    };
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
+/// A figure among the inputs a value used. The screens write it in the plan's locale
+/// and currency, as they write every other number.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub enum Figure {
+    /// A number: a count, or a number of units, to two decimals at most.
+    Number(f64),
+    /// An amount in the plan's currency.
+    Money(f64),
+    /// A rate, 0.25 for 25 %.
+    Percent(f64),
+    /// No value: "—".
+    Absent,
+}
+
+/// Words with figures in them: each `{}` in the words stands for the next figure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Explained {
+    /// The words, with `{}` where each figure goes.
+    pub words: Cow<'static, str>,
+    /// The figures, in order.
+    pub figures: Vec<Figure>,
+}
+
+impl From<&'static str> for Explained {
+    fn from(words: &'static str) -> Self {
+        Explained::words(words)
     }
 }
 
-fn pct(v: f64) -> String {
-    format!("{} %", trim_number(v * 100.0, 2))
+impl Explained {
+    /// Words with no figure.
+    pub fn words(words: impl Into<Cow<'static, str>>) -> Self {
+        Explained {
+            words: words.into(),
+            figures: Vec::new(),
+        }
+    }
+
+    /// `words` with `figures` for its `{}`.
+    fn say(words: &'static str, figures: &[Figure]) -> Self {
+        Explained {
+            words: Cow::Borrowed(words),
+            figures: figures.to_vec(),
+        }
+    }
+
+    /// These words, then `more`.
+    fn then(mut self, more: Explained) -> Self {
+        self.words.to_mut().push_str(&more.words);
+        self.figures.extend(more.figures);
+        self
+    }
+
+    /// Whether there is nothing to say.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The text, each figure written by `write`.
+    pub fn render(&self, mut write: impl FnMut(Figure) -> String) -> String {
+        let mut out = String::with_capacity(self.words.len() + 12 * self.figures.len());
+        let mut figures = self.figures.iter();
+        let mut parts = self.words.split("{}");
+        if let Some(first) = parts.next() {
+            out.push_str(first);
+        }
+        for part in parts {
+            if let Some(f) = figures.next() {
+                out.push_str(&write(*f));
+            }
+            out.push_str(part);
+        }
+        out
+    }
 }
 
 /// Every catalogue KPI for the first month of the plan's forecast, using the plan's
@@ -726,7 +775,7 @@ pub fn evaluate_with(
     plan: &Plan,
     t: &Traffic,
     m: &FunnelMonth,
-    revenue_error: &(Option<f64>, String),
+    revenue_error: &(Option<f64>, Explained),
 ) -> Vec<KpiValue> {
     evaluate_explained(plan, t, m, revenue_error, true)
 }
@@ -735,24 +784,28 @@ pub fn evaluate_with(
 /// each one used (`KpiValue.inputs` is empty): for series over many months, where
 /// formatting those numbers would cost more than computing them.
 pub fn values_with(plan: &Plan, t: &Traffic, m: &FunnelMonth) -> Vec<KpiValue> {
-    evaluate_explained(plan, t, m, &(None, String::new()), false)
+    evaluate_explained(plan, t, m, &(None, Explained::default()), false)
 }
 
 fn evaluate_explained(
     plan: &Plan,
     t: &Traffic,
     m: &FunnelMonth,
-    revenue_error: &(Option<f64>, String),
+    revenue_error: &(Option<f64>, Explained),
     explain: bool,
 ) -> Vec<KpiValue> {
-    // Without explanations, the numbers in them are not formatted.
-    let show = |v: f64| if explain { show(v) } else { String::new() };
-    let pct = |v: f64| if explain { pct(v) } else { String::new() };
+    use Figure::{Money as M, Number as N, Percent as P};
+    // Without explanations, none is put together.
+    let say = |words: &'static str, figures: &[Figure]| {
+        if explain {
+            Explained::say(words, figures)
+        } else {
+            Explained::default()
+        }
+    };
     let digits = plan.currency_digits();
     let f = &plan.funnel;
     let v = &plan.variants;
-    let cur = plan.profile.currency.as_str();
-    let money = |x: f64| format!("{cur} {}", show(x));
     let spend = m.touchpoint_spend;
     let all_cost = m.marketing_cost;
     let paid_spend = t.paid_spend;
@@ -765,21 +818,23 @@ fn evaluate_explained(
     } else {
         aov_major * f.orders_per_customer
     };
-    let not_modelled = "Not modelled in the forecast: measured from your actuals.".to_string();
+    let not_modelled =
+        Explained::words("Not modelled in the forecast: measured from your actuals.");
     let lifetime = lifetime_orders(f);
     let lifetime_text = if f.purchases_per_year > 0.0 && f.customer_years > 0.0 {
-        format!(
+        say(
             "{} purchases per year × {} years",
-            show(f.purchases_per_year),
-            show(f.customer_years)
+            &[N(f.purchases_per_year), N(f.customer_years)],
         )
     } else {
-        format!(
+        say(
             "lifetime orders {} (first orders {} + repeat rate {} × further orders {})",
-            show(lifetime),
-            show(f.orders_per_customer),
-            pct(f.repeat_rate),
-            show(f.repeat_orders)
+            &[
+                N(lifetime),
+                N(f.orders_per_customer),
+                P(f.repeat_rate),
+                N(f.repeat_orders),
+            ],
         )
     };
 
@@ -790,143 +845,94 @@ fn evaluate_explained(
                 "impressions" => (
                     t.any_impressions.then_some(t.impressions),
                     if t.any_impressions {
-                        format!("Σ touchpoint impressions {}", show(t.impressions))
+                        say("Σ touchpoint impressions {}", &[N(t.impressions)])
                     } else {
                         "No touchpoint has impressions.".into()
                     },
                 ),
                 "ctr" => (
                     ctr(t.impression_clicks, t.impressions),
-                    format!(
-                        "clicks {} ÷ impressions {}",
-                        show(t.impression_clicks),
-                        show(t.impressions)
-                    ),
+                    say("clicks {} ÷ impressions {}", &[N(t.impression_clicks), N(t.impressions)]),
                 ),
                 "cpc" => (
                     cpc(t.click_spend, t.clicks),
-                    format!("spend {} ÷ clicks {}", money(t.click_spend), show(t.clicks)),
+                    say("spend {} ÷ clicks {}", &[M(t.click_spend), N(t.clicks)]),
                 ),
                 "cpm" => (
                     cpm(t.impression_spend, t.impressions),
-                    format!(
-                        "spend {} ÷ impressions {} × 1000",
-                        money(t.impression_spend),
-                        show(t.impressions)
-                    ),
+                    say("spend {} ÷ impressions {} × 1000", &[M(t.impression_spend), N(t.impressions)]),
                 ),
                 "sessions" => (
                     Some(m.sessions),
-                    format!("online Reach touchpoints, month {}", m.month + 1),
+                    say("online Reach touchpoints, month {}", &[N(f64::from(m.month + 1))]),
                 ),
                 "offline_contacts" => (
                     Some(m.offline_contacts),
-                    format!("offline touchpoints, month {}", m.month + 1),
+                    say("offline touchpoints, month {}", &[N(f64::from(m.month + 1))]),
                 ),
                 "engagement_rate" | "bounce_rate" | "social_engagement_rate" | "nps" => {
                     (None, not_modelled.clone())
                 }
                 "lead_rate" => (
                     lead_rate(m.leads, m.sessions),
-                    format!("leads {} ÷ sessions {}", show(m.leads), show(m.sessions)),
+                    say("leads {} ÷ sessions {}", &[N(m.leads), N(m.sessions)]),
                 ),
                 "leads" => (
                     Some(m.leads),
-                    format!(
-                        "sessions {} × session → lead rate {}",
-                        show(m.sessions),
-                        pct(f.act_rate)
-                    ),
+                    say("sessions {} × session → lead rate {}", &[N(m.sessions), P(f.act_rate)]),
                 ),
                 "cpl" => (
                     cpl(spend, m.leads),
-                    format!("spend {} ÷ leads {}", money(spend), show(m.leads)),
+                    say("spend {} ÷ leads {}", &[M(spend), N(m.leads)]),
                 ),
                 "conversion_rate" => match v.conversion_denominator {
                     Denominator::Sessions => (
                         conversion_rate(m.online_customers, m.sessions),
-                        format!(
-                            "online customers {} ÷ sessions {}",
-                            show(m.online_customers),
-                            show(m.sessions)
-                        ),
+                        say("online customers {} ÷ sessions {}", &[N(m.online_customers), N(m.sessions)]),
                     ),
                     Denominator::Users => {
                         let users = ratio(m.sessions, f.sessions_per_user).unwrap_or(0.0);
                         (
                             conversion_rate(m.online_customers, users),
-                            format!(
-                                "online customers {} ÷ users {} (sessions ÷ {} sessions per user)",
-                                show(m.online_customers),
-                                show(users),
-                                show(f.sessions_per_user)
-                            ),
+                            say("online customers {} ÷ users {} (sessions ÷ {} sessions per user)", &[N(m.online_customers), N(users), N(f.sessions_per_user)]),
                         )
                     }
                 },
                 "customers" => (
                     Some(m.customers),
-                    format!(
-                        "online {} + offline {}",
-                        show(m.online_customers),
-                        show(m.offline_customers)
-                    ),
+                    say("online {} + offline {}", &[N(m.online_customers), N(m.offline_customers)]),
                 ),
                 "orders" => (
                     Some(m.orders),
-                    format!(
-                        "first orders {} + repeat orders {}",
-                        show(m.first_orders),
-                        show(m.repeat_orders)
-                    ),
+                    say("first orders {} + repeat orders {}", &[N(m.first_orders), N(m.repeat_orders)]),
                 ),
                 "aov" => (
                     aov(m.revenue, m.orders).or(Some(aov_major)),
-                    format!("AOV assumption {}", money(aov_major)),
+                    say("AOV assumption {}", &[M(aov_major)]),
                 ),
                 "revenue" => (
                     Some(m.revenue),
-                    format!(
-                        "first-order revenue {} (first orders {} × AOV {}) + repeat revenue {} (repeat orders {} × AOV)",
-                        money(m.first_revenue),
-                        show(m.first_orders),
-                        money(aov_major),
-                        money(m.repeat_revenue),
-                        show(m.repeat_orders)
-                    ),
+                    say("first-order revenue {} (first orders {} × AOV {}) + repeat revenue {} (repeat orders {} × AOV)", &[M(m.first_revenue), N(m.first_orders), M(aov_major), M(m.repeat_revenue), N(m.repeat_orders)]),
                 ),
                 "cpa" => (
                     cpa(spend, m.customers),
-                    format!("spend {} ÷ new customers {}", money(spend), show(m.customers)),
+                    say("spend {} ÷ new customers {}", &[M(spend), N(m.customers)]),
                 ),
                 "cac" => (
                     cac_value,
-                    format!(
-                        "(touchpoint spend {} + other cost {}) ÷ new customers {}",
-                        money(spend),
-                        money(all_cost - spend),
-                        show(m.customers)
-                    ),
+                    say("(touchpoint spend {} + other cost {}) ÷ new customers {}", &[M(spend), M(all_cost - spend), N(m.customers)]),
                 ),
                 "roas" => (
                     roas(m.paid_revenue, paid_spend),
-                    format!(
-                        "revenue from paid touchpoints {} ÷ paid spend {}",
-                        money(m.paid_revenue),
-                        money(paid_spend)
-                    ),
+                    say("revenue from paid touchpoints {} ÷ paid spend {}", &[M(m.paid_revenue), M(paid_spend)]),
                 ),
                 "repeat_purchase_rate" => (
                     repeat_purchase_rate(m.repeat_customers, m.customers).or(Some(f.repeat_rate)),
-                    format!("repeat purchase rate assumption {}", pct(f.repeat_rate)),
+                    say("repeat purchase rate assumption {}", &[P(f.repeat_rate)]),
                 ),
                 "repeat_customers" => (
                     Some(m.repeat_customers),
-                    format!(
-                        "new customers {} × repeat purchase rate {}",
-                        show(m.customers),
-                        pct(f.repeat_rate)
-                    ),
+                    say("new customers {} × repeat purchase rate {}", &[N(m.customers), P(f.repeat_rate)]),
                 ),
                 "retention_rate" => (
                     Some(f.retention_rate),
@@ -936,80 +942,48 @@ fn evaluate_explained(
                 "clv" => (
                     clv_value,
                     match v.clv {
-                        ClvVariant::Simple => format!(
-                            "simple: AOV {} × {}",
-                            money(aov_major),
-                            lifetime_text
-                        ),
-                        ClvVariant::Margin => format!(
-                            "margin: AOV {} × {} × gross margin {}",
-                            money(aov_major),
-                            lifetime_text,
-                            pct(f.gross_margin)
-                        ),
-                        ClvVariant::RetentionDiscounted => format!(
-                            "retention-discounted: yearly margin {} × retention {} ÷ (1 + discount {} − retention)",
-                            money(aov_major * yearly_orders(f) * f.gross_margin),
-                            pct(f.retention_rate),
-                            pct(f.discount_rate)
-                        ),
-                        ClvVariant::Subscription => format!(
-                            "subscription: ARPA {} × gross margin {} ÷ churn {}",
-                            money(arpa),
-                            pct(f.gross_margin),
-                            pct(f.churn_rate)
-                        ),
+                        ClvVariant::Simple => {
+                            say("simple: AOV {} × ", &[M(aov_major)]).then(lifetime_text.clone())
+                        }
+                        ClvVariant::Margin => say("margin: AOV {} × ", &[M(aov_major)])
+                            .then(lifetime_text.clone())
+                            .then(say(" × gross margin {}", &[P(f.gross_margin)])),
+                        ClvVariant::RetentionDiscounted => say("retention-discounted: yearly margin {} × retention {} ÷ (1 + discount {} − retention)", &[M(aov_major * yearly_orders(f) * f.gross_margin), P(f.retention_rate), P(f.discount_rate)]),
+                        ClvVariant::Subscription => say("subscription: ARPA {} × gross margin {} ÷ churn {}", &[M(arpa), P(f.gross_margin), P(f.churn_rate)]),
                     },
                 ),
                 "mer" => (
                     mer(m.revenue, all_cost),
-                    format!("revenue {} ÷ marketing cost {}", money(m.revenue), money(all_cost)),
+                    say("revenue {} ÷ marketing cost {}", &[M(m.revenue), M(all_cost)]),
                 ),
                 "roi" => (
                     roi(v.roi, m.revenue, f.gross_margin, all_cost),
                     match v.roi {
-                        RoiBasis::Revenue => format!(
-                            "revenue basis: (revenue {} − cost {}) ÷ cost",
-                            money(m.revenue),
-                            money(all_cost)
-                        ),
-                        RoiBasis::GrossProfit => format!(
-                            "gross-profit basis: (gross profit {} − cost {}) ÷ cost",
-                            money(m.gross_profit),
-                            money(all_cost)
-                        ),
+                        RoiBasis::Revenue => say("revenue basis: (revenue {} − cost {}) ÷ cost", &[M(m.revenue), M(all_cost)]),
+                        RoiBasis::GrossProfit => say("gross-profit basis: (gross profit {} − cost {}) ÷ cost", &[M(m.gross_profit), M(all_cost)]),
                     },
                 ),
                 "ltv_cac" => (
                     clv_value.zip(cac_value).and_then(|(l, c)| ltv_cac(l, c)),
-                    format!(
-                        "CLV {} ÷ CAC {}",
-                        clv_value.map_or("—".into(), money),
-                        cac_value.map_or("—".into(), money)
-                    ),
+                    say("CLV {} ÷ CAC {}", &[clv_value.map_or(Figure::Absent, M), cac_value.map_or(Figure::Absent, M)]),
                 ),
                 "cac_payback" => (
                     cac_value.and_then(|c| cac_payback(c, monthly_revenue_per_customer, f.gross_margin)),
-                    format!(
-                        "CAC {} ÷ (monthly revenue per customer {} × gross margin {})",
-                        cac_value.map_or("—".into(), money),
-                        money(monthly_revenue_per_customer),
-                        pct(f.gross_margin)
-                    ),
+                    say("CAC {} ÷ (monthly revenue per customer {} × gross margin {})", &[cac_value.map_or(Figure::Absent, M), M(monthly_revenue_per_customer), P(f.gross_margin)]),
                 ),
                 "forecast_error" => revenue_error.clone(),
-                _ => (None, String::new()),
+                _ => (None, Explained::default()),
             };
             let missing = missing_for(def.id, f, v, t, m);
             let (value, inputs) = if missing.is_empty() {
                 (value.and_then(finite), inputs)
             } else {
-                (None, format!("No value yet: needs {}.", missing.join(", ")))
+                (None, Explained::words(format!("No value yet: needs {}.", missing.join(", "))))
             };
             let inputs = if def.id == "social_engagement_rate" {
                 match v.social_engagement_base {
-                    EngagementBase::Impressions => format!("{inputs} Base: impressions."),
-                    EngagementBase::Reach => format!("{inputs} Base: reach."),
+                    EngagementBase::Impressions => inputs.then(Explained::words(" Base: impressions.")),
+                    EngagementBase::Reach => inputs.then(Explained::words(" Base: reach.")),
                 }
             } else {
                 inputs
@@ -1232,7 +1206,7 @@ pub fn is_forecast(id: &str) -> bool {
 
 /// APE of revenue for the latest month that has a revenue actual inside the horizon,
 /// against the plan's forecast (computed here unless given).
-pub fn latest_revenue_error(plan: &Plan, forecast: Option<&Forecast>) -> (Option<f64>, String) {
+pub fn latest_revenue_error(plan: &Plan, forecast: Option<&Forecast>) -> (Option<f64>, Explained) {
     let index = super::measure::ActualIndex::new(&plan.actuals);
     latest_revenue_error_with(plan, forecast, &index)
 }
@@ -1242,7 +1216,7 @@ pub fn latest_revenue_error_with(
     plan: &Plan,
     forecast: Option<&Forecast>,
     index: &super::measure::ActualIndex,
-) -> (Option<f64>, String) {
+) -> (Option<f64>, Explained) {
     let Ok(start) = super::period::parse_date(&plan.profile.start_date) else {
         return (None, "The plan's start date is not valid.".into());
     };
@@ -1266,14 +1240,13 @@ pub fn latest_revenue_error_with(
                 }
             };
             let fc = forecast.months.get(i).map_or(0.0, |m| m.revenue);
+            let month = months.get(i).map_or(String::new(), |p| p.to_string());
             (
                 forecast_error(actual, fc),
-                format!(
-                    "|actual {} − forecast {}| ÷ actual, {}",
-                    show(actual),
-                    show(fc),
-                    months.get(i).map_or(String::new(), |p| p.to_string())
-                ),
+                Explained {
+                    words: format!("|actual {{}} − forecast {{}}| ÷ actual, {month}").into(),
+                    figures: vec![Figure::Money(actual), Figure::Money(fc)],
+                },
             )
         }
         None => (
@@ -1305,23 +1278,43 @@ mod tests {
             let t = funnel::traffic(&plan);
             let forecast = funnel::forward_funnel(&plan);
             for m in &forecast.months {
-                let explained = evaluate_with(&plan, &t, m, &(None, String::new()));
+                let explained = evaluate_with(&plan, &t, m, &(None, Explained::default()));
                 let values = values_with(&plan, &t, m);
                 assert_eq!(explained.len(), values.len());
                 for (e, v) in explained.iter().zip(&values) {
                     assert_eq!((e.id, e.value), (v.id, v.value));
                 }
-                assert!(explained
-                    .iter()
-                    .any(|e| e.inputs.chars().any(|c| c.is_ascii_digit())));
+                assert!(explained.iter().any(|e| !e.inputs.figures.is_empty()));
+                assert!(values.iter().all(|v| v.inputs.figures.is_empty()));
             }
         }
     }
 
     #[test]
-    fn shows_numbers() {
-        assert_eq!(show(1234567.891), "1,234,567.89");
-        assert_eq!(show(-1000.0), "-1,000");
-        assert_eq!(show(12.5), "12.5");
+    fn explanations_put_each_figure_where_its_braces_stand() {
+        let write = |f: Figure| match f {
+            Figure::Number(v) => format!("n{v}"),
+            Figure::Money(v) => format!("m{v}"),
+            Figure::Percent(v) => format!("p{v}"),
+            Figure::Absent => "—".to_string(),
+        };
+        let e = Explained::say(
+            "spend {} ÷ clicks {}",
+            &[Figure::Money(10.5), Figure::Number(3.0)],
+        );
+        assert_eq!(e.render(write), "spend m10.5 ÷ clicks n3");
+        let nested = Explained::say("AOV {} × ", &[Figure::Money(80.0)])
+            .then(Explained::say("{} orders", &[Figure::Number(2.0)]))
+            .then(Explained::say(" × margin {}", &[Figure::Percent(0.4)]));
+        assert_eq!(nested.render(write), "AOV m80 × n2 orders × margin p0.4");
+        assert_eq!(
+            Explained::say("CLV {}", &[Figure::Absent]).render(write),
+            "CLV —"
+        );
+        assert_eq!(
+            Explained::words("No value yet.").render(write),
+            "No value yet."
+        );
+        assert!(Explained::default().is_empty());
     }
 }

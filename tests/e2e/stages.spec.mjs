@@ -182,7 +182,19 @@ test("the ⓘ of a derived KPI shows its formula and the inputs it used", async 
   const body = page.locator('tr[data-kpi="leads"] .info-body');
   await expect(body).toBeVisible();
   await expect(body).toContainText("sessions × session → lead rate");
-  await expect(body).toContainText("12 %");
+  // The figures it used, written as every figure on screen: in the plan's locale.
+  await expect(body).toContainText("This plan: sessions 10,000 × session → lead rate 12%");
+  await page.keyboard.press("Escape");
+  await expect(body).toBeHidden();
+  // Closed, it is not kept up to date; opened again, it shows the figures as they are.
+  await page.getByRole("textbox", { name: "Session → lead rate", exact: true }).fill("15");
+  await page.getByRole("row").filter({ hasText: "Leads / interactions" }).getByLabel("How Leads / interactions is computed").click();
+  await expect(body).toContainText("This plan: sessions 10,000 × session → lead rate 15%");
+  await page.keyboard.press("Escape");
+  await page.locator("details.plan-settings summary").click();
+  await page.getByLabel("Number and date format").selectOption({ label: "Deutsch (Deutschland)" });
+  await page.getByRole("row").filter({ hasText: "Leads / interactions" }).getByLabel("How Leads / interactions is computed").click();
+  await expect(body).toContainText("This plan: sessions 10.000 × session → lead rate 15\u00a0%");
 });
 
 /** Opens every ⓘ named `label` in turn (the first `most`) and checks that its explanation

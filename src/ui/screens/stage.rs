@@ -18,7 +18,7 @@ use crate::ui::format;
 use crate::ui::state::Editor;
 use crate::ui::widgets::fields::{MoneyField, NumField, NumKind, OptNumField, TextField};
 use crate::ui::widgets::input_picker::range_text;
-use crate::ui::widgets::kpi::{format_kpi, format_unit, locale_currency, KpiInfo};
+use crate::ui::widgets::kpi::{explained_text, format_kpi, format_unit, locale_currency, KpiInfo};
 use crate::ui::widgets::rows::{
     focus, text_at, Cell, Column, CompactRow, EachId, RowList, RowTable,
 };
@@ -403,7 +403,13 @@ fn StageKpiRow(stage: Stage, id: String) -> impl IntoView {
     let value = editor.select_eval(move |e| e.kpi(def.id).cloned());
     let check = editor.select_eval(move |e| e.check(def.id).cloned());
     let inputs = Signal::derive(move || {
-        value.with(|v| v.as_ref().map(|v| v.inputs.clone()).unwrap_or_default())
+        lc.with(|(l, c)| {
+            value.with(|v| {
+                v.as_ref()
+                    .map(|v| explained_text(&v.inputs, l, c))
+                    .unwrap_or_default()
+            })
+        })
     });
     let forecast = move || {
         lc.with(|(l, c)| format_kpi(def, value.with(|v| v.as_ref().and_then(|v| v.value)), l, c))
@@ -1251,7 +1257,7 @@ fn FunnelInputs(stage: Stage) -> impl IntoView {
                                 def.map(|def| {
                                     let value = move || values.with(|vs| vs.iter().find(|v| v.id == id).and_then(|v| v.value));
                                     let missing = move || values.with(|vs| vs.iter().find(|v| v.id == id).filter(|v| !v.missing.is_empty()).map(|v| format!("needs {}", v.missing.join(", "))));
-                                    let inputs = Signal::derive(move || values.with(|vs| vs.iter().find(|v| v.id == id).map(|v| v.inputs.clone()).unwrap_or_default()));
+                                    let inputs = Signal::derive(move || lc.with(|(l, c)| values.with(|vs| vs.iter().find(|v| v.id == id).map(|v| explained_text(&v.inputs, l, c)).unwrap_or_default())));
                                     view! {
                                         <tr data-kpi=id>
                                             <th scope="row">{def.name} " " <KpiInfo def=def inputs=inputs/></th>

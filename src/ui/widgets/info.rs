@@ -19,13 +19,34 @@ pub fn Info(
     /// The button's name, for assistive technology: "How … is computed".
     #[prop(into)]
     label: Signal<String>,
+    /// Set while the explanation is open (before it is shown), for content that is only
+    /// worth keeping up to date while it can be read.
+    #[prop(default = None)]
+    open: Option<RwSignal<bool>>,
     children: Children,
 ) -> impl IntoView {
     let id = format!("info-{}", NEXT.fetch_add(1, Ordering::Relaxed));
+    // The first load has no explanation that waits to be opened.
+    #[cfg(feature = "start")]
+    {
+        let _ = open;
+        view! {
+            <span class="info">
+                <button type="button" class="info-toggle" data-start aria-label=label popovertarget=id.clone()>"i"</button>
+                <div class="info-body" id=id popover="auto">{children()}</div>
+            </span>
+        }
+    }
+    // Each opening and each closing is told before it happens.
+    #[cfg(not(feature = "start"))]
     view! {
         <span class="info">
             <button type="button" class="info-toggle" data-start aria-label=label popovertarget=id.clone()>"i"</button>
-            <div class="info-body" id=id popover="auto">{children()}</div>
+            <div class="info-body" id=id popover="auto" on:beforetoggle=move |_: leptos::ev::Event| {
+                if let Some(open) = open {
+                    open.update(|o| *o = !*o);
+                }
+            }>{children()}</div>
         </span>
     }
 }

@@ -3,7 +3,7 @@
 //! (value, target, status, sparkline, ⓘ) used on the overview.
 
 use crate::domain::evaluation::{CheckBasis, GoalCheck};
-use crate::domain::kpi::{KpiDef, KpiValue, Unit};
+use crate::domain::kpi::{Explained, Figure, KpiDef, KpiValue, Unit};
 use crate::domain::measure::Status;
 use crate::ui::format;
 use crate::ui::state::Editor;
@@ -25,6 +25,17 @@ pub fn format_unit(unit: Unit, value: Option<f64>, locale: &str, currency: &str)
         Unit::Multiple => format!("{}×", format::decimal(v, locale)),
         Unit::Months => format!("{} months", format::decimal(v, locale)),
         Unit::Score => format::decimal(v, locale),
+    })
+}
+
+/// The inputs a value used (`KpiValue.inputs`), each figure in the plan's locale and
+/// currency, as every other figure on screen.
+pub fn explained_text(e: &Explained, locale: &str, currency: &str) -> String {
+    e.render(|f| match f {
+        Figure::Number(v) => format::decimal(v, locale),
+        Figure::Money(v) => format::money(v, locale, currency),
+        Figure::Percent(v) => format::percent(v, locale),
+        Figure::Absent => "—".to_string(),
     })
 }
 
@@ -59,17 +70,31 @@ pub fn locale_currency() -> ReadSignal<(String, String)> {
 pub fn KpiInfo(
     /// The KPI.
     def: &'static KpiDef,
-    /// The inputs the value used, or why there is no value (`KpiValue.inputs`).
+    /// The inputs the value used, or why there is no value (`KpiValue.inputs`, written by
+    /// [`explained_text`]). Read only while the explanation is open, unless `eager`: a
+    /// keystroke on a stage screen changes the inputs of dozens of closed ones.
     #[prop(into)]
     inputs: Signal<String>,
+    /// Written in the page at once and kept up to date (the Overview's cards: the first
+    /// load shows them as drawn, with no script to fill them in).
+    #[prop(optional)]
+    eager: bool,
 ) -> impl IntoView {
+    let open = (!eager && cfg!(not(feature = "start"))).then(|| RwSignal::new(false));
+    let inputs = move || {
+        if open.is_none_or(|o| o.get()) {
+            inputs.get()
+        } else {
+            String::new()
+        }
+    };
     view! {
-        <Info label=format!("How {} is computed", def.name)>
+        <Info label=format!("How {} is computed", def.name) open=open>
             <p><strong>{def.name}</strong>": " {def.explanation}</p>
             <p>"Formula: " <span class="formula">{def.formula}</span></p>
             {(!def.denominator.is_empty()).then(|| view! { <p>"Divided by: " {def.denominator}</p> })}
             {(!def.variants.is_empty()).then(|| view! { <p>"Variant: " {def.variants}</p> })}
-            <p>"This plan: " <span class="formula">{move || inputs.get()}</span></p>
+            <p>"This plan: " <span class="formula">{inputs}</span></p>
         </Info>
     }
 }
@@ -151,7 +176,13 @@ pub fn KpiCard(
         })
     };
     let inputs = Signal::derive(move || {
-        value.with(|v| v.as_ref().map(|v| v.inputs.clone()).unwrap_or_default())
+        lc.with(|(l, c)| {
+            value.with(|v| {
+                v.as_ref()
+                    .map(|v| explained_text(&v.inputs, l, c))
+                    .unwrap_or_default()
+            })
+        })
     });
     let meta = move || {
         lc.with(|(l, cur)| {
@@ -168,7 +199,7 @@ pub fn KpiCard(
         <div class=stage_class data-kpi=def.id>
             // A div, not a p: the ⓘ is a <details>, which an HTML parser would not keep
             // inside a p (the first load shows this card from its markup).
-            <div class="kpi-name">{def.name} " " <KpiInfo def=def inputs=inputs/></div>
+            <div class="kpi-name">{def.name} " " <KpiInfo def=def inputs=inputs eager=true/></div>
             <p class="kpi-basis muted">{basis}</p>
             <p class="kpi-value num">{shown}</p>
             {move || missing().map(|m| view! { <p class="kpi-missing muted">{m}</p> })}
