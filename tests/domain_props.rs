@@ -10,8 +10,8 @@ use race_planner::domain::funnel::{
     touchpoint_sizing, FunnelMonth, Goal,
 };
 use race_planner::domain::input::{
-    format_percent_input, parse_count, parse_integer_in, parse_money, parse_number, parse_percent,
-    parse_score,
+    format_money_input, format_percent_input, parse_count, parse_money, parse_number,
+    parse_percent, parse_score, DecimalMark,
 };
 use race_planner::domain::kpi::{self, evaluate};
 use race_planner::domain::measure::{self, measure_plan};
@@ -308,30 +308,36 @@ proptest! {
 
     #[test]
     fn parsers_never_panic_and_give_finite_values(text in "\\PC{0,24}") {
-        for v in [parse_percent(&text), parse_count(&text), parse_number(&text), parse_score(&text, 1.0, 10.0)].into_iter().flatten() {
-            prop_assert!(v.is_finite());
+        for mark in [DecimalMark::Dot, DecimalMark::Comma] {
+            for v in [parse_percent(&text, mark), parse_count(&text, mark), parse_number(&text, mark), parse_score(&text, 1.0, 10.0, mark)].into_iter().flatten() {
+                prop_assert!(v.is_finite());
+            }
+            if let Ok(p) = parse_percent(&text, mark) { prop_assert!((0.0..=1.0).contains(&p)); }
+            if let Ok(c) = parse_count(&text, mark) { prop_assert!(c >= 0.0); }
+            if let Ok(m) = parse_money(&text, 2, mark) { prop_assert!(m.0 >= 0); }
+            let _ = mark.write(text.clone());
         }
-        if let Ok(p) = parse_percent(&text) { prop_assert!((0.0..=1.0).contains(&p)); }
-        if let Ok(c) = parse_count(&text) { prop_assert!(c >= 0.0); }
-        if let Ok(m) = parse_money(&text, 2) { prop_assert!(m.0 >= 0); }
-        let _ = parse_integer_in(&text, 1, 13);
         let _ = text.parse::<Period>();
         let _ = race_planner::domain::period::parse_date(&text);
     }
 
     #[test]
     fn number_like_text_parses_without_panic(text in "[-+]?[0-9., '%$€]{0,20}") {
-        let _ = parse_percent(&text);
-        let _ = parse_count(&text);
-        let _ = parse_money(&text, 0);
-        let _ = parse_money(&text, 3);
+        for mark in [DecimalMark::Dot, DecimalMark::Comma] {
+            let _ = parse_percent(&text, mark);
+            let _ = parse_count(&text, mark);
+            let _ = parse_money(&text, 0, mark);
+            let _ = parse_money(&text, 3, mark);
+        }
     }
 
     #[test]
     fn percent_field_round_trips(hundredths in 0u32..=10_000) {
         let text = format_percent_input(f64::from(hundredths) / 10_000.0);
-        let back = parse_percent(&text).unwrap();
-        prop_assert!((back - f64::from(hundredths) / 10_000.0).abs() < 1e-15);
+        for mark in [DecimalMark::Dot, DecimalMark::Comma] {
+            let back = parse_percent(&mark.write(text.clone()), mark).unwrap();
+            prop_assert!((back - f64::from(hundredths) / 10_000.0).abs() < 1e-15);
+        }
     }
 
     #[test]
@@ -356,7 +362,11 @@ proptest! {
         let text = Money(minor).to_major_string(digits);
         prop_assert_eq!(Money::from_major_str(&text, digits), Ok(Money(minor)));
         if minor >= 0 {
-            prop_assert_eq!(parse_money(&text, digits), Ok(Money(minor)));
+            // What a money field shows, in either locale's mark, reads back the same.
+            for mark in [DecimalMark::Dot, DecimalMark::Comma] {
+                let shown = mark.write(format_money_input(Money(minor), digits));
+                prop_assert_eq!(parse_money(&shown, digits, mark), Ok(Money(minor)));
+            }
         }
     }
 

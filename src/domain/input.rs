@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use super::money::{minor_digits, Money};
+use super::money::Money;
 
 /// Why a typed value was refused, in words for the user ("Enter a number, like 1200").
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,9 +54,69 @@ fn is_numeric_char(c: char) -> bool {
         || is_group_space(c)
 }
 
-/// Turns typed number text into a canonical decimal ("-1234.5"), resolving thousands
-/// separators and a decimal comma. `Err` carries the user-facing message.
-fn canonical_number(text: &str) -> Result<String, InputError> {
+/// The mark a locale writes between a number's whole part and its decimals: "2.5" in
+/// en-US, "2,5" in de-DE. Typed numbers are read with the plan's mark: "1.500" is
+/// one and a half in en-US and fifteen hundred in de-DE.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecimalMark {
+    /// "2.5" (English, Japanese).
+    Dot,
+    /// "2,5" (German, French, Spanish, most of Europe, Brazil).
+    Comma,
+}
+
+impl DecimalMark {
+    /// The mark itself.
+    pub fn char(self) -> char {
+        match self {
+            DecimalMark::Dot => '.',
+            DecimalMark::Comma => ',',
+        }
+    }
+
+    /// The other of "." and ",": where a number has only one of them, that one is
+    /// read as thousands when it makes groups of three digits ("1,500" in en-US).
+    fn other(self) -> char {
+        match self {
+            DecimalMark::Dot => ',',
+            DecimalMark::Comma => '.',
+        }
+    }
+
+    /// Text written with "." between digits (a number as the app keeps it, "1234.5",
+    /// or a hint, "Type 2.5 for 2.5 %") with this mark instead ("1234,5").
+    pub fn write(self, text: String) -> String {
+        if self == DecimalMark::Dot || !text.contains('.') {
+            return text;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let digit = |i: Option<usize>| {
+            i.and_then(|i| chars.get(i))
+                .is_some_and(char::is_ascii_digit)
+        };
+        chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                if c == '.'
+                    && digit(i.checked_add(1))
+                    && (i == 0 || digit(i.checked_sub(1)) || chars[i - 1] == '-')
+                {
+                    ','
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
+}
+
+/// Typed number text as plain decimal digits with a "." ("-1234.5"), its thousands
+/// separators removed: both "." and "," in it, the last one is the decimal mark; only
+/// one of them, the locale's `mark` is the decimal mark, and the other one separates
+/// thousands where it makes groups of three digits ("1,500" and "1,500,000" in en-US)
+/// and is the decimal mark otherwise ("2,5"). `Err` carries the user-facing message.
+pub fn plain_number(text: &str, mark: DecimalMark) -> Result<String, InputError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(InputError::new(MSG_EMPTY));
@@ -75,31 +135,30 @@ fn canonical_number(text: &str) -> Result<String, InputError> {
     if !body.bytes().any(|b| b.is_ascii_digit()) {
         return Err(InputError::new(MSG_NUMBER));
     }
-    let commas = body.matches(',').count();
-    let dots = body.matches('.').count();
-    let (decimal, group) = if commas > 0 && dots > 0 {
+    let (own, other) = (mark.char(), mark.other());
+    let owns = body.matches(own).count();
+    let others = body.matches(other).count();
+    let (decimal, group) = if owns > 0 && others > 0 {
         // Both present: whichever comes last is the decimal separator.
-        let last_comma = body.rfind(',').unwrap_or(0);
-        let last_dot = body.rfind('.').unwrap_or(0);
-        if last_comma > last_dot {
-            (Some(','), Some('.'))
+        if body.rfind(own) > body.rfind(other) {
+            (Some(own), Some(other))
         } else {
-            (Some('.'), Some(','))
+            (Some(other), Some(own))
         }
-    } else if commas == 1 {
-        let (before, after) = body.split_once(',').unwrap_or((&body, ""));
+    } else if others == 1 {
+        let (before, after) = body.split_once(other).unwrap_or((&body, ""));
         let digits_before = before.trim_start_matches('0');
         if after.len() == 3 && !digits_before.is_empty() && before.len() <= 3 {
-            (None, Some(','))
+            (None, Some(other))
         } else {
-            (Some(','), None)
+            (Some(other), None)
         }
-    } else if commas > 1 {
-        (None, Some(','))
-    } else if dots > 1 {
-        (None, Some('.'))
+    } else if others > 1 {
+        (None, Some(other))
+    } else if owns > 1 {
+        (None, Some(own))
     } else {
-        (Some('.'), None)
+        (Some(own), None)
     };
     if let Some(g) = group {
         // Every group after the first must have exactly three digits.
@@ -145,20 +204,21 @@ fn parse_canonical(canonical: &str) -> Result<f64, InputError> {
     }
 }
 
-/// Parses any finite number (negative allowed), with separators resolved.
-pub fn parse_number(text: &str) -> Result<f64, InputError> {
-    parse_canonical(&canonical_number(text)?)
+/// Parses any finite number (negative allowed), with separators resolved (see
+/// [`plain_number`]).
+pub fn parse_number(text: &str, mark: DecimalMark) -> Result<f64, InputError> {
+    parse_canonical(&plain_number(text, mark)?)
 }
 
 /// Parses a percent as typed and returns the fraction: "2.5", "2.5%" and " 2,5 % " all
 /// give 0.025; "0.05" is 0.05 % and gives 0.0005. Only 0–100 % is accepted.
-pub fn parse_percent(text: &str) -> Result<f64, InputError> {
+pub fn parse_percent(text: &str, mark: DecimalMark) -> Result<f64, InputError> {
     let trimmed = text.trim();
     let without_sign = trimmed
         .strip_suffix('%')
         .or_else(|| trimmed.strip_prefix('%'))
         .unwrap_or(trimmed);
-    let canonical = canonical_number(without_sign).map_err(|e| {
+    let canonical = plain_number(without_sign, mark).map_err(|e| {
         if e.message == MSG_EMPTY {
             e
         } else {
@@ -179,8 +239,8 @@ pub fn parse_percent(text: &str) -> Result<f64, InputError> {
 
 /// Parses a count of people, sessions or contacts: a non-negative finite number
 /// ("120,000", "120 000", "1.234,5").
-pub fn parse_count(text: &str) -> Result<f64, InputError> {
-    let value = parse_number(text)?;
+pub fn parse_count(text: &str, mark: DecimalMark) -> Result<f64, InputError> {
+    let value = parse_number(text, mark)?;
     if value < 0.0 {
         return Err(InputError::new(MSG_NEGATIVE));
     }
@@ -191,9 +251,13 @@ pub fn parse_count(text: &str) -> Result<f64, InputError> {
 ///
 /// Accepts a currency symbol or code before or after the number ("$1,234.56",
 /// "1.234,56 €", "USD 1200", "¥1,500"), thousands separators and a decimal comma.
-/// `currency_digits` is the currency's minor digits (see [`minor_digits`]); extra
+/// `currency_digits` is the currency's minor digits (see [`super::money::minor_digits`]); extra
 /// non-zero decimals are refused rather than rounded. Negative amounts are refused.
-pub fn parse_money(text: &str, currency_digits: u32) -> Result<Money, InputError> {
+pub fn parse_money(
+    text: &str,
+    currency_digits: u32,
+    mark: DecimalMark,
+) -> Result<Money, InputError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(InputError::new(MSG_EMPTY));
@@ -206,7 +270,7 @@ pub fn parse_money(text: &str, currency_digits: u32) -> Result<Money, InputError
     let rest = rest
         .trim_start_matches(is_symbol)
         .trim_end_matches(is_symbol);
-    let canonical = canonical_number(rest)?;
+    let canonical = plain_number(rest, mark)?;
     let value = Money::from_major_str(&canonical, currency_digits)?;
     if negative || value.is_negative() {
         if value.0 == 0 {
@@ -217,14 +281,9 @@ pub fn parse_money(text: &str, currency_digits: u32) -> Result<Money, InputError
     Ok(value)
 }
 
-/// Parses an amount of money for an ISO 4217 currency code (see [`parse_money`]).
-pub fn parse_money_in(text: &str, currency: &str) -> Result<Money, InputError> {
-    parse_money(text, minor_digits(currency))
-}
-
 /// Parses a score between `min` and `max` inclusive (decimals allowed, e.g. ICE 7.5).
-pub fn parse_score(text: &str, min: f64, max: f64) -> Result<f64, InputError> {
-    let value = parse_number(text)?;
+pub fn parse_score(text: &str, min: f64, max: f64, mark: DecimalMark) -> Result<f64, InputError> {
+    let value = parse_number(text, mark)?;
     if value >= min && value <= max {
         Ok(value)
     } else {
@@ -234,16 +293,6 @@ pub fn parse_score(text: &str, min: f64, max: f64) -> Result<f64, InputError> {
             trim_number(max, 6)
         )))
     }
-}
-
-/// Parses a whole number between `min` and `max` inclusive (weeks, months, 1–5 scores).
-pub fn parse_integer_in(text: &str, min: i64, max: i64) -> Result<i64, InputError> {
-    let value = parse_number(text)?;
-    let range_error = || InputError::new(format!("Enter a whole number from {min} to {max}"));
-    if value.fract() != 0.0 || value < min as f64 || value > max as f64 {
-        return Err(range_error());
-    }
-    Ok(value as i64)
 }
 
 /// Formats a number with at most `decimals` decimals and no trailing zeros ("2.5", "12").
@@ -305,15 +354,45 @@ mod tests {
 
     #[test]
     fn canonical_forms() {
-        assert_eq!(canonical_number("120,000").unwrap(), "120000");
-        assert_eq!(canonical_number("120 000").unwrap(), "120000");
-        assert_eq!(canonical_number("1.234,5").unwrap(), "1234.5");
-        assert_eq!(canonical_number("1,234.5").unwrap(), "1234.5");
-        assert_eq!(canonical_number("2,5").unwrap(), "2.5");
-        assert_eq!(canonical_number("0,125").unwrap(), "0.125");
-        assert_eq!(canonical_number("1.234.567").unwrap(), "1234567");
-        assert!(canonical_number("1,23,4").is_err());
-        assert!(canonical_number("abc").is_err());
-        assert!(canonical_number("1e5").is_err());
+        let plain = |t| plain_number(t, DecimalMark::Dot);
+        assert_eq!(plain("120,000").unwrap(), "120000");
+        assert_eq!(plain("120 000").unwrap(), "120000");
+        assert_eq!(plain("1.234,5").unwrap(), "1234.5");
+        assert_eq!(plain("1,234.5").unwrap(), "1234.5");
+        assert_eq!(plain("2,5").unwrap(), "2.5");
+        assert_eq!(plain("0,125").unwrap(), "0.125");
+        assert_eq!(plain("1.234.567").unwrap(), "1234567");
+        assert_eq!(plain("1.500").unwrap(), "1.500");
+        assert!(plain("1,23,4").is_err());
+        assert!(plain("abc").is_err());
+        assert!(plain("1e5").is_err());
+    }
+
+    #[test]
+    fn a_decimal_comma_locale_reads_a_lone_dot_as_thousands() {
+        let plain = |t| plain_number(t, DecimalMark::Comma);
+        assert_eq!(plain("1.500").unwrap(), "1500");
+        assert_eq!(plain("1.500.000").unwrap(), "1500000");
+        assert_eq!(plain("1,500").unwrap(), "1.500");
+        assert_eq!(plain("1.234,5").unwrap(), "1234.5");
+        assert_eq!(plain("1,234.5").unwrap(), "1234.5");
+        assert_eq!(plain("1 234,5").unwrap(), "1234.5");
+        // A dot that makes no group of three is a decimal mark all the same.
+        assert_eq!(plain("2.5").unwrap(), "2.5");
+        assert_eq!(plain("1500.00").unwrap(), "1500.00");
+        assert_eq!(plain("0.125").unwrap(), "0.125");
+        assert!(plain("1.23.4").is_err());
+    }
+
+    #[test]
+    fn numbers_are_written_with_the_locale_mark() {
+        assert_eq!(DecimalMark::Comma.write("1234.50".into()), "1234,50");
+        assert_eq!(DecimalMark::Comma.write("-0.5".into()), "-0,5");
+        assert_eq!(
+            DecimalMark::Comma.write("Type 2.5 for 2.5 %".into()),
+            "Type 2,5 for 2,5 %"
+        );
+        assert_eq!(DecimalMark::Comma.write("Done. 12".into()), "Done. 12");
+        assert_eq!(DecimalMark::Dot.write("1234.50".into()), "1234.50");
     }
 }

@@ -5,7 +5,7 @@
 
 use super::input::{
     format_count_input, format_percent_input, parse_count, parse_money, parse_number,
-    parse_percent, trim_number, InputError,
+    parse_percent, trim_number, DecimalMark, InputError,
 };
 use super::kpi::{self, finite, KpiDef, Unit};
 use super::measure::{self, Status};
@@ -309,17 +309,18 @@ pub fn default_period(periods: &[Period], today: Date) -> Option<Period> {
 }
 
 /// Parses an actual typed in a KPI's unit: a percent for rates ("2.5" is 2.5 %),
-/// a non-negative number for counts and money, a number in range otherwise.
-pub fn parse_actual(def: &KpiDef, text: &str) -> Result<f64, InputError> {
+/// a non-negative number for counts and money, a number in range otherwise, read
+/// with the plan's decimal `mark`.
+pub fn parse_actual(def: &KpiDef, text: &str, mark: DecimalMark) -> Result<f64, InputError> {
     let value = match def.unit {
-        Unit::Ratio if def.max <= 1.0 => parse_percent(text)?,
+        Unit::Ratio if def.max <= 1.0 => parse_percent(text, mark)?,
         Unit::Ratio => {
             let trimmed = text.trim();
-            parse_number(trimmed.strip_suffix('%').unwrap_or(trimmed))? / 100.0
+            parse_number(trimmed.strip_suffix('%').unwrap_or(trimmed), mark)? / 100.0
         }
-        Unit::Count => parse_count(text)?,
-        Unit::Money => parse_money(text, MAX_MINOR_DIGITS)?.to_major(MAX_MINOR_DIGITS),
-        Unit::Multiple | Unit::Months | Unit::Score => parse_number(text)?,
+        Unit::Count => parse_count(text, mark)?,
+        Unit::Money => parse_money(text, MAX_MINOR_DIGITS, mark)?.to_major(MAX_MINOR_DIGITS),
+        Unit::Multiple | Unit::Months | Unit::Score => parse_number(text, mark)?,
     };
     if value < def.min || value > def.max {
         return Err(InputError::new(crate::domain::input::sentence(
@@ -387,23 +388,24 @@ pub struct Pasted {
 pub const MAX_PASTE_CELLS: usize = 20_000;
 
 /// Whether a pasted cell holds a number (a header or a label does not).
-fn is_number(cell: &str) -> bool {
+fn is_number(cell: &str, mark: DecimalMark) -> bool {
     let t = cell.trim();
-    parse_money(t.strip_suffix('%').unwrap_or(t), MAX_MINOR_DIGITS).is_ok()
+    parse_money(t.strip_suffix('%').unwrap_or(t), MAX_MINOR_DIGITS, mark).is_ok()
 }
 
 /// Writes a block copied from a spreadsheet (tab-separated columns, one line per row)
 /// pasted at the grid's row `first` of `rows` and at `period`: its rows go down the
 /// measures, its columns on to the periods after `period`. A first line or a first
 /// column with no number in it is a header or labels and is skipped. Each cell is read
-/// as if typed; an empty cell clears the actual, a cell that cannot be read leaves it
-/// as it was and is reported.
+/// as if typed (with the plan's decimal `mark`); an empty cell clears the actual, a
+/// cell that cannot be read leaves it as it was and is reported.
 pub fn paste_actuals(
     plan: &mut Plan,
     rows: &[&KpiDef],
     first: usize,
     period: Period,
     text: &str,
+    mark: DecimalMark,
 ) -> Result<Pasted, InputError> {
     let mut lines: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
     while lines
@@ -418,15 +420,16 @@ pub fn paste_actuals(
             "This block has {cells} cells; paste at most {MAX_PASTE_CELLS} at a time"
         )));
     }
-    let header =
-        |l: &[&str]| l.iter().any(|c| !c.trim().is_empty()) && !l.iter().any(|c| is_number(c));
+    let header = |l: &[&str]| {
+        l.iter().any(|c| !c.trim().is_empty()) && !l.iter().any(|c| is_number(c, mark))
+    };
     if lines.len() > 1 && header(&lines[0]) {
         lines.remove(0);
     }
     let labels = !lines.is_empty()
         && lines
             .iter()
-            .all(|l| l.len() > 1 && !l[0].trim().is_empty() && !is_number(l[0]));
+            .all(|l| l.len() > 1 && !l[0].trim().is_empty() && !is_number(l[0], mark));
     let mut done = Pasted::default();
     for (r, line) in lines.iter().enumerate() {
         let cells = if labels { &line[1..] } else { &line[..] };
@@ -440,7 +443,7 @@ pub fn paste_actuals(
             let value = if cell.is_empty() {
                 Ok(None)
             } else {
-                parse_actual(def, cell).map(Some)
+                parse_actual(def, cell, mark).map(Some)
             };
             match value {
                 Ok(v) => {
@@ -605,14 +608,37 @@ mod tests {
     #[test]
     fn typing_actuals() {
         let rate = kpi::find("conversion_rate").unwrap();
-        assert_eq!(parse_actual(rate, "2.5").unwrap(), 0.025);
-        assert!(parse_actual(rate, "120").is_err());
+        assert_eq!(parse_actual(rate, "2.5", DecimalMark::Dot).unwrap(), 0.025);
+        assert!(parse_actual(rate, "120", DecimalMark::Dot).is_err());
         let sessions = kpi::find("sessions").unwrap();
-        assert_eq!(parse_actual(sessions, "12,000").unwrap(), 12000.0);
-        assert!(parse_actual(sessions, "-1").is_err());
-        assert!(parse_actual(sessions, "abc").is_err());
+        assert_eq!(
+            parse_actual(sessions, "12,000", DecimalMark::Dot).unwrap(),
+            12000.0
+        );
+        assert!(parse_actual(sessions, "-1", DecimalMark::Dot).is_err());
+        assert!(parse_actual(sessions, "abc", DecimalMark::Dot).is_err());
         let revenue = kpi::find("revenue").unwrap();
-        assert_eq!(parse_actual(revenue, "$1,200.50").unwrap(), 1200.5);
+        assert_eq!(
+            parse_actual(revenue, "$1,200.50", DecimalMark::Dot).unwrap(),
+            1200.5
+        );
+        // In a plan written with a decimal comma, a lone dot separates thousands.
+        assert_eq!(
+            parse_actual(sessions, "12.000", DecimalMark::Comma).unwrap(),
+            12000.0
+        );
+        assert_eq!(
+            parse_actual(sessions, "12.000", DecimalMark::Dot).unwrap(),
+            12.0
+        );
+        assert_eq!(
+            parse_actual(rate, "2,5", DecimalMark::Comma).unwrap(),
+            0.025
+        );
+        assert_eq!(
+            parse_actual(revenue, "1.200,50 €", DecimalMark::Comma).unwrap(),
+            1200.5
+        );
         assert_eq!(format_actual_input(rate, 0.025), "2.5");
         assert_eq!(actual_unit(rate, "USD").as_deref(), Some("%"));
         let mut plan = Plan::default();
@@ -664,7 +690,15 @@ mod tests {
     fn a_pasted_column_fills_the_measures_down_from_the_cell() {
         let mut plan = Plan::new("p", "Test", 0, "2026-01-01");
         let jan = Period::month(2026, 1).unwrap();
-        let done = paste_actuals(&mut plan, &grid(), 0, jan, "1200\r\n80\r\n\r\n").unwrap();
+        let done = paste_actuals(
+            &mut plan,
+            &grid(),
+            0,
+            jan,
+            "1200\r\n80\r\n\r\n",
+            DecimalMark::Dot,
+        )
+        .unwrap();
         assert_eq!(done.filled, 2);
         assert!(done.problems.is_empty());
         assert_eq!(typed_actual(&plan, "sessions", jan), Some(1200.0));
@@ -678,7 +712,7 @@ mod tests {
         let jan = Period::month(2026, 1).unwrap();
         let feb = Period::month(2026, 2).unwrap();
         let text = "Measure\tJanuary\tFebruary\nSessions\t1,200\t1,300\nLeads\tabc\t90\n";
-        let done = paste_actuals(&mut plan, &grid(), 0, jan, text).unwrap();
+        let done = paste_actuals(&mut plan, &grid(), 0, jan, text, DecimalMark::Dot).unwrap();
         assert_eq!(done.filled, 3);
         assert_eq!(typed_actual(&plan, "sessions", jan), Some(1200.0));
         assert_eq!(typed_actual(&plan, "sessions", feb), Some(1300.0));
@@ -697,7 +731,8 @@ mod tests {
         let mut plan = Plan::new("p", "Test", 0, "2026-01-01");
         let jan = Period::month(2026, 1).unwrap();
         set_actual(&mut plan, "leads", jan, Some(5.0));
-        let done = paste_actuals(&mut plan, &grid(), 1, jan, "\n9000\n1\n2").unwrap();
+        let done =
+            paste_actuals(&mut plan, &grid(), 1, jan, "\n9000\n1\n2", DecimalMark::Dot).unwrap();
         assert_eq!(typed_actual(&plan, "leads", jan), None);
         assert_eq!(typed_actual(&plan, "revenue", jan), Some(9000.0));
         assert_eq!(done.filled, 2);
@@ -705,11 +740,29 @@ mod tests {
     }
 
     #[test]
+    fn a_block_from_a_decimal_comma_spreadsheet_is_read_with_the_plans_mark() {
+        let mut plan = Plan::new("p", "Test", 0, "2026-01-01");
+        let jan = Period::month(2026, 1).unwrap();
+        let done = paste_actuals(
+            &mut plan,
+            &grid(),
+            0,
+            jan,
+            "1.200\n80\n9.000,50",
+            DecimalMark::Comma,
+        )
+        .unwrap();
+        assert_eq!(done.filled, 3);
+        assert_eq!(typed_actual(&plan, "sessions", jan), Some(1200.0));
+        assert_eq!(typed_actual(&plan, "revenue", jan), Some(9000.5));
+    }
+
+    #[test]
     fn a_block_too_large_is_refused_whole() {
         let mut plan = Plan::new("p", "Test", 0, "2026-01-01");
         let jan = Period::month(2026, 1).unwrap();
         let text = "1\t".repeat(MAX_PASTE_CELLS + 1);
-        assert!(paste_actuals(&mut plan, &grid(), 0, jan, &text).is_err());
+        assert!(paste_actuals(&mut plan, &grid(), 0, jan, &text, DecimalMark::Dot).is_err());
         assert!(plan.actuals.is_empty());
     }
 }

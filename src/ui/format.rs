@@ -5,6 +5,7 @@
 //! instead of letting an exception escape into the app. Values without a number
 //! (a ratio with a zero denominator, a non-finite input) are shown as "—".
 
+use crate::domain::input::{self, DecimalMark};
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -139,15 +140,39 @@ pub fn percent(fraction: f64, locale: &str) -> String {
     number(Kind::Percent, fraction, locale, "USD")
 }
 
-/// A number as a field holds it ("600000", "1234.5"), grouped for reading in the
-/// plan's locale ("600,000", "1,234.5") while the field is not being edited. Numbers
-/// under 1,000 and any other text come back as they are.
+/// The mark the plan's locale writes between whole units and decimals, as `Intl`
+/// writes it ("2,5" in de-DE): the one typed numbers are read and written with.
+pub fn decimal_mark(locale: &str) -> DecimalMark {
+    thread_local! {
+        static LAST: RefCell<(String, DecimalMark)> = const { RefCell::new((String::new(), DecimalMark::Dot)) };
+    }
+    if let Some(mark) = LAST.with(|l| {
+        let l = l.borrow();
+        (l.0 == locale).then_some(l.1)
+    }) {
+        return mark;
+    }
+    let mark = match run(Kind::Grouped(1), locale, "", JsValue::from_f64(1.5)) {
+        Some(text) if text.contains(',') => DecimalMark::Comma,
+        _ => DecimalMark::Dot,
+    };
+    LAST.with(|l| *l.borrow_mut() = (locale.to_string(), mark));
+    mark
+}
+
+/// A number as a field holds it ("600000", "1234,5"), written as the field reads it
+/// while it is not being edited: grouped in the plan's locale ("600,000" in en-US,
+/// "1.234,5" in de-DE), with the decimals it was typed with. "1.500" typed in a de-DE
+/// plan shows as "1.500", fifteen hundred. Text that is not a number comes back as it is.
 pub fn grouped(raw: &str, locale: &str) -> String {
-    let digits = raw
+    let Ok(plain) = input::plain_number(raw, decimal_mark(locale)) else {
+        return raw.to_string();
+    };
+    let digits = plain
         .split_once('.')
         .map_or(0, |(_, decimals)| decimals.len());
-    match raw.parse::<f64>() {
-        Ok(v) if v.is_finite() && v.abs() >= 1000.0 && digits <= 6 => run(
+    match plain.parse::<f64>() {
+        Ok(v) if v.is_finite() && digits <= 6 => run(
             Kind::Grouped(digits as u8),
             locale,
             "",

@@ -37,6 +37,22 @@ test("typing an actual for one month changes the status", async ({ page }) => {
   await expect(status).toHaveText(/No data/);
 });
 
+test("actuals of a plan in a decimal-comma locale are read as its people write numbers", async ({ page }) => {
+  await openMeasure(page);
+  await page.locator("details.plan-settings summary").click();
+  await page.getByLabel("Number and date format").selectOption({ label: "Deutsch (Deutschland)" });
+  const sessions = page.locator('input[id^="actual-sessions-"]').first();
+  const customers = page.locator('input[id^="actual-customers-"]').first();
+  // "2.000" is two thousand sessions here: 50 customers of them are 2.5 %.
+  await sessions.fill("2.000");
+  await customers.fill("50");
+  await sessions.blur();
+  await customers.blur();
+  await expect(sessions).toHaveValue("2.000");
+  const card = page.getByRole("region", { name: /Session → customer rate$/ });
+  await expect(card.locator(".kpi-figures")).toContainText("2,5\u00a0%");
+});
+
 test("ratio KPIs are derived from the raw numbers typed, and weeks can be chosen", async ({ page }) => {
   await openMeasure(page);
   // No input for a ratio: the conversion rate follows from customers ÷ sessions.

@@ -149,6 +149,34 @@ test("percent fields accept 2.5 and 2.5 %, and refuse abc and 150 without changi
   await expect(leads).toHaveText("1,200");
 });
 
+test("a plan in a decimal-comma locale reads and writes its fields as its people write numbers", async ({ page }) => {
+  await wpcalc(page);
+  const aov = page.getByRole("textbox", { name: "Average order value (AOV)", exact: true });
+  const rate = page.getByRole("textbox", { name: "Lead → customer rate", exact: true });
+  const revenue = page.locator('tr[data-kpi="revenue"] td');
+  await page.locator("details.plan-settings summary").click();
+  await page.getByLabel("Number and date format").selectOption({ label: "Deutsch (Deutschland)" });
+  // The fields write the plan's values as the tables beside them do.
+  await expect(revenue).toHaveText(/^22\.500\s\$$/);
+  await expect(aov).toHaveValue("75,00");
+  await expect(page.locator("#f-funnel-convert_rate-hint")).toHaveText("Type 2,5 for 2,5 %");
+  // "1.500" is fifteen hundred here, not one and a half.
+  await aov.fill("1.500");
+  await expect(revenue).toHaveText(/^450\.000\s\$$/);
+  await aov.press("Tab");
+  await expect(aov).toHaveValue("1.500,00");
+  await aov.focus();
+  await expect(aov).toHaveValue("1500,00");
+  await rate.fill("12,5");
+  await expect(rate).toHaveAttribute("aria-invalid", "false");
+  await expect(revenue).toHaveText(/^225\.000\s\$$/);
+  await rate.blur();
+  // Back in en-US, the same values in its own notation.
+  await page.getByLabel("Number and date format").selectOption({ label: "English (United States)" });
+  await expect(aov).toHaveValue("1,500.00");
+  await expect(rate).toHaveValue("12.5");
+});
+
 test("a refused value stays in its field with its message while another field is edited; undo shows the plan's value again", async ({ page }) => {
   await wpcalc(page);
   const rate = page.getByRole("textbox", { name: "Lead → customer rate", exact: true });

@@ -295,18 +295,14 @@ fn ActualCell(
     note: RwSignal<String>,
 ) -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let show = move || {
-        editor.plan.with(|p| {
-            typed_actual(p, def.id, period)
-                .map(|v| format_actual_input(def, v))
-                .unwrap_or_default()
-        })
-    };
-    let text = RwSignal::new(editor.plan.with_untracked(|p| {
+    // The actual as the input shows it, with the decimal mark of the plan's locale.
+    let shown_in = move |p: &Plan| {
         typed_actual(p, def.id, period)
-            .map(|v| format_actual_input(def, v))
+            .map(|v| format::decimal_mark(&p.profile.locale).write(format_actual_input(def, v)))
             .unwrap_or_default()
-    }));
+    };
+    let show = move || editor.plan.with(shown_in);
+    let text = RwSignal::new(editor.plan.with_untracked(shown_in));
     let error = RwSignal::new(None::<String>);
     let focused = RwSignal::new(false);
     Effect::new(move |_| {
@@ -344,7 +340,8 @@ fn ActualCell(
         let parsed = if value.trim().is_empty() {
             Ok(None)
         } else {
-            parse_actual(def, &value).map(Some)
+            let mark = editor.locale.with_untracked(|l| format::decimal_mark(l));
+            parse_actual(def, &value, mark).map(Some)
         };
         match parsed {
             Ok(v) => {
@@ -361,12 +358,7 @@ fn ActualCell(
     let on_blur = move |_| {
         let _ = focused.try_set(false);
         if let Some(None) = error.try_get_untracked() {
-            let shown = editor.plan.try_with_untracked(|p| {
-                typed_actual(p, def.id, period)
-                    .map(|v| format_actual_input(def, v))
-                    .unwrap_or_default()
-            });
-            if let Some(shown) = shown {
+            if let Some(shown) = editor.plan.try_with_untracked(shown_in) {
                 let _ = text.try_set(shown);
             }
         }
@@ -388,7 +380,8 @@ fn ActualCell(
         editor.edit(&format!("paste-{}", now_ms()), |p| {
             let rows = grid_measures(p);
             let first = rows.iter().position(|d| d.id == def.id).unwrap_or(0);
-            outcome = Some(paste_actuals(p, &rows, first, period, &block));
+            let mark = format::decimal_mark(&p.profile.locale);
+            outcome = Some(paste_actuals(p, &rows, first, period, &block, mark));
         });
         if let Some(outcome) = outcome {
             note.set(paste_note(def, period, outcome));

@@ -4,7 +4,7 @@
 
 use crate::domain::input::{
     format_count_input, format_money_input, format_percent_input, parse_count, parse_money,
-    parse_percent, parse_score, trim_number, InputError,
+    parse_percent, parse_score, trim_number, DecimalMark, InputError,
 };
 use crate::domain::money::{minor_digits, Money};
 use crate::domain::plan::Plan;
@@ -28,19 +28,19 @@ pub enum NumKind {
 }
 
 impl NumKind {
-    fn parse(self, text: &str) -> Result<f64, InputError> {
+    fn parse(self, text: &str, mark: DecimalMark) -> Result<f64, InputError> {
         match self {
-            NumKind::Percent => parse_percent(text),
+            NumKind::Percent => parse_percent(text, mark),
             NumKind::SignedPercent => {
                 let t = text.trim();
                 match t.strip_prefix('-').or_else(|| t.strip_prefix('−')) {
-                    Some(rest) => parse_percent(rest).map(|v| -v),
-                    None => parse_percent(t),
+                    Some(rest) => parse_percent(rest, mark).map(|v| -v),
+                    None => parse_percent(t, mark),
                 }
                 .map_err(|_| InputError::new("Enter a rate between -100 and 100 %"))
             }
-            NumKind::Count => parse_count(text),
-            NumKind::Score { min, max } => parse_score(text, min, max),
+            NumKind::Count => parse_count(text, mark),
+            NumKind::Score { min, max } => parse_score(text, min, max, mark),
         }
     }
 
@@ -99,7 +99,7 @@ pub fn NumField(
         kind.unit().map(str::to_string),
         hint,
         move |p| kind.show(get(p)),
-        move |text, _p| kind.parse(text),
+        move |text, _p, mark| kind.parse(text, mark),
         move |p, v| set(p, v),
     )
 }
@@ -123,8 +123,8 @@ pub fn MoneyField(
         Some(currency.get_untracked()),
         hint,
         move |p| format_money_input(get(p), minor_digits(&p.profile.currency)),
-        move |text, p| {
-            let m = parse_money(text, minor_digits(&p.profile.currency))?;
+        move |text, p, mark| {
+            let m = parse_money(text, minor_digits(&p.profile.currency), mark)?;
             if m.is_negative() {
                 Err(InputError::new("Enter an amount of 0 or more"))
             } else {
@@ -137,13 +137,15 @@ pub fn MoneyField(
 
 /// The shared body of the numeric fields: local text while typing, parse on input.
 /// Generic only in a thin wrapper, so each field on a screen does not copy the view code.
+/// `show` writes the plan's value with a "." for decimals; the field writes it with the
+/// plan's decimal mark, which `parse` gets to read the typed text with.
 fn text_field_view<T: Clone + Send + Sync + 'static>(
     label: String,
     key: String,
     unit: Option<String>,
     hint: Option<String>,
     show: impl Fn(&Plan) -> String + Send + Sync + 'static,
-    parse: impl Fn(&str, &Plan) -> Result<T, InputError> + Send + Sync + 'static,
+    parse: impl Fn(&str, &Plan, DecimalMark) -> Result<T, InputError> + Send + Sync + 'static,
     set: impl Fn(&mut Plan, T) + Send + Sync + 'static,
 ) -> AnyView {
     typed_field_view(
@@ -157,7 +159,7 @@ fn text_field_view<T: Clone + Send + Sync + 'static>(
     )
 }
 
-type Parse<T> = Arc<dyn Fn(&str, &Plan) -> Result<T, InputError> + Send + Sync>;
+type Parse<T> = Arc<dyn Fn(&str, &Plan, DecimalMark) -> Result<T, InputError> + Send + Sync>;
 
 /// The part of [`text_field_view`] that depends only on the type of the value (four
 /// types), not on each field's closures.
@@ -175,7 +177,7 @@ fn typed_field_view<T: Clone + Send + Sync + 'static>(
     let commit: Commit = Arc::new(move |text: &str| {
         let value = editor
             .plan
-            .try_with_untracked(|p| parse(text, p))
+            .try_with_untracked(|p| parse(text, p, format::decimal_mark(&p.profile.locale)))
             .unwrap_or_else(|| Err(InputError::new("This plan is closed")))?;
         let set = set.clone();
         editor.edit(&edit_key, move |p| set(p, value));
@@ -199,6 +201,9 @@ fn text_field_core(
     let id = format!("f-{key}");
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    // The plan's value with the decimal mark of its locale ("14,50" in de-DE).
+    let show: Show =
+        Arc::new(move |p: &Plan| format::decimal_mark(&p.profile.locale).write(show(p)));
     let text = RwSignal::new(editor.plan.with_untracked(|p| show(p)));
     let error = RwSignal::new(None::<String>);
     let focused = RwSignal::new(false);
@@ -260,7 +265,9 @@ fn text_field_core(
     view! {
         <form class="field" novalidate on:submit=stay>
             <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <span class="hint" id=hint_id.clone()>{h}</span> })}
+            {hint.map(|h| view! {
+                <span class="hint" id=hint_id.clone()>{move || editor.locale.with(|l| format::decimal_mark(l).write(h.clone()))}</span>
+            })}
             {move || error.get().map(|e| view! { <span class="field-error" id=error_id.clone()>{e}</span> })}
             <div class="input-wrap" class:has-unit=has_unit>
                 <input id=id class="num-input" type="text" inputmode="decimal" autocomplete="off"
@@ -469,11 +476,11 @@ pub fn OptNumField(
                 .map(|v| kind.show(v))
                 .unwrap_or_default()
         },
-        move |text, p| {
+        move |text, p, mark| {
             if text.trim().is_empty() {
                 return Ok(None);
             }
-            let v = kind.parse(text)?;
+            let v = kind.parse(text, mark)?;
             match check.as_ref().and_then(|c| c(p, v)) {
                 Some(message) => Err(InputError::new(message)),
                 None => Ok(Some(v)),
@@ -503,8 +510,8 @@ pub fn CheckedNumField(
         kind.unit().map(str::to_string),
         hint,
         move |p| kind.show(get(p)),
-        move |text, p| {
-            let v = kind.parse(text)?;
+        move |text, p, mark| {
+            let v = kind.parse(text, mark)?;
             match check(p, v) {
                 Some(message) => Err(InputError::new(message)),
                 None => Ok(v),
@@ -543,11 +550,11 @@ pub fn OptMoneyField(
                 .map(|m| format_money_input(m, minor_digits(&p.profile.currency)))
                 .unwrap_or_default()
         },
-        move |text, p| {
+        move |text, p, mark| {
             if text.trim().is_empty() {
                 return Ok(None);
             }
-            let m = parse_money(text, minor_digits(&p.profile.currency))?;
+            let m = parse_money(text, minor_digits(&p.profile.currency), mark)?;
             if m.is_negative() {
                 return Err(InputError::new("Enter an amount of 0 or more"));
             }
@@ -605,12 +612,12 @@ pub fn InputValueField(
                 )
             }
         },
-        move |text, p| {
+        move |text, p, mark| {
             let v = match num {
-                Some(n) => n.parse(text)?,
+                Some(n) => n.parse(text, mark)?,
                 None => {
                     let digits = minor_digits(&p.profile.currency);
-                    let m = parse_money(text, digits)?;
+                    let m = parse_money(text, digits, mark)?;
                     if m.is_negative() {
                         return Err(InputError::new("Enter an amount of 0 or more"));
                     }
