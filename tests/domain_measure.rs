@@ -240,3 +240,66 @@ fn the_actuals_index_is_kept_until_the_actuals_change() {
         evaluate_plan(&plan, today)
     );
 }
+
+#[test]
+fn actuals_that_cannot_all_be_right_are_found() {
+    let mut plan = Plan::new("p", "Test", 0, "2026-01-01");
+    // January: 1,440 clicks of 1,000 impressions, a CTR of 144 %.
+    plan.actuals.push(actual("impressions", "2026-01", 1_000.0));
+    plan.actuals.push(actual("clicks", "2026-01", 1_440.0));
+    // February is fine; March has clicks but no impressions to compare with.
+    plan.actuals
+        .push(actual("impressions", "2026-02", 10_000.0));
+    plan.actuals.push(actual("clicks", "2026-02", 200.0));
+    plan.actuals.push(actual("clicks", "2026-03", 500.0));
+    // Week 6: more engaged sessions than sessions (engagement and bounce are reported once).
+    plan.actuals.push(actual("sessions", "2026-W06", 300.0));
+    plan.actuals
+        .push(actual("engaged_sessions", "2026-W06", 310.0));
+    let index = ActualIndex::new(&plan.actuals);
+    let found = contradictions(&plan, &index);
+    let said: Vec<(String, &str, f64, f64)> = found
+        .iter()
+        .map(|c| (c.period.to_string(), c.kpi.id, c.part.1, c.whole.1))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("2026-W06".to_string(), "engagement_rate", 310.0, 300.0),
+            ("2026-01".to_string(), "ctr", 1_440.0, 1_000.0),
+        ]
+    );
+    assert!((found[1].value - 1.44).abs() < 1e-12);
+    assert_eq!(
+        (found[1].part.0.id, found[1].whole.0.id),
+        ("clicks", "impressions")
+    );
+    // More offline customers than customers: online customers below zero.
+    let mut shop = Plan::new("p", "Test", 0, "2026-01-01");
+    shop.actuals.push(actual("sessions", "2026-04", 5_000.0));
+    shop.actuals.push(actual("customers", "2026-04", 100.0));
+    shop.actuals
+        .push(actual("offline_customers", "2026-04", 130.0));
+    let found_shop = contradictions(&shop, &ActualIndex::new(&shop.actuals));
+    assert_eq!(found_shop.len(), 1);
+    assert_eq!(found_shop[0].kpi.id, "conversion_rate");
+    assert_eq!(
+        (found_shop[0].part.0.id, found_shop[0].part.1),
+        ("offline_customers", 130.0)
+    );
+    assert_eq!(
+        (found_shop[0].whole.0.id, found_shop[0].whole.1),
+        ("customers", 100.0)
+    );
+    // Put right, nothing is left to report.
+    plan.actuals
+        .retain(|a| a.measure != "engaged_sessions" && a.value != 1_440.0);
+    assert!(contradictions(&plan, &ActualIndex::new(&plan.actuals)).is_empty());
+}
+
+#[test]
+fn the_large_sample_plan_has_actuals_a_real_account_could_report() {
+    let plan = race_planner::domain::sample::large_plan(42);
+    assert_eq!(plan.actuals.len(), 4_698);
+    assert!(contradictions(&plan, &ActualIndex::new(&plan.actuals)).is_empty());
+}

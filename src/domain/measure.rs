@@ -377,6 +377,76 @@ impl ActualIndex {
     }
 }
 
+/// Actuals of one period that cannot all be right: a rate derived from recorded
+/// measures is outside what a rate can be (more clicks than impressions, a CTR over
+/// 100 %; more offline customers than customers, a conversion rate below 0). One of
+/// the two measures is most likely in the wrong column, period or unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contradiction {
+    /// The period both measures were recorded for.
+    pub period: Period,
+    /// The rate, and its value from the two measures.
+    pub kpi: &'static KpiDef,
+    /// The rate's value (1.44 for 144 %).
+    pub value: f64,
+    /// The measure that is more than it can be (clicks), with its value in the period.
+    pub part: (&'static KpiDef, f64),
+    /// The measure it cannot be more than (impressions), with its value in the period.
+    pub whole: (&'static KpiDef, f64),
+}
+
+/// Every [`Contradiction`] among a plan's actuals, in the periods the counted measure
+/// was recorded for, the latest first (where a mistake is likeliest to be new). Two
+/// rates of the same two measures (engagement and bounce) are reported once.
+pub fn contradictions(plan: &Plan, index: &ActualIndex) -> Vec<Contradiction> {
+    let mut seen: Vec<&[&str]> = Vec::new();
+    let mut out = Vec::new();
+    for def in kpi::catalogue() {
+        let parts = raw_parts(def.id);
+        let [part, whole] = parts else { continue };
+        if def.unit != Unit::Ratio || !def.max.is_finite() || seen.contains(&parts) {
+            continue;
+        }
+        seen.push(parts);
+        let mut periods: Vec<Period> = plan
+            .actuals
+            .iter()
+            .filter(|a| a.measure == *part)
+            .map(|a| a.period)
+            .collect();
+        periods.sort_unstable();
+        periods.dedup();
+        for period in periods {
+            let Some(value) = index.derived(plan, def.id, period).and_then(finite) else {
+                continue;
+            };
+            if value <= def.max + 1e-9 && value >= def.min - 1e-9 {
+                continue;
+            }
+            // Online customers below zero: more offline customers than customers.
+            let (part, whole) = if def.id == "conversion_rate" && value < def.min {
+                ("offline_customers", "customers")
+            } else {
+                (*part, *whole)
+            };
+            let (Some(part_def), Some(whole_def)) = (measure_def(part), measure_def(whole)) else {
+                continue;
+            };
+            if let (Some(a), Some(b)) = (index.raw(part, period), index.raw(whole, period)) {
+                out.push(Contradiction {
+                    period,
+                    kpi: def,
+                    value,
+                    part: (part_def, a),
+                    whole: (whole_def, b),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|c| std::cmp::Reverse(c.period.day_span().map(|d| d.first)));
+    out
+}
+
 /// Where a KPI's actual comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum ActualBasis {
@@ -406,33 +476,31 @@ where
 
 /// A measure's actuals with their periods as day spans, computed once for many look-ups.
 struct ActualSpans {
+    /// Sorted by period (those of one period in the order of the actuals).
     rows: Vec<(Period, DaySpan, f64)>,
 }
 
 impl ActualSpans {
     fn new<'a, I: IntoIterator<Item = &'a Actual>>(actuals: I, measure: &str) -> Self {
-        let rows = actuals
+        let mut rows: Vec<(Period, DaySpan, f64)> = actuals
             .into_iter()
             .filter(|a| a.measure == measure && a.value.is_finite())
             .filter_map(|a| a.period.day_span().map(|span| (a.period, span, a.value)))
             .collect();
+        rows.sort_by_key(|r| r.0);
         ActualSpans { rows }
     }
 
     fn value_for(&self, def: &KpiDef, period: Period) -> Option<f64> {
-        let mut exact_sum = 0.0;
-        let mut exact_count = 0usize;
-        for (p, _, v) in &self.rows {
-            if *p == period {
-                exact_sum += v;
-                exact_count += 1;
-            }
-        }
-        if exact_count > 0 {
+        let from = self.rows.partition_point(|r| r.0 < period);
+        let exact = &self.rows[from..];
+        let exact = &exact[..exact.partition_point(|r| r.0 == period)];
+        if !exact.is_empty() {
+            let exact_sum: f64 = exact.iter().map(|r| r.2).sum();
             return if def.additive {
                 finite(exact_sum)
             } else {
-                finite(exact_sum / exact_count as f64)
+                finite(exact_sum / exact.len() as f64)
             };
         }
         let target = period.day_span()?;

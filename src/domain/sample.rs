@@ -58,8 +58,9 @@ fn sample_value(rng: &mut Rng, unit: Unit, id: &str) -> f64 {
 }
 
 /// A large plan: 60 touchpoints, 200 initiatives, 500 actions, 30 tracked KPIs with
-/// their goals, five years of weekly actuals of the 14 raw measures and 4 directly
-/// measured KPIs (4,698 actuals), over a 60-month horizon.
+/// their goals, five years of weekly actuals of the 14 raw measures (figures a real
+/// account could report together) and 4 directly measured KPIs (4,698 actuals), over a
+/// 60-month horizon.
 /// The same seed always gives the same plan, and it passes `validate()`.
 pub fn large_plan(seed: u64) -> Plan {
     let mut rng = Rng(seed);
@@ -219,25 +220,68 @@ pub fn large_plan(seed: u64) -> Plan {
 
     let start = parse_date("2022-01-03").unwrap_or(Date::MIN);
     let weeks = Period::weeks_from(start, 261);
-    let measured: Vec<&kpi::KpiDef> = measure::RAW_MEASURES
+    let raw: Vec<[f64; 14]> = weeks
         .iter()
-        .chain(measure::DIRECT_KPIS.iter())
-        .filter_map(|id| measure::measure_def(id))
+        .map(|_| week_of_raw_measures(&mut rng))
         .collect();
-    for def in &measured {
+    let mut push = |id: &str, period: Period, value: f64| {
+        plan.actuals.push(Actual {
+            measure: id.into(),
+            period,
+            value,
+            source: Source::Imported {
+                file: "ga4-export.csv".into(),
+            },
+            touchpoint: None,
+        });
+    };
+    for (m, id) in measure::RAW_MEASURES.iter().enumerate() {
+        for (period, values) in weeks.iter().zip(&raw) {
+            push(id, *period, values[m]);
+        }
+    }
+    for def in measure::DIRECT_KPIS.iter().filter_map(|id| kpi::find(id)) {
         for period in &weeks {
-            plan.actuals.push(Actual {
-                measure: def.id.into(),
-                period: *period,
-                value: sample_value(&mut rng, def.unit, def.id),
-                source: Source::Imported {
-                    file: "ga4-export.csv".into(),
-                },
-                touchpoint: None,
-            });
+            push(def.id, *period, sample_value(&mut rng, def.unit, def.id));
         }
     }
     plan
+}
+
+/// A week of the raw measures, in the order of [`measure::RAW_MEASURES`], that a real
+/// account could report: no more clicks than impressions, engaged sessions, leads or
+/// customers than sessions, offline customers than customers.
+fn week_of_raw_measures(rng: &mut Rng) -> [f64; 14] {
+    let spend = rng.range(5_000.0, 60_000.0);
+    let impressions = rng.range(100_000.0, 800_000.0);
+    let clicks = impressions * rng.range(0.004, 0.04);
+    let sessions = clicks * rng.range(0.7, 0.95) + rng.range(3_000.0, 25_000.0);
+    let engaged = sessions * rng.range(0.45, 0.8);
+    let leads = sessions * rng.range(0.03, 0.12);
+    let offline_contacts = rng.range(200.0, 3_000.0);
+    let offline_customers = offline_contacts * rng.range(0.05, 0.3);
+    let customers = leads * rng.range(0.1, 0.35) + offline_customers;
+    let orders = customers * rng.range(1.0, 1.4);
+    let revenue = orders * rng.range(30.0, 140.0);
+    let ad_revenue = revenue * rng.range(0.3, 0.8);
+    let repeat_customers = customers * rng.range(0.1, 0.5);
+    let repeat_orders = repeat_customers * rng.range(1.0, 1.6);
+    [
+        spend,
+        impressions,
+        clicks,
+        sessions,
+        engaged,
+        leads,
+        offline_contacts,
+        customers,
+        offline_customers,
+        orders,
+        revenue,
+        ad_revenue,
+        repeat_customers,
+        repeat_orders,
+    ]
 }
 
 /// Everything the app derives from a plan after an edit.

@@ -53,6 +53,21 @@ test("actuals of a plan in a decimal-comma locale are read as its people write n
   await expect(card.locator(".kpi-figures")).toContainText("2,5\u00a0%");
 });
 
+test("actuals that cannot all be right are listed under the grid with their figures", async ({ page }) => {
+  await openMeasure(page);
+  const impressions = page.locator('input[id^="actual-impressions-"]').first();
+  const clicks = page.locator('input[id^="actual-clicks-"]').first();
+  const period = (await clicks.getAttribute("id")).slice("actual-clicks-".length);
+  const warning = page.locator(".banner-warn", { hasText: "cannot all be right" });
+  await impressions.fill("1000");
+  await clicks.fill("1440");
+  await expect(warning).toContainText(`${period}: Click-through rate (CTR) 144%: Clicks 1,440, more than impressions 1,000`);
+  // Put right, the warning goes.
+  await clicks.fill("144");
+  await expect(clicks).toHaveAttribute("aria-invalid", "false");
+  await expect(warning).toHaveCount(0);
+});
+
 test("ratio KPIs are derived from the raw numbers typed, and weeks can be chosen", async ({ page }) => {
   await openMeasure(page);
   // No input for a ratio: the conversion rate follows from customers ÷ sessions.
@@ -73,6 +88,9 @@ test("ratio KPIs are derived from the raw numbers typed, and weeks can be chosen
 test("the measure screen has no serious accessibility problems", async ({ page }) => {
   await openMeasure(page);
   await page.locator('input[id^="actual-sessions-"]').first().fill("1000");
+  // With the list of actuals that cannot all be right shown too.
+  await page.locator('input[id^="actual-leads-"]').first().fill("1200");
+  await expect(page.locator(".banner-warn", { hasText: "cannot all be right" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
 

@@ -14,12 +14,13 @@ use crate::ui::format;
 use crate::ui::state::{today, AppState, Editor, Level};
 use crate::ui::widgets::fields::{MoneyField, TextField};
 use crate::ui::widgets::gantt::{stage_class, Gantt};
+use crate::ui::widgets::kpi::format_kpi;
 use crate::ui::widgets::rows::{
     focus, Cell, Column, CompactRow, EachId, EditButton, EditorPanel, RowList, RowTable, ShowMore,
     PAGE,
 };
 use crate::ui::widgets::tabs::{TabDef, TabList, TabPanel};
-use crate::ui::widgets::trend::{date_text, kpi_text, StatusBadge, TableWrap};
+use crate::ui::widgets::trend::{date_text, StatusBadge, TableWrap};
 use leptos::prelude::*;
 
 /// The three views of the actions, as tabs: only the selected one is in the page.
@@ -785,8 +786,8 @@ fn ReviewCard(id: String) -> impl IntoView {
                         .map(|s| match kpi::find(&s.kpi) {
                             Some(def) => (
                                 def.name.to_string(),
-                                kpi_text(def, s.target, &p.profile.locale, &p.profile.currency),
-                                kpi_text(def, s.actual, &p.profile.locale, &p.profile.currency),
+                                format_kpi(def, s.target, &p.profile.locale, &p.profile.currency),
+                                format_kpi(def, s.actual, &p.profile.locale, &p.profile.currency),
                                 s.status,
                             ),
                             None => (s.kpi.clone(), "—".into(), "—".into(), s.status),

@@ -17,7 +17,8 @@ use crate::ui::state::{now_ms, today, Editor};
 use crate::ui::widgets::fields::NumberText;
 use crate::ui::widgets::gantt::stage_class;
 use crate::ui::widgets::info::Info;
-use crate::ui::widgets::trend::{kpi_text, StatusBadge, TableWrap, TrendChart};
+use crate::ui::widgets::kpi::format_kpi;
+use crate::ui::widgets::trend::{StatusBadge, TableWrap, TrendChart};
 use leptos::prelude::*;
 
 fn today_date() -> Option<crate::domain::period::Date> {
@@ -143,6 +144,7 @@ pub fn MeasureScreen() -> impl IntoView {
             <h2 id="actuals-heading">"Enter actuals"</h2>
             <p class="hint">"Type the raw numbers your tools report for the period (spend, impressions, clicks, sessions, leads, customers, orders, revenue): every rate and cost per unit is derived from them exactly as in the forecast. Clear a cell to remove the value."</p>
             <ActualsGrid period=period/>
+            <Contradictions/>
             <crate::ui::widgets::csv_import::CsvImport granularity=granularity/>
             <h2>"Each KPI"</h2>
             <div class="cards kpi-cards">
@@ -153,6 +155,63 @@ pub fn MeasureScreen() -> impl IntoView {
                         view! { <KpiCard stage=stage def=def progress=progress points=points drawn=charts/> }
                     }).collect_view()
                 }}
+            </div>
+        </Show>
+    }
+}
+
+/// How many actuals that cannot all be right are listed; the rest are counted.
+const CONTRADICTIONS_LISTED: usize = 5;
+
+/// Periods whose actuals cannot all be right (more clicks than impressions), listed
+/// under the grid with the figures, so that the mistake can be found in the export.
+#[component]
+fn Contradictions() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let found = Memo::new(move |_| {
+        let actuals = editor.actuals.get();
+        editor
+            .plan
+            .with(|p| measure::contradictions(p, &actuals.index))
+    });
+    let items = move || {
+        editor.locale_currency.with(|(l, c)| {
+            found.with(|f| {
+                f.iter()
+                    .take(CONTRADICTIONS_LISTED)
+                    .map(|x| {
+                        let (part, a) = x.part;
+                        let (whole, b) = x.whole;
+                        format!(
+                            "{}: {} {}: {} {}, more than {} {}",
+                            x.period,
+                            x.kpi.name,
+                            format::percent(x.value, l),
+                            part.name,
+                            format_kpi(part, Some(a), l, c),
+                            whole.name.to_lowercase(),
+                            format_kpi(whole, Some(b), l, c)
+                        )
+                    })
+                    .map(|line| view! { <li>{line}</li> })
+                    .collect_view()
+            })
+        })
+    };
+    let more = move || {
+        let n = found.with(Vec::len);
+        (n > CONTRADICTIONS_LISTED).then(|| {
+            let rest = n - CONTRADICTIONS_LISTED;
+            let l = editor.locale.with(|l| format::count(rest as f64, l));
+            view! { <p>{format!("…and {l} more.")}</p> }
+        })
+    };
+    view! {
+        <Show when=move || found.with(|f| !f.is_empty())>
+            <div class="banner banner-warn" role="status">
+                <p><strong>"Some actuals cannot all be right."</strong>" In these periods a rate worked out from them is beyond what a rate can be: one of its two numbers is most likely in the wrong column, period or unit."</p>
+                <ul>{items}</ul>
+                {more}
             </div>
         </Show>
     }
@@ -268,8 +327,8 @@ fn ActualsGrid(period: Memo<Option<Period>>) -> impl IntoView {
                                     view! {
                                         <tr data-measure=def.id>
                                             <th scope="row" id=row_id.clone()>{def.name}<span class="muted measure-hint">{format!(" {}", def.explanation)}</span></th>
-                                            <td class="num">{kpi_text(def, forecast, &locale, &currency)}</td>
-                                            <td class="num">{kpi_text(def, target, &locale, &currency)}</td>
+                                            <td class="num">{format_kpi(def, forecast, &locale, &currency)}</td>
+                                            <td class="num">{format_kpi(def, target, &locale, &currency)}</td>
                                             <td class="actual-cell"><ActualCell def=def period=period row_id=row_id.clone() key=period.to_string() note=note/></td>
                                         </tr>
                                     }
@@ -457,7 +516,7 @@ fn KpiCard(
     };
     let value = move |f: fn(&KpiProgress) -> Option<f64>| {
         let (l, c) = money();
-        kpi_text(def, progress.get().and_then(|k| f(&k)), &l, &c)
+        format_kpi(def, progress.get().and_then(|k| f(&k)), &l, &c)
     };
     let attainment = move || {
         let (l, _) = money();

@@ -11,10 +11,9 @@ use crate::ui::state::Editor;
 use crate::ui::widgets::fields::{
     CheckedNumField, NumCheck, NumKind, OptMoneyField, OptNumField, TextField,
 };
-use crate::ui::widgets::kpi::{format_unit, KpiInfo};
+use crate::ui::widgets::kpi::{format_kpi, format_unit, KpiInfo};
 use crate::ui::widgets::radar::{RadarAxis, RadarChart};
 use crate::ui::widgets::rows::{focus, Cell, Column, CompactRow, EachId, RowList, RowTable};
-use crate::ui::widgets::trend::kpi_text;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -866,7 +865,7 @@ fn GoalRow(list: RowList, id: String) -> impl IntoView {
                 None => format!("Objective {}: no KPI yet", index + 1),
             };
             let target = match def {
-                Some(d) => kpi_text(d, o.target, &p.profile.locale, &p.profile.currency),
+                Some(d) => format_kpi(d, o.target, &p.profile.locale, &p.profile.currency),
                 None => format::NO_VALUE.to_string(),
             };
             let missing = o.smart_gaps().len();

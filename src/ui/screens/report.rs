@@ -22,8 +22,8 @@ use crate::ui::format;
 use crate::ui::screens::overview;
 use crate::ui::state::{now_ms, today, AppState, Editor, Level};
 use crate::ui::widgets::gantt::stage_class;
-use crate::ui::widgets::kpi::goal_words;
-use crate::ui::widgets::trend::{date_text, kpi_text, status_parts, TableWrap};
+use crate::ui::widgets::kpi::{format_kpi, goal_words};
+use crate::ui::widgets::trend::{date_text, status_parts, TableWrap};
 use leptos::prelude::*;
 
 /// Byte order mark, so that spreadsheets open the CSV files as UTF-8.
@@ -157,7 +157,7 @@ fn summary(p: &Plan, editor: Editor) -> impl IntoView {
                 let figures = format!(
                     " · {} {basis} {} · {} ",
                     def.name,
-                    kpi_text(def, ch.shown, l, c),
+                    format_kpi(def, ch.shown, l, c),
                     goal_words(def, ch, l, c)
                 );
                 Some(view! {
@@ -240,7 +240,7 @@ fn ObjectivesSection(plan: Plan) -> impl IntoView {
             let kpi_name = def.map_or_else(|| o.kpi.clone(), |d| d.name.to_string());
             let target = def.map_or_else(
                 || format::opt(o.target, |v| format::decimal(v, &p.profile.locale)),
-                |d| kpi_text(d, o.target, &p.profile.locale, &p.profile.currency),
+                |d| format_kpi(d, o.target, &p.profile.locale, &p.profile.currency),
             );
             let deadline = o
                 .deadline
@@ -450,10 +450,10 @@ fn StagesSection(plan: Plan) -> impl IntoView {
                     Some(view! {
                         <tr>
                             <th scope="row">{def.name}</th>
-                            <td class="num">{kpi_text(def, target, &l, &c)}</td>
-                            <td class="num">{kpi_text(def, p.baseline_of(def.id), &l, &c)}</td>
-                            <td class="num">{kpi_text(def, fc, &l, &c)}</td>
-                            <td class="num">{kpi_text(def, actual, &l, &c)}</td>
+                            <td class="num">{format_kpi(def, target, &l, &c)}</td>
+                            <td class="num">{format_kpi(def, p.baseline_of(def.id), &l, &c)}</td>
+                            <td class="num">{format_kpi(def, fc, &l, &c)}</td>
+                            <td class="num">{format_kpi(def, actual, &l, &c)}</td>
                             <td>{status_cell(status)}</td>
                         </tr>
                     })
@@ -651,7 +651,7 @@ fn ReviewsSection(plan: Plan) -> impl IntoView {
                     let name = def.map_or_else(|| s.kpi.clone(), |d| d.name.to_string());
                     let (t, a) = def.map_or_else(
                         || ("—".to_string(), "—".to_string()),
-                        |d| (kpi_text(d, s.target, &l, &c), kpi_text(d, s.actual, &l, &c)),
+                        |d| (format_kpi(d, s.target, &l, &c), format_kpi(d, s.actual, &l, &c)),
                     );
                     view! {
                         <tr><th scope="row">{name}</th><td class="num">{t}</td><td class="num">{a}</td><td>{status_cell(s.status)}</td></tr>

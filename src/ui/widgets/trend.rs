@@ -1,13 +1,14 @@
 //! Target vs actual of one KPI over the plan's periods: the target as a dashed line,
 //! actuals as marks, labelled directly, with the numbers as a table in a
 //! `<details>`. Also the small helpers the measurement screens share: a status as a
-//! word plus an icon, a KPI value in its unit, a date in the plan's locale.
+//! word plus an icon, a date in the plan's locale.
 
 use crate::chart::trend::{layout, FRAME};
 use crate::domain::kpi::{KpiDef, Unit};
 use crate::domain::measure::{SeriesPoint, Status};
 use crate::domain::period::{Date, Period};
 use crate::ui::format;
+use crate::ui::widgets::kpi::format_kpi;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -32,25 +33,13 @@ pub fn StatusBadge(#[prop(into)] status: Signal<Option<Status>>) -> impl IntoVie
     }
 }
 
-/// A KPI value in its unit and the plan's locale and currency; "—" when absent.
-pub fn kpi_text(def: &KpiDef, value: Option<f64>, locale: &str, currency: &str) -> String {
-    format::opt(value, |v| match def.unit {
-        Unit::Count => format::count(v, locale),
-        Unit::Money => format::money(v, locale, currency),
-        Unit::Ratio => format::percent(v, locale),
-        Unit::Multiple => format!("{}×", format::decimal(v, locale)),
-        Unit::Months => format!("{} months", format::decimal(v, locale)),
-        Unit::Score => format::decimal(v, locale),
-    })
-}
-
 /// A compact axis label: whole money unless the scale is small, no unit word for
 /// months.
 fn tick_text(def: &KpiDef, v: f64, y_max: f64, locale: &str, currency: &str) -> String {
     match def.unit {
         Unit::Money if y_max >= 10.0 => format::money_whole(v, locale, currency),
         Unit::Months | Unit::Score => format::decimal(v, locale),
-        _ => kpi_text(def, Some(v), locale, currency),
+        _ => format_kpi(def, Some(v), locale, currency),
     }
 }
 
@@ -87,7 +76,7 @@ pub fn TrendChart(
     let actuals: Vec<Option<f64>> = points.iter().map(|p| p.actual).collect();
     let g = layout(FRAME, &targets, &actuals);
     let with_actual = actuals.iter().flatten().count();
-    let target_text = kpi_text(
+    let target_text = format_kpi(
         def,
         targets.iter().flatten().next().copied(),
         &locale,
@@ -105,7 +94,7 @@ pub fn TrendChart(
             .find_map(|p| p.actual.map(|a| (p.period, a)))
             .map(|(p, a)| format!(
                 ", latest {} in {}",
-                kpi_text(def, Some(a), &locale, &currency),
+                format_kpi(def, Some(a), &locale, &currency),
                 p
             ))
             .unwrap_or_default()
@@ -140,7 +129,7 @@ pub fn TrendChart(
         .map(|m| {
             let title = points
                 .get(m.index)
-                .map(|p| format!("{}: {}", p.period, kpi_text(def, p.actual, &locale, &currency)))
+                .map(|p| format!("{}: {}", p.period, format_kpi(def, p.actual, &locale, &currency)))
                 .unwrap_or_default();
             view! { <circle class="actual-mark stage-fill" cx=m.x cy=m.y r="4"><title>{title}</title></circle> }
         })
@@ -160,8 +149,8 @@ pub fn TrendChart(
                     view! {
                         <tr>
                             <th scope="row">{p.period.to_string()}</th>
-                            <td class="num">{kpi_text(def, p.target, &locale, &currency)}</td>
-                            <td class="num">{kpi_text(def, p.actual, &locale, &currency)}</td>
+                            <td class="num">{format_kpi(def, p.target, &locale, &currency)}</td>
+                            <td class="num">{format_kpi(def, p.actual, &locale, &currency)}</td>
                         </tr>
                     }
                 })
