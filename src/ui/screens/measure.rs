@@ -182,6 +182,12 @@ fn Contradictions() -> impl IntoView {
                     .map(|x| {
                         let (part, a) = x.part;
                         let (whole, b) = x.whole;
+                        // "more than impressions": the name's first letter in lower case
+                        // (ASCII: the names are, and Unicode's case tables cost bytes).
+                        let mut whole_name = whole.name.to_string();
+                        if let Some(first) = whole_name.get_mut(..1) {
+                            first.make_ascii_lowercase();
+                        }
                         format!(
                             "{}: {} {}: {} {}, more than {} {}",
                             x.period,
@@ -189,7 +195,7 @@ fn Contradictions() -> impl IntoView {
                             format::percent(x.value, l),
                             part.name,
                             format_kpi(part, Some(a), l, c),
-                            whole.name.to_lowercase(),
+                            whole_name,
                             format_kpi(whole, Some(b), l, c)
                         )
                     })
